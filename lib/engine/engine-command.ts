@@ -1,0 +1,43 @@
+import type { Json } from '../asl';
+
+/**
+ * What the engine asks the runtime to do. The runtime persists the decision (events and commands)
+ * before carrying any command out, and reports outcomes back as EngineInputs.
+ */
+
+/** How the Task's resource is integrated, read from its ARN. */
+export type TaskIntegration =
+  | { service: 'lambda'; mode: 'function' } // arn:aws:lambda:...:function:NAME
+  | { service: 'lambda'; mode: 'invoke' } // arn:aws:states:::lambda:invoke
+  | { service: 'activity' } // arn:aws:states:...:activity:NAME
+  | { service: 'states'; action: 'startExecution' }
+  | { service: 'dynamodb'; action: 'getItem' | 'putItem' | 'updateItem' | 'deleteItem' }
+  | { service: string; action: string }; // any other optimised or SDK integration
+
+/** The service integration pattern. @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html */
+export type IntegrationPattern = 'request-response' | 'sync' | 'sync:2' | 'waitForTaskToken';
+
+export type EngineCommand =
+  | {
+      kind: 'RunTask';
+      taskId: string;
+      /** The Resource ARN as written in the definition. */
+      resource: string;
+      integration: TaskIntegration;
+      pattern: IntegrationPattern;
+      /** The effective parameters (or, for a plain Lambda ARN, the effective input). */
+      payload: Json;
+      /** Present for `.waitForTaskToken` and for activities. */
+      taskToken?: string;
+      timeoutSeconds?: number;
+      heartbeatSeconds?: number;
+      credentials?: Json;
+    }
+  /** Abandon a task whose state was aborted, timed out or cancelled by a failing sibling. */
+  | { kind: 'CancelTask'; taskId: string }
+  | { kind: 'ArmTimer'; timerId: string; dueAt: number }
+  | { kind: 'CancelTimer'; timerId: string }
+  /** The execution reached a terminal status; the runtime releases whatever it still holds for it. */
+  | { kind: 'CloseExecution'; status: 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED'; output?: string; error?: string; cause?: string };
+
+export type EngineCommandKind = EngineCommand['kind'];

@@ -1,0 +1,39 @@
+/**
+ * What drives an execution forward. The engine folds these in order; a replay of the same inputs
+ * rebuilds the same state and yields the same events. Every input carries the time it happened
+ * (`at`, epoch milliseconds) so that the engine never reads a clock.
+ */
+
+/** Static facts about an execution that feed the context object `$$` and ExecutionStarted. */
+export interface ExecutionInfo {
+  executionArn: string;
+  name: string;
+  roleArn: string;
+  stateMachineArn: string;
+  stateMachineName: string;
+  stateMachineVersionArn?: string;
+  stateMachineAliasArn?: string;
+  region: string;
+  accountId: string;
+  redriveCount: number;
+  /** The execution's start time, epoch milliseconds. */
+  startTime: number;
+}
+
+export type EngineInput =
+  /** `input` is the raw JSON text the caller gave; `seed` is secret randomness (≥128 bits, hex) for tokens, jitter, UUIDs. */
+  | { kind: 'StartExecution'; at: number; input: string; execution: ExecutionInfo; seed: string }
+  /** The integration accepted the work (Lambda started, an activity worker picked it up). */
+  | { kind: 'TaskStarted'; at: number; taskId: string; workerName?: string }
+  /** A `.sync` integration's submit step finished (e.g. the child execution was started). `output` is JSON text. */
+  | { kind: 'TaskSubmitted'; at: number; taskId: string; output: string }
+  /** `output` is the JSON text the integration returned. */
+  | { kind: 'TaskSucceeded'; at: number; taskId: string; output: string }
+  | { kind: 'TaskFailed'; at: number; taskId: string; error: string; cause?: string }
+  | { kind: 'TaskHeartbeat'; at: number; taskId: string }
+  | { kind: 'TimerFired'; at: number; timerId: string }
+  | { kind: 'StopExecution'; at: number; error?: string; cause?: string }
+  | { kind: 'RedriveExecution'; at: number };
+
+export type EngineInputKind = EngineInput['kind'];
+export type EngineInputOf<K extends EngineInputKind> = Extract<EngineInput, { kind: K }>;

@@ -1,0 +1,42 @@
+import type { StateMachineDefinition } from '../asl';
+import type { EngineCommand } from './engine-command';
+import type { EngineInput } from './engine-input';
+import type { HistoryEvent } from './history-event';
+
+/** AWS's execution statuses. */
+export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'PENDING_REDRIVE';
+
+/** One step's outcome: the history events to append and the commands to carry out, in order. */
+export interface Decision {
+  events: HistoryEvent[];
+  commands: EngineCommand[];
+}
+
+export interface EngineLimits {
+  /** @default 262144 (256 KiB) */
+  maxPayloadBytes: number;
+  /** @default 25000 */
+  maxHistoryEvents: number;
+}
+
+export interface EngineOptions {
+  limits?: Partial<EngineLimits>;
+}
+
+/**
+ * One execution's interpreter. It owns its state and nothing else: no clock, no I/O, no randomness
+ * beyond the seed in StartExecution. Inputs must be applied one at a time, in order.
+ */
+export interface Execution {
+  readonly status: ExecutionStatus;
+  /** Number of history events produced so far (the id of the last one). */
+  readonly eventCount: number;
+  apply(input: EngineInput): Promise<Decision>;
+  /**
+   * What must be in motion for this execution right now: tasks in flight (to dispatch again after a
+   * restart; Lambda is at-least-once) and armed timers with their original due times.
+   */
+  outstanding(): EngineCommand[];
+}
+
+export type CreateExecution = (definition: StateMachineDefinition, options?: EngineOptions) => Execution;
