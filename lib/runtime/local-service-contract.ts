@@ -1,0 +1,80 @@
+import type { ExecutionStatus } from '../engine/execution-api';
+import type { StepFunctionsOperations } from './step-functions-operations';
+
+/**
+ * The contract between the runtime (which implements the local Step Functions service) and its
+ * front ends: the HTTP API, the CLI and the tests. `createLocalService` in lib/runtime implements it.
+ */
+
+export type StoreOption =
+  | { kind: 'sqlite'; /** The data folder. @default ".sagaflow" */ dir: string; /** 'process': an acknowledged write survives a process kill (default); 'power': it survives power loss (fsync). */ durability?: 'process' | 'power' }
+  | { kind: 'memory' };
+
+export type ClockOption =
+  | { mode: 'real' }
+  /** Waits and timeouts run `factor` times faster than real time. */
+  | { mode: 'scaled'; factor: number }
+  /** Time moves only when advanced (admin endpoint or CLI). @default start = Date.now() at service start */
+  | { mode: 'virtual'; start?: number };
+
+/** A Lambda function the local service can run: its name/ARN and where its handler lives. */
+export interface LambdaFunctionConfig {
+  functionName: string;
+  /** Absolute path of the module that exports the handler (JavaScript or TypeScript). */
+  modulePath: string;
+  /** @default "handler" */
+  handlerName?: string;
+  /** @default 3 (AWS's default) */
+  timeoutSeconds?: number;
+  environment?: Record<string, string>;
+  /** @default 128 */
+  memorySize?: number;
+}
+
+/** A line-worthy moment in an execution's life, for the service log. */
+export type ExecutionLogEvent =
+  | { kind: 'started'; executionArn: string; stateMachineArn: string; name: string; at: number }
+  | { kind: 'closed'; executionArn: string; status: ExecutionStatus; at: number; error?: string; cause?: string };
+
+export interface LocalServiceOptions {
+  store: StoreOption;
+  clock: ClockOption;
+  /** @default "us-east-1" */
+  region?: string;
+  /** @default "123456789012" */
+  accountId?: string;
+  lambdas?: LambdaFunctionConfig[];
+  /** Endpoint for the optimised DynamoDB integration, e.g. http://127.0.0.1:8000. */
+  dynamodbEndpoint?: string;
+  /** Purge closed executions older than this many days (checked periodically). Unset: keep forever. */
+  retentionDays?: number;
+  onExecutionEvent?: (event: ExecutionLogEvent) => void;
+}
+
+export interface PurgeOptions {
+  /** Only executions that closed before this time (epoch ms, service clock). */
+  closedBefore?: number;
+  /** Only these statuses. @default all closed statuses */
+  statuses?: Exclude<ExecutionStatus, 'RUNNING'>[];
+  stateMachineArn?: string;
+}
+
+export interface AdminOperations {
+  /** The service clock, epoch ms. */
+  now(): number;
+  clockMode(): ClockOption['mode'];
+  /** Virtual mode only: moves time forward and fires everything that falls due, in order. */
+  advanceTime(ms: number): Promise<{ now: number; fired: number }>;
+  purge(options: PurgeOptions): Promise<{ purged: number }>;
+  /** Registers or replaces Lambda functions at run time (used when a CDK app is loaded). */
+  registerLambdas(functions: LambdaFunctionConfig[]): void;
+}
+
+export interface LocalService {
+  operations: StepFunctionsOperations;
+  admin: AdminOperations;
+  /** Stops timers and workers, flushes and closes the store. Running executions stay RUNNING on disk and resume on the next start. */
+  close(): Promise<void>;
+}
+
+export type CreateLocalService = (options: LocalServiceOptions) => Promise<LocalService>;
