@@ -1,40 +1,36 @@
-import jsonata from 'jsonata';
 import type { Json, JsonObject } from '../../asl';
-import { StatesFailure } from '../states-failure';
-import { isJsonataExpression } from './is-jsonata-expression';
+import { evaluateJsonataExpression } from './evaluate-expression';
+import { isJsonataExpression, jsonataExpressionText } from './is-jsonata-expression';
 import type { JsonataBindings } from './jsonata-bindings';
-
-const cache = new Map<string, jsonata.Expression>();
-
-/** Evaluates one "{% %}" string; undefined when the expression yields nothing. */
-export async function evaluateJsonataExpression(source: string, field: string, bindings: JsonataBindings): Promise<unknown> {
-  const body = source.slice(2, -2);
-  let expr = cache.get(body);
-  try {
-    if (!expr) {
-      expr = jsonata(body);
-      cache.set(body, expr);
-    }
-    const states: Record<string, Json> = { input: bindings.input, context: bindings.context };
-    if (bindings.result !== undefined) states.result = bindings.result;
-    if (bindings.errorOutput !== undefined) states.errorOutput = bindings.errorOutput;
-    return await expr.evaluate(bindings.input, { states });
-  } catch (e) {
-    throw new StatesFailure('States.QueryEvaluationError', `An error occurred while evaluating the ${field} field: ${(e as Error).message}`);
-  }
-}
+import { JsonataCauses, jsonataFailure } from './jsonata-failure';
 
 /**
  * Evaluates a JSONata field value: a "{% %}" string, or an object/array whose nested strings may be
- * "{% %}" expressions (others are literals). `field` names the ASL field for error messages.
- * Throws StatesFailure('States.QueryEvaluationError', <AWS cause>) on failure.
+ * "{% %}" expressions (others are literals). `field` names the ASL field for error messages (e.g.
+ * 'Arguments', 'Output', 'Assign', 'Choices[0]/Output'); nested expressions are named as AWS names
+ * them, `/key` per object key and `[i]` per array index: `Output/a/b[0]`.
+ * An expression that returns nothing fails, at any depth (AWS, recorded): "The JSONata expression
+ * '...' specified for the field 'Output/v' returned nothing (undefined)." A JSON null is a value.
+ * Expressions run one at a time in document order, so `$random()`/`$uuid()` draws are reproducible.
+ * Throws StatesFailure('States.QueryEvaluationError', <AWS cause>) — a JsonataFailure — on failure.
  */
 export async function evaluateJsonataField(value: Json, field: string, bindings: JsonataBindings): Promise<Json> {
-  if (isJsonataExpression(value)) return JSON.parse(JSON.stringify((await evaluateJsonataExpression(value, field, bindings)) ?? null)) as Json;
-  if (Array.isArray(value)) return Promise.all(value.map((v) => evaluateJsonataField(v, field, bindings)));
+  if (typeof value === 'string') {
+    if (!isJsonataExpression(value)) return value;
+    const result = await evaluateJsonataExpression(value, field, bindings);
+    if (result === undefined) {
+      throw jsonataFailure(JsonataCauses.returnedNothing(jsonataExpressionText(value), field), field, bindings);
+    }
+    return result;
+  }
+  if (Array.isArray(value)) {
+    const out: Json[] = [];
+    for (let i = 0; i < value.length; i++) out.push(await evaluateJsonataField(value[i], `${field}[${i}]`, bindings));
+    return out;
+  }
   if (value !== null && typeof value === 'object') {
     const out: JsonObject = {};
-    for (const [k, v] of Object.entries(value)) out[k] = await evaluateJsonataField(v, field, bindings);
+    for (const key of Object.keys(value)) out[key] = await evaluateJsonataField(value[key], `${field}/${key}`, bindings);
     return out;
   }
   return value;

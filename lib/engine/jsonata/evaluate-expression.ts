@@ -1,0 +1,87 @@
+import type { Json, JsonObject } from '../../asl';
+import { compileJsonata, type JsonataError } from './compiled-expression';
+import { evaluationBudgetBinding } from './evaluation-bounds';
+import { functionBindings } from './function-bindings';
+import { jsonataExpressionText } from './is-jsonata-expression';
+import type { JsonataBindings } from './jsonata-bindings';
+import { JsonataCauses, jsonataFailure } from './jsonata-failure';
+import { toJson, UnsupportedResultType } from './to-json';
+
+/**
+ * Evaluates one "{% %}" string. Returns undefined when the expression yields nothing (callers
+ * decide what that means for their field); throws a JsonataFailure when it fails, naming `field`.
+ */
+export async function evaluateJsonataExpression(
+  source: string,
+  field: string,
+  bindings: JsonataBindings,
+): Promise<Json | undefined> {
+  const compiled = compileJsonata(source.slice(2, -2));
+  if (!compiled.ok) throw threw(source, field, compiled.error, bindings);
+  const { expression, variables } = compiled.compiled;
+  let result: unknown;
+  try {
+    result = await expression.evaluate(undefined, await expressionBindings(variables, bindings));
+  } catch (e) {
+    throw threw(source, field, e, bindings);
+  }
+  try {
+    return toJson(result);
+  } catch (e) {
+    if (!(e instanceof UnsupportedResultType)) throw e;
+    throw jsonataFailure(JsonataCauses.unsupportedType(jsonataExpressionText(source), field), field, bindings);
+  }
+}
+
+/**
+ * Binds only what the expression names: overridden functions first, then workflow variables (a
+ * variable may shadow a function, as a JSONata binding does), then the reserved `$states` last.
+ * AWS expressions have no context item: a bare path reads nothing.
+ */
+async function expressionBindings(names: readonly string[], bindings: JsonataBindings): Promise<Record<string, unknown>> {
+  const bound: Record<string, unknown> = evaluationBudgetBinding();
+  const needsClock = names.includes('now') || names.includes('millis');
+  Object.assign(
+    bound,
+    await functionBindings(names, { random: bindings.random, nowMillis: needsClock ? nowMillis(bindings) : 0 }),
+  );
+  for (const name of names) {
+    if (name === 'states') continue;
+    const value = bindings.variables.get(name);
+    if (value !== undefined) bound[name] = value;
+  }
+  if (names.includes('states')) {
+    const states: JsonObject = { input: bindings.input, context: bindings.context };
+    if (bindings.result !== undefined) states.result = bindings.result;
+    if (bindings.errorOutput !== undefined) states.errorOutput = bindings.errorOutput;
+    bound.states = states;
+  }
+  return bound;
+}
+
+/** `bindings.now`, else the context object's State.EnteredTime, else the epoch (a context without it). */
+function nowMillis(bindings: JsonataBindings): number {
+  const context = bindings.context;
+  const state = context !== null && typeof context === 'object' && !Array.isArray(context) ? context.State : undefined;
+  const entered = state !== null && typeof state === 'object' && !Array.isArray(state) ? state.EnteredTime : undefined;
+  const millis = Date.parse(bindings.now ?? (typeof entered === 'string' ? entered : ''));
+  return Number.isNaN(millis) ? 0 : millis;
+}
+
+function threw(source: string, field: string, e: unknown, bindings: JsonataBindings) {
+  const { code, message } = describeError(e);
+  return jsonataFailure(JsonataCauses.threwError(jsonataExpressionText(source), field, code, message), field, bindings);
+}
+
+function describeError(e: unknown): { code?: string; message: string } {
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    // The JavaScript stack gave out before the depth bound: the same refusal AWS gives.
+    return { message: 'Stack overflow error: Check for non-terminating recursive function. Consider rewriting as tail-recursive.' };
+  }
+  if (e !== null && typeof e === 'object') {
+    const error = e as JsonataError;
+    const code = typeof error.code === 'string' ? error.code : undefined;
+    return { code, message: typeof error.message === 'string' ? error.message : '' };
+  }
+  return { message: String(e) };
+}

@@ -1,0 +1,66 @@
+import jsonata from 'jsonata';
+import type { RandomSource } from '../scope';
+import { AwsJsonataFunctions, signatureError } from './aws-functions';
+
+/** A native function as jsonata-js represents one; `signature` is its parsed signature, if any. */
+interface JsonataFunctionObject {
+  _jsonata_function: true;
+  implementation: (this: unknown, ...args: unknown[]) => unknown;
+  signature?: unknown;
+}
+
+export interface FunctionContext {
+  random: RandomSource;
+  /** Epoch millis that `$now()` / `$millis()` report. */
+  nowMillis: number;
+}
+
+/** jsonata-js's own `$now`/`$fromMillis`, fetched once: their parsed signatures and the formatter are reused. */
+let builtins: Promise<Record<'now' | 'millis' | 'fromMillis', JsonataFunctionObject>> | undefined;
+function jsonataBuiltins() {
+  builtins ??= jsonata('{"now": $now, "millis": $millis, "fromMillis": $fromMillis}').evaluate(undefined);
+  return builtins;
+}
+
+function awsFunction(name: string, context: FunctionContext): JsonataFunctionObject | undefined {
+  const definition = AwsJsonataFunctions[name];
+  if (!definition) return undefined;
+  return {
+    _jsonata_function: true,
+    implementation(...args: unknown[]) {
+      const surplus = args.findIndex((arg, i) => i >= definition.maxArguments && arg !== undefined);
+      if (surplus >= 0) throw signatureError(name, surplus + 1);
+      return definition.implement(args, context);
+    },
+  };
+}
+
+/**
+ * Bindings for the functions an expression names that differ from stock jsonata-js: AWS's six,
+ * `$eval` (absent on AWS, so a call fails with T1006 "Attempted to invoke a non-function"), and
+ * `$now()`/`$millis()`, pinned to `context.nowMillis` because the engine has no clock.
+ */
+export async function functionBindings(names: readonly string[], context: FunctionContext): Promise<Record<string, unknown>> {
+  const bound: Record<string, unknown> = {};
+  for (const name of names) {
+    const aws = awsFunction(name, context);
+    if (aws) {
+      bound[name] = aws;
+    } else if (name === 'eval') {
+      bound.eval = undefined;
+    } else if (name === 'now' || name === 'millis') {
+      const stock = await jsonataBuiltins();
+      bound[name] =
+        name === 'millis'
+          ? { _jsonata_function: true, implementation: () => context.nowMillis, signature: stock.millis.signature }
+          : {
+              _jsonata_function: true,
+              signature: stock.now.signature,
+              implementation(this: unknown, picture?: unknown, timezone?: unknown) {
+                return stock.fromMillis.implementation.call(this, context.nowMillis, picture, timezone);
+              },
+            };
+    }
+  }
+  return bound;
+}
