@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RandomSource } from '../scope';
+import { MEMORY_LIMIT_MESSAGE } from './evaluation-bounds';
 import { javaRandomFirstDouble } from './java-random';
 
 /**
@@ -23,7 +24,6 @@ export interface AwsFunctionContext {
 
 /** AWS's own bound on `$range`, checked before allocating: 360,145 elements pass, one more fails. */
 export const MAX_RANGE_ELEMENTS = 360_145;
-export const MEMORY_LIMIT_MESSAGE = 'Expression evaluation memory limit exceeded: Check for excessive memory usage';
 const HASH_ALGORITHMS: Readonly<Record<string, string>> = {
   MD5: 'md5',
   'SHA-1': 'sha1',

@@ -39,7 +39,7 @@ export async function evaluateJsonataExpression(
  * AWS expressions have no context item: a bare path reads nothing.
  */
 async function expressionBindings(names: readonly string[], bindings: JsonataBindings): Promise<Record<string, unknown>> {
-  const bound: Record<string, unknown> = evaluationBudgetBinding();
+  const bound: Record<string, unknown> = evaluationBudgetBinding(bindings.maxEvaluationSteps);
   const needsClock = names.includes('now') || names.includes('millis');
   Object.assign(
     bound,

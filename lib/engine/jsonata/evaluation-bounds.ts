@@ -9,6 +9,13 @@ import type jsonata from 'jsonata';
 export const MAX_EVALUATION_DEPTH = 100;
 /** Roughly AWS's time bound at jsonata-js speed; far beyond any payload AWS accepts. */
 export const MAX_EVALUATION_STEPS = 5_000_000;
+/**
+ * AWS's memory bound on one value an expression builds: 6,990,256 bytes, a number counting 8 and a
+ * character 1 (AWS accepts `[1..873782]` and a 2^22-character string, refuses one element or one
+ * doubling more). Checked on each step's array or string result, not on nested structures.
+ */
+export const MAX_VALUE_BYTES = 873_782 * 8;
+export const MEMORY_LIMIT_MESSAGE = 'Expression evaluation memory limit exceeded: Check for excessive memory usage';
 
 /** Per-evaluation counters, bound under a name no JSONata source can spell (it has spaces). */
 const BUDGET = ' sagaflow evaluation budget';
@@ -16,6 +23,7 @@ const BUDGET = ' sagaflow evaluation budget';
 interface EvaluationBudget {
   depth: number;
   steps: number;
+  maxSteps: number;
 }
 
 interface Frame {
@@ -48,19 +56,25 @@ export function installEvaluationBounds(expression: jsonata.Expression): void {
       };
       throw error;
     }
-    if (budget.steps > MAX_EVALUATION_STEPS) {
+    if (budget.steps > budget.maxSteps) {
       const error: UncodedJsonataError = { message: 'Expression evaluation timeout: Check for infinite loop' };
       throw error;
     }
   });
-  bind(Symbol.for('jsonata.__evaluate_exit'), (_node: unknown, _input: unknown, environment: Frame) => {
+  bind(Symbol.for('jsonata.__evaluate_exit'), (_node: unknown, _input: unknown, environment: Frame, result: unknown) => {
     const budget = budgetOf(environment);
-    if (budget) budget.depth -= 1;
+    if (!budget) return;
+    budget.depth -= 1;
+    const bytes = Array.isArray(result) ? result.length * 8 : typeof result === 'string' ? result.length : 0;
+    if (bytes > MAX_VALUE_BYTES) {
+      const error: UncodedJsonataError = { message: MEMORY_LIMIT_MESSAGE };
+      throw error;
+    }
   });
 }
 
 /** The binding that carries one evaluation's counters. */
-export function evaluationBudgetBinding(): Record<string, unknown> {
-  const budget: EvaluationBudget = { depth: 0, steps: 0 };
+export function evaluationBudgetBinding(maxSteps = MAX_EVALUATION_STEPS): Record<string, unknown> {
+  const budget: EvaluationBudget = { depth: 0, steps: 0, maxSteps };
   return { [BUDGET]: budget };
 }

@@ -23,3 +23,4 @@ export {
 export { JsonataCauses, JsonataFailure } from './jsonata-failure';
 export { AwsJsonataFunctions, type AwsJsonataFunction } from './aws-functions';
 export { MAX_EVALUATION_DEPTH, MAX_EVALUATION_STEPS } from './evaluation-bounds';
+export { jsonataSyntaxError } from './jsonata-syntax-error';

@@ -29,4 +29,10 @@ export interface JsonataBindings {
    * Leave it out if the caller adds that prefix itself.
    */
   state?: { name: string; enteredEventId: number };
+  /**
+   * Evaluation steps one expression may take before it fails (the engine's stand-in for AWS's
+   * time bound, which it cannot read a clock for).
+   * @default MAX_EVALUATION_STEPS (5,000,000)
+   */
+  maxEvaluationSteps?: number;
 }
