@@ -41,10 +41,17 @@ function dynamicError(message: string): object {
   return { code: 'D3137', message };
 }
 
-/** AWS truncates a non-integer argument towards zero: -1.7 is -1, 2.9 is 2. */
+const LONG_MAX = 2 ** 63 - 1;
+const LONG_MIN = -(2 ** 63);
+
+/**
+ * AWS truncates a non-integer argument towards zero (-1.7 is -1, 2.9 is 2), as Java's cast to long
+ * does: NaN becomes 0 and an infinity the nearest long.
+ */
 function towardsZero(value: unknown, functionName: string, argumentNumber: number): number {
   if (typeof value !== 'number') throw signatureError(functionName, argumentNumber);
-  return Math.trunc(value);
+  if (Number.isNaN(value)) return 0;
+  return Math.min(LONG_MAX, Math.max(LONG_MIN, Math.trunc(value)));
 }
 
 function partition(args: readonly unknown[]): unknown {

@@ -1,6 +1,7 @@
 import jsonata from 'jsonata';
 import type { RandomSource } from '../scope';
 import { AwsJsonataFunctions, signatureError } from './aws-functions';
+import { degeneratePictureError } from './format-number-picture';
 
 /** A native function as jsonata-js represents one; `signature` is its parsed signature, if any. */
 interface JsonataFunctionObject {
@@ -16,9 +17,9 @@ export interface FunctionContext {
 }
 
 /** jsonata-js's own `$now`/`$fromMillis`, fetched once: their parsed signatures and the formatter are reused. */
-let builtins: Promise<Record<'now' | 'millis' | 'fromMillis', JsonataFunctionObject>> | undefined;
+let builtins: Promise<Record<'now' | 'millis' | 'fromMillis' | 'formatNumber', JsonataFunctionObject>> | undefined;
 function jsonataBuiltins() {
-  builtins ??= jsonata('{"now": $now, "millis": $millis, "fromMillis": $fromMillis}').evaluate(undefined);
+  builtins ??= jsonata('{"now": $now, "millis": $millis, "fromMillis": $fromMillis, "formatNumber": $formatNumber}').evaluate(undefined);
   return builtins;
 }
 
@@ -37,8 +38,9 @@ function awsFunction(name: string, context: FunctionContext): JsonataFunctionObj
 
 /**
  * Bindings for the functions an expression names that differ from stock jsonata-js: AWS's six,
- * `$eval` (absent on AWS, so a call fails with T1006 "Attempted to invoke a non-function"), and
- * `$now()`/`$millis()`, pinned to `context.nowMillis` because the engine has no clock.
+ * `$eval` (absent on AWS, so a call fails with T1006 "Attempted to invoke a non-function"),
+ * `$now()`/`$millis()`, pinned to `context.nowMillis` because the engine has no clock, and
+ * `$formatNumber`, which answers AWS's error where jsonata-js crashes on a digitless picture.
  */
 export async function functionBindings(names: readonly string[], context: FunctionContext): Promise<Record<string, unknown>> {
   const bound: Record<string, unknown> = {};
@@ -48,6 +50,17 @@ export async function functionBindings(names: readonly string[], context: Functi
       bound[name] = aws;
     } else if (name === 'eval') {
       bound.eval = undefined;
+    } else if (name === 'formatNumber') {
+      const stock = (await jsonataBuiltins()).formatNumber;
+      bound.formatNumber = {
+        _jsonata_function: true,
+        signature: stock.signature,
+        implementation(this: unknown, value: unknown, picture: unknown, options: unknown) {
+          const code = typeof picture === 'string' ? degeneratePictureError(picture, options as Record<string, unknown>) : undefined;
+          if (value !== undefined && code) throw { code };
+          return stock.implementation.call(this, value, picture, options);
+        },
+      };
     } else if (name === 'now' || name === 'millis') {
       const stock = await jsonataBuiltins();
       bound[name] =

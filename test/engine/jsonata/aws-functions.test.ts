@@ -103,6 +103,28 @@ describe('AWS JSONata functions', () => {
   });
 });
 
+describe('$formatNumber', () => {
+  it('formats as jsonata does', async () => {
+    await expect(run('$formatNumber(1234.5, "#,##0.00")')).resolves.toBe('1,234.50');
+  });
+
+  // floci-io/floci#2737: AWS answers D3086 for a picture without digits, where jsonata-js crashes.
+  it.each<[string, string]>([
+    ['$formatNumber(1, "x")', 'D3086: The sub-picture must not contain a passive character that is preceded by an active character and that is followed by another active character'],
+    ['$formatNumber(1, "#;x")', 'D3086: The sub-picture must not contain a passive character that is preceded by an active character and that is followed by another active character'],
+    ['$formatNumber(1, "")', "D3085: The mantissa part of a sub-picture must contain at least one character that is either an 'optional digit character' or a member of the 'decimal digit family'"],
+  ])('%s fails', async (expression, tail) => {
+    expect(await causeOf(expression)).toBe(threw(expression, tail));
+  });
+});
+
+describe('Java long conversion of numeric arguments', () => {
+  it('reads NaN as 0, as Java casts it', async () => {
+    await expect(run('$random(0/0)')).resolves.toBe(0.730967787376657);
+    expect(await causeOf('$partition([1,2], 0/0)')).toBe(nothing('$partition([1,2], 0/0)'));
+  });
+});
+
 describe('$now() and $millis()', () => {
   it('report the state entered time from the context object, never the wall clock', async () => {
     const bindings = bindingsFor();
