@@ -39,12 +39,9 @@ export async function evaluateJsonataExpression(
  * AWS expressions have no context item: a bare path reads nothing.
  */
 async function expressionBindings(names: readonly string[], bindings: JsonataBindings): Promise<Record<string, unknown>> {
-  const bound: Record<string, unknown> = evaluationBudgetBinding(bindings.maxEvaluationSteps);
-  const needsClock = names.includes('now') || names.includes('millis');
-  Object.assign(
-    bound,
-    await functionBindings(names, { random: bindings.random, nowMillis: needsClock ? nowMillis(bindings) : 0 }),
-  );
+  const now = nowMillis(bindings);
+  const bound: Record<string, unknown> = evaluationBudgetBinding(now, bindings.maxEvaluationSteps);
+  Object.assign(bound, await functionBindings(names, { random: bindings.random, nowMillis: now }));
   for (const name of names) {
     if (name === 'states') continue;
     const value = bindings.variables.get(name);

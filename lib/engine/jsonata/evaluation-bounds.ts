@@ -24,10 +24,13 @@ interface EvaluationBudget {
   depth: number;
   steps: number;
   maxSteps: number;
+  /** Replaces the wall-clock instant jsonata-js stamps each evaluation with. */
+  timestamp: Date;
 }
 
 interface Frame {
   lookup(name: string): unknown;
+  timestamp: Date | null;
 }
 
 /** A JSONata error without a code: AWS quotes its message after a colon. */
@@ -46,6 +49,9 @@ export function installEvaluationBounds(expression: jsonata.Expression): void {
   bind(Symbol.for('jsonata.__evaluate_entry'), (_node: unknown, _input: unknown, environment: Frame) => {
     const budget = budgetOf(environment);
     if (!budget) return;
+    // The first node runs in the evaluation's root frame: pin its clock before any frame copies it
+    // ($toMillis fills a partial picture's missing fields from it).
+    if (budget.steps === 0) environment.timestamp = budget.timestamp;
     budget.depth += 1;
     budget.steps += 1;
     if (budget.depth > MAX_EVALUATION_DEPTH) {
@@ -73,8 +79,8 @@ export function installEvaluationBounds(expression: jsonata.Expression): void {
   });
 }
 
-/** The binding that carries one evaluation's counters. */
-export function evaluationBudgetBinding(maxSteps = MAX_EVALUATION_STEPS): Record<string, unknown> {
-  const budget: EvaluationBudget = { depth: 0, steps: 0, maxSteps };
+/** The binding that carries one evaluation's counters and its clock. */
+export function evaluationBudgetBinding(nowMillis: number, maxSteps = MAX_EVALUATION_STEPS): Record<string, unknown> {
+  const budget: EvaluationBudget = { depth: 0, steps: 0, maxSteps, timestamp: new Date(nowMillis) };
   return { [BUDGET]: budget };
 }

@@ -17,10 +17,25 @@ export interface FunctionContext {
 }
 
 /** jsonata-js's own `$now`/`$fromMillis`, fetched once: their parsed signatures and the formatter are reused. */
-let builtins: Promise<Record<'now' | 'millis' | 'fromMillis' | 'formatNumber', JsonataFunctionObject>> | undefined;
+type Builtin = 'now' | 'millis' | 'fromMillis' | 'formatNumber' | 'shuffle';
+let builtins: Promise<Record<Builtin, JsonataFunctionObject>> | undefined;
 function jsonataBuiltins() {
-  builtins ??= jsonata('{"now": $now, "millis": $millis, "fromMillis": $fromMillis, "formatNumber": $formatNumber}').evaluate(undefined);
+  builtins ??= jsonata(
+    '{"now": $now, "millis": $millis, "fromMillis": $fromMillis, "formatNumber": $formatNumber, "shuffle": $shuffle}',
+  ).evaluate(undefined);
   return builtins;
+}
+
+/** jsonata-js's inside-out Fisher-Yates, drawing from the execution's random source, not Math.random. */
+function shuffle(array: unknown[], random: RandomSource): unknown[] {
+  if (array.length <= 1) return array;
+  const result = new Array<unknown>(array.length);
+  for (let i = 0; i < array.length; i++) {
+    const j = Math.floor(random.next() * (i + 1));
+    if (i !== j) result[i] = result[j];
+    result[j] = array[i];
+  }
+  return result;
 }
 
 function awsFunction(name: string, context: FunctionContext): JsonataFunctionObject | undefined {
@@ -40,7 +55,8 @@ function awsFunction(name: string, context: FunctionContext): JsonataFunctionObj
  * Bindings for the functions an expression names that differ from stock jsonata-js: AWS's six,
  * `$eval` (absent on AWS, so a call fails with T1006 "Attempted to invoke a non-function"),
  * `$now()`/`$millis()`, pinned to `context.nowMillis` because the engine has no clock, and
- * `$formatNumber`, which answers AWS's error where jsonata-js crashes on a digitless picture.
+ * `$shuffle`, drawing from the execution's random source, and `$formatNumber`, which answers
+ * AWS's error where jsonata-js crashes on a digitless picture.
  */
 export async function functionBindings(names: readonly string[], context: FunctionContext): Promise<Record<string, unknown>> {
   const bound: Record<string, unknown> = {};
@@ -50,6 +66,13 @@ export async function functionBindings(names: readonly string[], context: Functi
       bound[name] = aws;
     } else if (name === 'eval') {
       bound.eval = undefined;
+    } else if (name === 'shuffle') {
+      const stock = (await jsonataBuiltins()).shuffle;
+      bound.shuffle = {
+        _jsonata_function: true,
+        signature: stock.signature,
+        implementation: (array: unknown) => (array === undefined ? undefined : shuffle(array as unknown[], context.random)),
+      };
     } else if (name === 'formatNumber') {
       const stock = (await jsonataBuiltins()).formatNumber;
       bound.formatNumber = {

@@ -144,8 +144,28 @@ describe('$now() and $millis()', () => {
     await expect(evaluateJsonataField('{% $now("[Y0001]-[M01]-[D01]", "+0100") %}', 'Output', bindingsFor())).resolves.toBe('2024-05-06');
   });
 
+  it('also fill the date a partial $toMillis picture leaves out', async () => {
+    await expect(evaluateJsonataField('{% $fromMillis($toMillis("10:30", "[H01]:[m01]")) %}', 'Output', bindingsFor())).resolves.toBe(
+      '2024-05-06T10:30:00.000Z',
+    );
+  });
+
   it('keep jsonata signature checks', async () => {
     const { cause } = await failureOf(() => evaluateJsonataField('{% $now(1) %}', 'Output', bindingsFor()));
     expect(cause).toBe(threw('$now(1)', 'T0410: Argument 1 of function "now" does not match function signature'));
+  });
+});
+
+describe('$shuffle', () => {
+  it('draws from the execution random source, so a replay shuffles the same way', async () => {
+    const first = await evaluateJsonataField('{% $shuffle([1, 2, 3, 4, 5]) %}', 'Output', bindingsFor());
+    const again = await evaluateJsonataField('{% $shuffle([1, 2, 3, 4, 5]) %}', 'Output', bindingsFor());
+    expect(again).toEqual(first);
+    expect([...(first as number[])].sort()).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('keeps jsonata behaviour for a single value and an empty array', async () => {
+    await expect(run('$shuffle(5)')).resolves.toEqual([5]);
+    await expect(run('$shuffle([])')).resolves.toEqual([]);
   });
 });
