@@ -89,6 +89,11 @@ describe('evaluateJsonataField: failures recorded on AWS', () => {
     ['$abs("x")', 'T0410: Argument 1 of function "abs" does not match function signature'],
     ['$eval("1+1")', 'T1006: Attempted to invoke a non-function'],
     ['$sum(["a"])', 'T0412: Argument 1 of function "sum" must be an array of "numbers"'],
+    // jsonata-js catalogue messages, which AWS reproduces word for word (floci-io/floci#2668).
+    ['$error("boom")', 'D3137: boom'],
+    ['$assert(false, "bad")', 'D3141: bad'],
+    ['$number("x")', 'D3030: Unable to cast value to a number: "x"'],
+    ['1 + "a"', 'T2002: The right side of the "+" operator must evaluate to a number'],
   ])('%s threw an error with a JSONata code', async (expression, tail) => {
     const failure = await failureOf(() => evaluateJsonataField({ r: `{% ${expression} %}` }, 'Output', bindingsFor()));
     expect(failure.cause).toBe(`The JSONata expression '${expression}' specified for the field 'Output/r' threw an error during evaluation. ${tail}`);
