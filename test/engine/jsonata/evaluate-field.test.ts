@@ -51,6 +51,29 @@ describe('evaluateJsonataField: values', () => {
     await expect(evaluateJsonataField(value, 'Output', bindingsFor({ input }))).resolves.toEqual(expected);
   });
 
+  // localstack tests/aws/services/stepfunctions/v2/outputdecl/test_output.py, validated on AWS.
+  it.each<[string, Json, Json]>([
+    ['NULL', null, null],
+    ['INT', 0, 0],
+    ['FLOAT', 0.1, 0.1],
+    ['BOOL', true, true],
+    ['STR_LIT', 'string literal', 'string literal'],
+    ['JSONATA_EXPR', '{% $states.input %}', { input_value: 'stringliteral' }],
+    ['LIST_EMPY', [], []],
+    [
+      'LIST_RICH',
+      [null, 0, 0.1, true, 'string', [], '$nosuchvar', '$.no.such.path', '{% $states.input %}', { key: '{% true %}' }],
+      [null, 0, 0.1, true, 'string', [], '$nosuchvar', '$.no.such.path', { input_value: 'stringliteral' }, { key: true }],
+    ],
+  ])('Output of any type: %s', async (_id, output, expected) => {
+    await expect(evaluateJsonataField(output, 'Output', bindingsFor({ input: { input_value: 'stringliteral' } }))).resolves.toEqual(expected);
+  });
+
+  it('Output from a variable and the input (localstack outputdecl BASE_DIRECT_EXPR)', async () => {
+    const bindings = bindingsFor({ input: { input_value: 'string literal', input_values: [1, 2, 3] }, vars: { var_constant_1: 1 } });
+    await expect(evaluateJsonataField('{% $sum($states.input.input_values) + $var_constant_1 %}', 'Output', bindings)).resolves.toBe(7);
+  });
+
   it('returns fresh JSON, not the input it read', async () => {
     const input = { list: [1, 2], obj: { a: 1 } };
     const out = (await evaluateJsonataField('{% $states.input %}', 'Output', bindingsFor({ input }))) as typeof input;
