@@ -5,6 +5,8 @@ import { installEvaluationBounds } from './evaluation-bounds';
 export interface CompiledExpression {
   readonly expression: jsonata.Expression;
   readonly variables: readonly string[];
+  /** Names that appear only in call position: `$count(...)`, `~> $count`. */
+  readonly calledOnly: ReadonlySet<string>;
 }
 
 /** A JSONata error as jsonata-js throws it: a plain object with a code and a rendered message. */
@@ -28,7 +30,7 @@ export function compileJsonata(source: string): CompileResult {
   try {
     const expression = jsonata(source);
     installEvaluationBounds(expression);
-    result = { ok: true, compiled: { expression, variables: referencedVariables(expression.ast()) } };
+    result = { ok: true, compiled: { expression, ...referencedVariables(expression.ast()) } };
   } catch (e) {
     result = { ok: false, error: e as JsonataError };
   }
@@ -37,9 +39,11 @@ export function compileJsonata(source: string): CompileResult {
   return result;
 }
 
-/** Every `$name` the AST mentions (variables, called functions, `$states`), without duplicates. */
-function referencedVariables(ast: unknown): string[] {
+/** Every `$name` the AST mentions (variables, called functions, `$states`), and which are only called. */
+function referencedVariables(ast: unknown): { variables: string[]; calledOnly: Set<string> } {
   const names = new Set<string>();
+  const asValue = new Set<string>();
+  const callees = new Set<object>();
   const seen = new Set<object>();
   const walk = (node: unknown): void => {
     if (node === null || typeof node !== 'object' || seen.has(node) || node instanceof RegExp) return;
@@ -49,9 +53,14 @@ function referencedVariables(ast: unknown): string[] {
       return;
     }
     const record = node as Record<string, unknown>;
-    if (record.type === 'variable' && typeof record.value === 'string' && record.value !== '') names.add(record.value);
+    const callee = record.type === 'function' || record.type === 'partial' ? record.procedure : record.type === 'apply' ? record.rhs : undefined;
+    if (callee !== null && typeof callee === 'object') callees.add(callee);
+    if (record.type === 'variable' && typeof record.value === 'string' && record.value !== '') {
+      names.add(record.value);
+      if (!callees.has(record)) asValue.add(record.value);
+    }
     for (const key of Object.keys(record)) walk(record[key]);
   };
   walk(ast);
-  return [...names];
+  return { variables: [...names], calledOnly: new Set([...names].filter((name) => !asValue.has(name))) };
 }

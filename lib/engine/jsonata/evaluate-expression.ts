@@ -1,8 +1,10 @@
 import type { Json, JsonObject } from '../../asl';
-import { compileJsonata, type JsonataError } from './compiled-expression';
+import { AwsJsonataFunctions } from './aws-functions';
+import { compileJsonata, type CompiledExpression, type JsonataError } from './compiled-expression';
 import { evaluationBudgetBinding } from './evaluation-bounds';
 import { functionBindings } from './function-bindings';
 import { jsonataExpressionText } from './is-jsonata-expression';
+import { JSONATA_FUNCTION_NAMES } from './jsonata-builtins';
 import type { JsonataBindings } from './jsonata-bindings';
 import { JsonataCauses, jsonataFailure } from './jsonata-failure';
 import { toJson, UnsupportedResultType } from './to-json';
@@ -18,10 +20,9 @@ export async function evaluateJsonataExpression(
 ): Promise<Json | undefined> {
   const compiled = compileJsonata(source.slice(2, -2));
   if (!compiled.ok) throw threw(source, field, compiled.error, bindings);
-  const { expression, variables } = compiled.compiled;
   let result: unknown;
   try {
-    result = await expression.evaluate(undefined, await expressionBindings(variables, bindings));
+    result = await compiled.compiled.expression.evaluate(undefined, await expressionBindings(compiled.compiled, bindings));
   } catch (e) {
     throw threw(source, field, e, bindings);
   }
@@ -34,16 +35,18 @@ export async function evaluateJsonataExpression(
 }
 
 /**
- * Binds only what the expression names: overridden functions first, then workflow variables (a
- * variable may shadow a function, as a JSONata binding does), then the reserved `$states` last.
- * AWS expressions have no context item: a bare path reads nothing.
+ * Binds only what the expression names: overridden functions first, then workflow variables, then
+ * the reserved `$states` last. A variable named like a function does not hide the function where
+ * the expression only calls that name, so `$count($items)` works beside a variable `count` (AWS
+ * unverified; a value can never be called). AWS expressions have no context item.
  */
-async function expressionBindings(names: readonly string[], bindings: JsonataBindings): Promise<Record<string, unknown>> {
+async function expressionBindings(compiled: CompiledExpression, bindings: JsonataBindings): Promise<Record<string, unknown>> {
+  const names = compiled.variables;
   const now = nowMillis(bindings);
   const bound: Record<string, unknown> = evaluationBudgetBinding(now, bindings.maxEvaluationSteps);
   Object.assign(bound, await functionBindings(names, { random: bindings.random, nowMillis: now }));
   for (const name of names) {
-    if (name === 'states') continue;
+    if (name === 'states' || (compiled.calledOnly.has(name) && isFunctionName(name))) continue;
     const value = bindings.variables.get(name);
     if (value !== undefined) bound[name] = value;
   }
@@ -54,6 +57,10 @@ async function expressionBindings(names: readonly string[], bindings: JsonataBin
     bound.states = states;
   }
   return bound;
+}
+
+function isFunctionName(name: string): boolean {
+  return JSONATA_FUNCTION_NAMES.has(name) || Object.prototype.hasOwnProperty.call(AwsJsonataFunctions, name);
 }
 
 /** `bindings.now`, else the context object's State.EnteredTime, else the epoch (a context without it). */

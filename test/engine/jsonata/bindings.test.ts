@@ -55,6 +55,13 @@ describe('$states and workflow variables', () => {
     await expect(evaluateJsonataField('{% $x %}', 'Output', bindings)).resolves.toBe(1);
   });
 
+  it('keeps a function callable beside a variable of the same name', async () => {
+    const bindings = bindingsFor({ vars: { count: 3, items: [1, 2], partition: 'p' } });
+    await expect(
+      evaluateJsonataField(['{% $count($items) %}', '{% $items ~> $count() %}', '{% $count %}', '{% $partition($items, 1) %}'], 'Output', bindings),
+    ).resolves.toEqual([2, 2, 3, [[1], [2]]]);
+  });
+
   it('has no context item: a bare field name reads nothing', async () => {
     const failure = await failureOf(() => evaluateJsonataField('{% name %}', 'Output', bindingsFor({ input: { name: 'x' } })));
     expect(failure.cause).toBe("The JSONata expression 'name' specified for the field 'Output' returned nothing (undefined).");
