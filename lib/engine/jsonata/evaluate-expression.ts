@@ -68,8 +68,11 @@ function nowMillis(bindings: JsonataBindings): number {
   const context = bindings.context;
   const state = context !== null && typeof context === 'object' && !Array.isArray(context) ? context.State : undefined;
   const entered = state !== null && typeof state === 'object' && !Array.isArray(state) ? state.EnteredTime : undefined;
-  const millis = Date.parse(bindings.now ?? (typeof entered === 'string' ? entered : ''));
-  return Number.isNaN(millis) ? 0 : millis;
+  for (const candidate of [bindings.now, entered]) {
+    const millis = typeof candidate === 'string' ? Date.parse(candidate) : NaN;
+    if (!Number.isNaN(millis)) return millis;
+  }
+  return 0;
 }
 
 function threw(source: string, field: string, e: unknown, bindings: JsonataBindings) {
