@@ -16,7 +16,6 @@ export class JsonataFailure extends StatesFailure {
     readonly detail: string,
   ) {
     super(StatesErrors.QueryEvaluationError, cause);
-    this.name = 'JsonataFailure';
   }
 }
 
