@@ -35,6 +35,11 @@ export interface WorkflowBudget {
   worstCaseEvents: number;
   /** For loops: iterations per execution before continue-as-new, and the events budget it keeps under. */
   loop?: { iterationsPerExecution: number; eventsPerExecution: number; budget: number };
+  /**
+   * Inline Maps without a stated `maxItems`: `worstCaseEvents` counts them with no items, so add
+   * `eventsPerItem` for each item they will process.
+   */
+  perItem?: Array<{ state: string; eventsPerItem: number }>;
 }
 
 export interface CompiledWorkflow {

@@ -1,0 +1,22 @@
+/** The code-first workflow builder: declare activities, compose states and patterns, compile to ASL. */
+export { activity, type Activity, type ActivityProps } from './activity';
+export { Chain, TerminalChain } from './chain';
+export { Condition } from './condition';
+export { Context, path, PathRef, type Template } from './json-path';
+export { LAMBDA_TRANSIENT_ERRORS, LAMBDA_TRANSIENT_RETRY, type RetryPolicy } from './retry-policy';
+export type { CatchProps } from './catchable-state';
+export { choice, fail, map, parallel, pass, succeed, wait } from './flow';
+export { invoke, ActivityTask, type JsonPathInvokeProps } from './patterns/invoke';
+export { waitForCallback, CallbackTask, type JsonPathCallbackProps } from './patterns/wait-for-callback';
+export { startWorkflow, type JsonPathStartWorkflowProps } from './patterns/start-workflow';
+export { saga, type SagaProps, type SagaStep, type SagaFailureEnding } from './patterns/saga';
+export { loop, DEFAULT_HISTORY_BUDGET, type LoopProps } from './patterns/loop';
+export type { JsonPathMapProps } from './states/map';
+export type { JsonPathParallelProps } from './states/parallel';
+export type { JsonPathPassProps } from './states/pass';
+export type { JsonPathFailProps } from './states/fail';
+export type { WaitTime } from './states/wait';
+export type { Chainable } from './state-node';
+export { workflow, isWorkflow, MAX_DEFINITION_BYTES, type Workflow, type WorkflowProps } from './workflow';
+export { WorkflowError } from './workflow-error';
+export type { ActivityBinding, CompiledWorkflow, SubWorkflowBinding, WorkflowBudget } from './compiled-workflow';
