@@ -1,4 +1,8 @@
 import type { Json, JsonPathCondition } from '../asl';
+import type { PathRef } from './json-path';
+
+/** A variable: a JSONPath string, or a PathRef such as `task.output('valid')`. */
+type Variable = string | PathRef;
 
 /**
  * JSONPath Choice conditions, built rather than hand-written.
@@ -7,25 +11,25 @@ import type { Json, JsonPathCondition } from '../asl';
 export class Condition {
   private constructor(readonly rule: JsonPathCondition) {}
 
-  static booleanEquals(variable: string, value: boolean): Condition {
+  static booleanEquals(variable: Variable, value: boolean): Condition {
     return Condition.compare(variable, 'BooleanEquals', value);
   }
-  static stringEquals(variable: string, value: string): Condition {
+  static stringEquals(variable: Variable, value: string): Condition {
     return Condition.compare(variable, 'StringEquals', value);
   }
-  static numericEquals(variable: string, value: number): Condition {
+  static numericEquals(variable: Variable, value: number): Condition {
     return Condition.compare(variable, 'NumericEquals', value);
   }
-  static numericGreaterThan(variable: string, value: number): Condition {
+  static numericGreaterThan(variable: Variable, value: number): Condition {
     return Condition.compare(variable, 'NumericGreaterThan', value);
   }
-  static numericGreaterThanEquals(variable: string, value: number): Condition {
+  static numericGreaterThanEquals(variable: Variable, value: number): Condition {
     return Condition.compare(variable, 'NumericGreaterThanEquals', value);
   }
-  static numericLessThan(variable: string, value: number): Condition {
+  static numericLessThan(variable: Variable, value: number): Condition {
     return Condition.compare(variable, 'NumericLessThan', value);
   }
-  static isPresent(variable: string, present = true): Condition {
+  static isPresent(variable: Variable, present = true): Condition {
     return Condition.compare(variable, 'IsPresent', present);
   }
   static and(...conditions: Condition[]): Condition {
@@ -38,7 +42,7 @@ export class Condition {
     return new Condition({ Not: condition.rule });
   }
 
-  private static compare(variable: string, operator: 'BooleanEquals' | 'StringEquals' | 'NumericEquals' | 'NumericGreaterThan' | 'NumericGreaterThanEquals' | 'NumericLessThan' | 'IsPresent', value: Json): Condition {
-    return new Condition({ Variable: variable, [operator]: value } as JsonPathCondition);
+  private static compare(variable: Variable, operator: 'BooleanEquals' | 'StringEquals' | 'NumericEquals' | 'NumericGreaterThan' | 'NumericGreaterThanEquals' | 'NumericLessThan' | 'IsPresent', value: Json): Condition {
+    return new Condition({ Variable: typeof variable === 'string' ? variable : variable.expression, [operator]: value } as JsonPathCondition);
   }
 }
