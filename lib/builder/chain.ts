@@ -13,7 +13,7 @@ export interface Terminal {
  */
 export class Chain implements Chainable {
   static start(first: Chainable): Chain {
-    return new Chain(first.startState, first.endStates, first.states);
+    return new Chain(first.startState, first.endStates, first.states, first.endStates.length === 0 ? lastName(first) : undefined);
   }
 
   /** `sequence(a, b, c)` is `Chain.start(a).next(b).next(c)`. */
@@ -30,6 +30,8 @@ export class Chain implements Chainable {
     readonly startState: StateNode,
     readonly endStates: StateNode[],
     readonly states: StateNode[],
+    /** Where every path ended, when none continues. */
+    readonly endedAt?: string,
   ) {}
 
   next(item: Chainable & Terminal): TerminalChain;
@@ -38,9 +40,10 @@ export class Chain implements Chainable {
     if (this.endStates.length === 0) throw afterTerminal(this, item);
     for (const end of this.endStates) end.addNext(item.startState);
     const states = [...this.states, ...item.states];
-    return item.endStates.length === 0
-      ? new TerminalChain(this.startState, states, lastName(item))
-      : new Chain(this.startState, item.endStates, states);
+    // Only a Terminal by type gives a TerminalChain; a chain that ends otherwise (a choice whose
+    // branches all end, a state ended with end()) stays a Chain whose next() reports the mistake.
+    if ('terminal' in item) return new TerminalChain(this.startState, states, lastName(item));
+    return new Chain(this.startState, item.endStates, states, item.endStates.length === 0 ? lastName(item) : undefined);
   }
 }
 
@@ -55,14 +58,16 @@ export class TerminalChain implements Chainable, Terminal {
   ) {}
 }
 
+/** The state after which a chainable ends: a terminal chain's last state, else the chainable's own start. */
 function lastName(c: Chainable): string {
-  return c instanceof TerminalChain ? c.lastState : c.states[c.states.length - 1].name;
+  if (c instanceof TerminalChain) return c.lastState;
+  return c instanceof Chain && c.endedAt !== undefined ? c.endedAt : c.startState.name;
 }
 
 /** The error for a state chained after a flow that has already ended. */
 export function afterTerminal(before: Chainable, item: Chainable): WorkflowError {
   return new WorkflowError(
-    `it follows '${lastName(before)}', where every path has already ended (Succeed or Fail), so it would never run`,
+    `it follows '${lastName(before)}', where every path has already ended (Succeed, Fail or end()), so it would never run`,
     `remove it, or end the earlier flow with a state that continues`,
     item.startState.name,
   );
