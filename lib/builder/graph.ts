@@ -23,9 +23,19 @@ export function reachable(start: StateNode): StateNode[] {
  */
 export class GraphChecker {
   private readonly names = new Map<string, StateNode>();
+  private readonly graphOf = new Map<StateNode, StateNode>();
 
   register(graph: StateNode[]): void {
     for (const node of graph) {
+      const home = this.graphOf.get(node);
+      if (home && home !== graph[0]) {
+        throw new WorkflowError(
+          `the state belongs to two graphs (the one starting at '${home.name}' and the one starting at '${graph[0].name}'); a Map or Parallel body cannot transition to a state outside it`,
+          'give each graph its own states; continue after the Map or Parallel with next()',
+          node.name,
+        );
+      }
+      this.graphOf.set(node, graph[0]);
       const other = this.names.get(node.name);
       if (other && other !== node) {
         throw new WorkflowError('the state name is used twice (names must be unique across the whole definition, nested graphs included)', 'rename one of the states', node.name);

@@ -24,6 +24,14 @@ describe('compile-time checks', () => {
     );
     expect(errorOf(() => pass('Work').next(map('Each', { iterator: invoke(Work) })))).toContain("state 'Work': the state name is used twice");
     expect(errorOf(() => parallel('P', { branches: [pass('A'), pass('A')] }))).toContain("state 'A': the state name is used twice");
+    expect(
+      errorOf(() => {
+        const after = pass('After');
+        return parallel('P', { branches: [pass('B1').next(after)] }).next(after);
+      }),
+    ).toBe(
+      "workflow 'Broken', state 'After': the state belongs to two graphs (the one starting at 'P' and the one starting at 'B1'); a Map or Parallel body cannot transition to a state outside it. Fix: give each graph its own states; continue after the Map or Parallel with next().",
+    );
   });
 
   it('rejects an empty saga', () => {
