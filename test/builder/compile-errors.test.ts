@@ -102,6 +102,11 @@ describe('compile-time checks', () => {
     );
     expect(errorOf(() => invoke(Work, { timeoutSeconds: 0 }))).toContain('timeoutSeconds (0) is not a positive whole number');
     expect(errorOf(() => pass('x'.repeat(81)))).toContain('must have 1 to 80 characters');
+    expect(errorOf(() => pass('A').next(choice('Empty')))).toBe("workflow 'Broken', state 'Empty': it has no when() branch. Fix: add at least one when(condition, next).");
+    expect(errorOf(() => map('Each', { iterator: invoke(Work), maxConcurrency: -1 }))).toContain('maxConcurrency (-1) is not a whole number of 0 or more');
+    expect(errorOf(() => pass('Huge', { result: { blob: 'x'.repeat(1024 * 1024) } }))).toMatch(
+      /^workflow 'Broken': the definition has \d+ bytes, over AWS's limit of 1048576\. Fix: split it into sub-workflows with startWorkflow\(\)\.$/,
+    );
     expect(errorOf(() => invoke(Work, { resultPath: null }).next(pass('Use', { parameters: { v: invoke(Notify, { name: 'N2', resultPath: null }).output('notified') } })))).toContain(
       "state 'N2': its output is discarded (resultPath: null), so 'notified' cannot be read",
     );
