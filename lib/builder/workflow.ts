@@ -2,7 +2,7 @@ import type { StateMachineDefinition } from '../asl';
 import type { ActivityBinding, CompiledWorkflow, SubWorkflowBinding, WorkflowBudget } from './compiled-workflow';
 import { GraphChecker, reachable, renderStates } from './graph';
 import { HistoryBudget } from './history-budget';
-import { LoopChoice } from './patterns/loop';
+import { DEFAULT_HISTORY_BUDGET, LoopChoice } from './patterns/loop';
 import type { Chainable, RenderContext, StateNode } from './state-node';
 import { WorkflowError } from './workflow-error';
 
@@ -74,7 +74,7 @@ function compileWorkflow(name: string, root: Chainable, props: WorkflowProps): C
     const iteration = history.longestTo(loop.bodyStart, loop);
     const before = loop.bodyStart === root.startState ? 0 : history.longestTo(root.startState, loop.bodyStart) - loop.bodyStart.ownEvents(history, false);
     const fixed = 1 + before + history.longestFrom(loop.continueAsNew, false);
-    const budget = loop.props.historyBudget ?? 10_000;
+    const budget = loop.props.historyBudget ?? DEFAULT_HISTORY_BUDGET;
     const fit = Math.floor((budget - fixed) / iteration);
     const iterations = loop.props.iterationsPerExecution ?? fit;
     if (iterations < 1 || iterations > fit) {

@@ -62,7 +62,7 @@ describe('map fan-out / fan-in', () => {
       ToleratedFailurePercentage: 10,
       End: true,
     });
-    expect(budget.worstCaseEvents).toBe(1 + 4 + 1);
+    expect(budget.worstCaseEvents).toBe(1 + 6 + 1);
     expectValidAsl(definition);
   });
 

@@ -80,12 +80,13 @@ export class MapState extends CatchableState {
   /**
    * Inline: MapStateEntered, MapStateStarted, per item MapIterationStarted + iteration +
    * MapIterationSucceeded, MapStateSucceeded, MapStateExited. Distributed: the iterations are
-   * child executions with their own histories; this one gets Entered, MapRunStarted,
-   * MapRunSucceeded, Exited. A retry re-runs the whole Map.
+   * child executions with their own histories; this one gets Entered, MapStateStarted,
+   * MapRunStarted, MapRunSucceeded, MapStateSucceeded, Exited (an upper bound: the budget must
+   * not undercount). A retry re-runs the whole Map.
    */
   ownEvents(ctx: CostContext): number {
     const p = this.props;
-    if ((p.mode ?? 'INLINE') === 'DISTRIBUTED') return 4 * (1 + this.worstCaseRetries());
+    if ((p.mode ?? 'INLINE') === 'DISTRIBUTED') return 6 * (1 + this.worstCaseRetries());
     const perItem = 2 + ctx.nestedGraphEvents(p.iterator.startState);
     if (p.maxItems === undefined) ctx.unboundedMap(this.name, perItem);
     return (4 + perItem * (p.maxItems ?? 0)) * (1 + this.worstCaseRetries());

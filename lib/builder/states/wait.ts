@@ -14,7 +14,7 @@ export class Wait extends NextState {
   constructor(name: string, private readonly time: WaitTime, private readonly comment?: string) {
     super(name);
     if ('seconds' in time && !(Number.isInteger(time.seconds) && time.seconds >= 0)) {
-      throw new WorkflowError(`the wait of ${time.seconds} seconds is not a whole, non-negative number`, 'use whole seconds, e.g. { seconds: 300 }', name);
+      throw new WorkflowError(`the wait of ${time.seconds} seconds is not a whole number from 0 to 99999999`, 'use whole seconds, e.g. { seconds: 300 }', name);
     }
   }
 
