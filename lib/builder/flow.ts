@@ -1,4 +1,3 @@
-import type { Chainable } from './state-node';
 import { Choice } from './states/choice';
 import { Fail, type JsonPathFailProps } from './states/fail';
 import { MapState, type JsonPathMapProps } from './states/map';
@@ -15,4 +14,3 @@ export const succeed = (name: string, props?: { outputPath?: string; comment?: s
 export const fail = (name: string, props?: JsonPathFailProps): Fail => new Fail(name, props);
 export const parallel = (name: string, props: JsonPathParallelProps): Parallel => new Parallel(name, props);
 export const map = (name: string, props: JsonPathMapProps): MapState => new MapState(name, props);
-export type { Chainable };

@@ -13,7 +13,6 @@ export class Choice extends StateNode {
   readonly type = 'Choice';
   private readonly branches: Array<{ condition: Condition; then: Chainable }> = [];
   private otherwiseBranch?: Chainable;
-  private loopBack = false;
 
   constructor(name: string, private readonly comment?: string) {
     super(name);
@@ -30,12 +29,6 @@ export class Choice extends StateNode {
     return this;
   }
 
-  /** The back edge of a bounded loop: the Default returns to an earlier state (used by `loop()`). */
-  otherwiseLoopBack(target: StateNode): this {
-    this.loopBack = true;
-    return this.otherwise(target);
-  }
-
   /** Continues the flow after the choice, from every branch that does not end. */
   next(item: Chainable): Chain {
     return Chain.start(this).next(item);
@@ -48,7 +41,7 @@ export class Choice extends StateNode {
 
   override get states(): StateNode[] {
     const inner = [...this.branches.map((b) => b.then), ...(this.otherwiseBranch ? [this.otherwiseBranch] : [])];
-    return [this, ...inner.filter((c) => !this.loopBack || c !== this.otherwiseBranch).flatMap((c) => c.states)];
+    return [this, ...inner.flatMap((c) => c.states)];
   }
 
   /** On a choice without an otherwise branch, the chained state becomes its Default. */
@@ -59,7 +52,7 @@ export class Choice extends StateNode {
 
   override edges(): Edge[] {
     const rules = this.branches.map((b) => ({ target: b.then.startState }));
-    return this.otherwiseBranch ? [...rules, { target: this.otherwiseBranch.startState, loopBack: this.loopBack }] : rules;
+    return this.otherwiseBranch ? [...rules, { target: this.otherwiseBranch.startState }] : rules;
   }
 
   render(): ChoiceState {
