@@ -7,6 +7,7 @@ import { checkTransitions } from './rules/transitions';
 import { checkGraphFields, checkRootFields } from './rules/graph-fields';
 import { checkStateNames } from './rules/state-names';
 import { nestedGraphs } from './nested-graphs';
+import { Messages } from './messages';
 
 /** Runs every rule over a parsed definition object, reporting into `sink`. */
 export function checkDefinition(root: JsonObject, options: ValidationOptions, sink: DiagnosticSink): void {
@@ -42,12 +43,13 @@ function collectGraphs(graph: GraphContext, into: GraphContext[]): void {
 function checkState(graph: GraphContext, name: string, state: JsonObject, options: ValidationOptions, sink: DiagnosticSink): void {
   const location = `${graph.location}/States/${name}`;
   if (!('Type' in state)) {
-    sink.schema('These fields are required: [Type]', location);
+    sink.schema(Messages.required(['Type']), location);
     return;
   }
   const type = state.Type;
   if (!isStateType(type)) {
-    sink.schema(`Invalid value for field 'Type': ${JSON.stringify(type)}`, `${location}/Type`);
+    // AWS's order, quoted from CreateStateMachine by localstack (test_test_state_scenarios).
+    sink.schema(Messages.typeValues(['Task', 'Wait', 'Pass', 'Succeed', 'Fail', 'Choice', 'Parallel', 'Map']), `${location}/Type`);
     return;
   }
   const declared = state.QueryLanguage;

@@ -21,6 +21,7 @@ export const DiagnosticCodes = {
   InvalidStateName: 'INVALID_STATE_NAME',
   MissingTransitionTarget: 'MISSING_TRANSITION_TARGET',
   InvalidJsonata: 'INVALID_JSONATA_EXPRESSION',
+  UnsupportedJsonata: 'UNSUPPORTED_JSONATA_EXPRESSION',
   NoDollar: 'NO_DOLLAR',
   NoPath: 'NO_PATH',
   PassResultIsStatic: 'PASS_RESULT_IS_STATIC',

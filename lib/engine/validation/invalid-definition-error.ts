@@ -1,4 +1,4 @@
-import type { Diagnostic } from './diagnostic';
+import { DiagnosticCodes, type Diagnostic } from './diagnostic';
 
 /**
  * CreateStateMachine / UpdateStateMachine's `InvalidDefinition`. AWS joins every ERROR as
@@ -18,8 +18,19 @@ export class InvalidDefinitionError extends Error {
   }
 }
 
-/** The InvalidDefinition message for a list of ERROR diagnostics. */
+const JSONATA_CODES: ReadonlySet<string> = new Set([DiagnosticCodes.InvalidJsonata, DiagnosticCodes.UnsupportedJsonata]);
+
+/**
+ * The InvalidDefinition message for a list of ERROR diagnostics. JSONata findings come from a
+ * later pass on AWS: they appear only when nothing else is wrong, and then only the first one
+ * (floci-io/floci#2786, measured).
+ */
 export function invalidDefinitionMessage(diagnostics: readonly Diagnostic[]): string {
-  const parts = diagnostics.map((d) => `${d.code}: ${d.message} at ${d.location ?? 'null'}`);
+  const others = diagnostics.filter((d) => !JSONATA_CODES.has(d.code));
+  const shown = others.length > 0 ? others : diagnostics.slice(0, 1);
+  const parts = shown.map((d) =>
+    // A JSON syntax message already ends with its "at [Source: ...]" location.
+    d.code === DiagnosticCodes.InvalidJson ? `${d.code}: ${d.message}` : `${d.code}: ${d.message} at ${d.location ?? 'null'}`,
+  );
   return `Invalid State Machine Definition: '${parts.join(', ')}'`;
 }

@@ -11,7 +11,7 @@ export interface NestedGraph {
 /** The graphs a state holds: each Parallel branch, a Map's ItemProcessor (or deprecated Iterator). */
 export function nestedGraphs(state: JsonObject, at: string): NestedGraph[] {
   if (state.Type === 'Parallel' && Array.isArray(state.Branches)) {
-    return state.Branches.flatMap((b, i) => (isObject(b) ? [{ location: `${at}/Branches/${i}`, graph: b }] : []));
+    return state.Branches.flatMap((b, i) => (isObject(b) ? [{ location: `${at}/Branches[${i}]`, graph: b }] : []));
   }
   if (state.Type === 'Map') {
     const field = 'ItemProcessor' in state ? 'ItemProcessor' : 'Iterator';

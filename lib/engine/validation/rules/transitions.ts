@@ -32,7 +32,7 @@ function isTerminal(state: JsonObject): boolean {
 /**
  * A graph's transitions, as AWS checks them (measured in floci-io/floci#2786): a target naming no
  * state of the same graph is `Missing 'Next' target: X` (the literal word Next for Default and
- * Catch too); a graph without any terminal state is MISSING_END_STATE with no location, and then
+ * Catch too); a machine without any terminal state is MISSING_END_STATE with no location, and then
  * the reachability walk is skipped; otherwise each state StartAt cannot reach is
  * `State "X" is not reachable.`.
  */
@@ -48,7 +48,8 @@ export function checkTransitions(graph: GraphContext, sink: DiagnosticSink): voi
       if (!(t.target in states)) sink.error(DiagnosticCodes.MissingTransitionTarget, `Missing 'Next' target: ${t.target}`, t.location);
     }
   }
-  if (names.length > 0 && !names.some((n) => isTerminal(states[n]))) {
+  // Top level only: a branch or ItemProcessor is walked for reachability whatever it ends with.
+  if (location === '' && names.length > 0 && !names.some((n) => isTerminal(states[n]))) {
     sink.error(DiagnosticCodes.MissingEndState, 'Workflow has no terminal state');
     return;
   }

@@ -1,0 +1,30 @@
+/**
+ * JSONPath syntax as ASL accepts it, without evaluating anything. A reference path names one node
+ * (`$.a.b`, `$['a b']`, `$.a[0]`); a general path may also select (`[*]`, `..`, filters, slices,
+ * unions). Both may start at the input (`$`), the context object (`$$`) or a variable (`$name`).
+ * @see https://states-language.net/spec.html#path
+ */
+const ROOT = String.raw`\$(?:\$|[A-Za-z_][A-Za-z0-9_]*)?`;
+const NAME = String.raw`\.[^.\[\]\s'"()]+`;
+const QUOTED = String.raw`\[(?:'(?:[^'\\]|\\.)+'|"(?:[^"\\]|\\.)+")\]`;
+const INDEX = String.raw`\[\d+\]`;
+const REFERENCE = new RegExp(`^${ROOT}(?:${NAME}|${QUOTED}|${INDEX})*$`);
+const SELECTORS = [
+  String.raw`\.\*`,
+  String.raw`\[\*\]`,
+  String.raw`\.\.(?:[^.\[\]\s'"()]+|\*)?`,
+  String.raw`\[-?\d*:-?\d*(?::-?\d+)?\]`,
+  String.raw`\[-?\d+(?:\s*,\s*-?\d+)+\]`,
+  String.raw`\[(?:'[^']*'|"[^"]*")(?:\s*,\s*(?:'[^']*'|"[^"]*"))+\]`,
+  String.raw`\[\?\(.+?\)\]`,
+  String.raw`\[-\d+\]`,
+];
+const GENERAL = new RegExp(`^${ROOT}(?:${NAME}|${QUOTED}|${INDEX}|${SELECTORS.join('|')})*$`);
+
+export function isReferencePath(path: string): boolean {
+  return REFERENCE.test(path);
+}
+
+export function isJsonPath(path: string): boolean {
+  return GENERAL.test(path);
+}

@@ -1,0 +1,46 @@
+/**
+ * AWS's SCHEMA_VALIDATION_FAILED message templates, one place so every rule words them alike.
+ * Sources: real-AWS recordings in localstack (tests/aws/services/stepfunctions/v2/*.snapshot.json),
+ * measurements quoted in floci-io/floci#2735, #2786, #2968, and CreateStateMachine texts quoted by
+ * a CDK preflight rule set. Templates marked "ours" were not found and follow the same style.
+ */
+export const Messages = {
+  required: (fields: readonly string[]) => `These fields are required: [${fields.join(', ')}]`,
+  notSupported: (field: string) => `Field '${field}' is not supported`,
+  /** Two or more of a set that admits one. */
+  onlyOne: (fields: readonly string[]) => `There should only be one of the following fields: [${fields.join(', ')}]`,
+  /** None of a set that needs exactly one. */
+  exactlyOne: (fields: readonly string[]) => `This object should have only one of the following fields: [${fields.join(', ')}]`,
+  choiceRuleKinds: 'The object must have only one of the following fields, [And, Or, Not, Variable, Condition]',
+  oneOfValues: (values: readonly string[]) => `Value should be one of the following: [${values.join(', ')}]`,
+  typeValues: (values: readonly string[]) => `The field 'Type' should have one of these values: [${values.join(', ')}]`,
+  minimum: (n: number) => `Minimum value is ${n}`,
+  maximum: (n: number) => `Maximum value is ${n}`,
+  expectedInteger: 'Expected value of type Integer',
+  expectedType: (type: 'STRING' | 'NUMBER' | 'BOOLEAN' | 'OBJECT' | 'ARRAY') => `Expected value of type [${type}]`,
+  empty: 'Value cannot be empty',
+  statesAllLast: 'States.ALL must appear alone and at end of list',
+  notAnArn: 'Value is not a valid resource ARN',
+  /** AWS's text ends with a space (recorded by localstack). */
+  expressIntegration: (pattern: string) => `Express state machine does not support '${pattern}' service integration `,
+  expressActivity: 'Express state machine does not support Activity ARN',
+  expressDistributed: "The field 'Mode' with value 'DISTRIBUTED' is not supported inside 'EXPRESS' state machines",
+  otherLanguage: (set: 'JSONPath' | 'JSONata', field: string) =>
+    `The QueryLanguage is set to '${set}', but field '${field}' is only supported for the '${set === 'JSONata' ? 'JSONPath' : 'JSONata'}' QueryLanguage`,
+  downgrade: "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine",
+  jsonataDelimiters: 'JSONata string must start with {% and end with %}',
+  /** ours */
+  invalidPath: (field: string) => `The value for the field '${field}' must be a valid JSONPath`,
+  /** ours */
+  invalidReferencePath: (field: string) => `The value for the field '${field}' must be a valid ReferencePath`,
+  /** Widely quoted from AWS for payload templates. */
+  invalidPathOrIntrinsic: (field: string) => `The value for the field '${field}' must be a valid JSONPath or a valid intrinsic function call`,
+  /** ours */
+  heartbeatBelowTimeout: "The value of 'HeartbeatSeconds' must be smaller than the value of 'TimeoutSeconds'",
+  /** ours */
+  invalidTimestamp: "The value for the field 'Timestamp' must be a valid ISO-8601 timestamp",
+  /** ours */
+  invalidVariableName: (name: string) => `The variable name '${name}' is not valid`,
+  /** ours */
+  reservedVariableName: (name: string) => `The variable name '${name}' is reserved`,
+} as const;

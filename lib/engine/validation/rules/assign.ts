@@ -1,0 +1,36 @@
+import type { Json } from '../../../asl';
+import { isObject, type StateRule } from '../context';
+import type { DiagnosticSink } from '../diagnostic';
+import { Messages } from '../messages';
+
+/** @see https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html (names: letters, digits, underscores; 80 chars) */
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const MAX_VARIABLE_NAME_LENGTH = 80;
+/** `$states` is the one name AWS reserves for itself. */
+const RESERVED = new Set(['states']);
+
+function checkAssign(assign: Json, at: string, jsonPath: boolean, sink: DiagnosticSink): void {
+  if (!isObject(assign)) {
+    // A JSONata state may compute the whole object.
+    if (!(typeof assign === 'string' && !jsonPath)) sink.schema(Messages.expectedType('OBJECT'), at);
+    return;
+  }
+  for (const key of Object.keys(assign)) {
+    const name = jsonPath && key.endsWith('.$') ? key.slice(0, -2) : key;
+    if (RESERVED.has(name)) sink.schema(Messages.reservedVariableName(name), at);
+    else if (!VARIABLE_NAME.test(name) || name.length > MAX_VARIABLE_NAME_LENGTH) sink.schema(Messages.invalidVariableName(name), at);
+  }
+}
+
+/** Assign on the state, its Choice rules and its catchers: an object of well-named variables. */
+export const assignRules: StateRule = ({ state, location, queryLanguage, sink }) => {
+  const jsonPath = queryLanguage === 'JSONPath';
+  if (state.Assign !== undefined) checkAssign(state.Assign, `${location}/Assign`, jsonPath, sink);
+  for (const list of ['Choices', 'Catch'] as const) {
+    const entries = state[list];
+    if (!Array.isArray(entries)) continue;
+    entries.forEach((e, i) => {
+      if (isObject(e) && e.Assign !== undefined) checkAssign(e.Assign, `${location}/${list}[${i}]/Assign`, jsonPath, sink);
+    });
+  }
+};

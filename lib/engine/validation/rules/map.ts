@@ -1,0 +1,72 @@
+import type { JsonObject } from '../../../asl';
+import { isObject, type StateRule } from '../context';
+import type { DiagnosticSink } from '../diagnostic';
+import { checkEnum, checkNumeric, checkString } from '../field-checks';
+import { Messages } from '../messages';
+
+/** Fields that only a Distributed Map reads. */
+const DISTRIBUTED_ONLY = [
+  'ItemReader', 'ItemBatcher', 'ResultWriter', 'Label',
+  'ToleratedFailureCount', 'ToleratedFailureCountPath', 'ToleratedFailurePercentage', 'ToleratedFailurePercentagePath',
+];
+const PROCESSOR_CONFIG_FIELDS = new Set(['Mode', 'ExecutionType']);
+const ITEM_READER_RESOURCE = /^arn:[^:]+:states:::s3:(getObject|listObjectsV2)$/;
+/** @see https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html (Label: 40 characters) */
+const MAX_LABEL_LENGTH = 40;
+
+function processorOf(state: JsonObject): { field: string; processor: JsonObject } | undefined {
+  const field = 'ItemProcessor' in state ? 'ItemProcessor' : 'Iterator';
+  const processor = state[field];
+  return isObject(processor) ? { field, processor } : undefined;
+}
+
+function checkProcessorConfig(config: unknown, at: string, express: boolean, sink: DiagnosticSink): void {
+  if (config === undefined) return;
+  if (!isObject(config)) {
+    sink.schema(Messages.expectedType('OBJECT'), at);
+    return;
+  }
+  for (const field of Object.keys(config)) if (!PROCESSOR_CONFIG_FIELDS.has(field)) sink.schema(Messages.notSupported(field), at);
+  checkEnum(config.Mode, `${at}/Mode`, ['INLINE', 'DISTRIBUTED'], sink);
+  if (config.Mode === 'DISTRIBUTED') {
+    if (!('ExecutionType' in config)) sink.schema(Messages.required(['ExecutionType']), at);
+    checkEnum(config.ExecutionType, `${at}/ExecutionType`, ['STANDARD', 'EXPRESS'], sink);
+    if (express) sink.schema(Messages.expressDistributed, `${at}/Mode`);
+  } else if ('ExecutionType' in config) {
+    sink.schema(Messages.notSupported('ExecutionType'), at);
+  }
+}
+
+/**
+ * Map: one of ItemProcessor / Iterator; ProcessorConfig (Mode, ExecutionType only in DISTRIBUTED
+ * mode, never DISTRIBUTED in an EXPRESS machine); distributed-only fields refused inline;
+ * MaxConcurrency >= 0, ToleratedFailurePercentage 0..100, ToleratedFailureCount >= 0, Label short.
+ */
+export const mapFields: StateRule = ({ state, location, queryLanguage, options, sink }) => {
+  if (!('ItemProcessor' in state) && !('Iterator' in state)) sink.schema(Messages.exactlyOne(['ItemProcessor', 'Iterator']), location);
+  const found = processorOf(state);
+  if (('ItemProcessor' in state || 'Iterator' in state) && !found) {
+    sink.schema(Messages.expectedType('OBJECT'), `${location}/${'ItemProcessor' in state ? 'ItemProcessor' : 'Iterator'}`);
+  }
+  const configAt = found ? `${location}/${found.field}/ProcessorConfig` : '';
+  if (found) checkProcessorConfig(found.processor.ProcessorConfig, configAt, options.type === 'EXPRESS', sink);
+  const config = found?.processor.ProcessorConfig;
+  const distributed = isObject(config) && config.Mode === 'DISTRIBUTED';
+  if (!distributed) for (const field of DISTRIBUTED_ONLY) if (field in state) sink.schema(Messages.notSupported(field), location);
+  const jsonata = queryLanguage === 'JSONata';
+  checkNumeric(state.MaxConcurrency, `${location}/MaxConcurrency`, { min: 0, integer: true }, jsonata, sink);
+  checkNumeric(state.ToleratedFailurePercentage, `${location}/ToleratedFailurePercentage`, { min: 0, max: 100, integer: false }, jsonata, sink);
+  checkNumeric(state.ToleratedFailureCount, `${location}/ToleratedFailureCount`, { min: 0, integer: true }, jsonata, sink);
+  if (checkString(state.Label, `${location}/Label`, sink) && (state.Label as string).length > MAX_LABEL_LENGTH) {
+    sink.schema(`The field 'Label' must be no longer than ${MAX_LABEL_LENGTH} characters`, `${location}/Label`);
+  }
+  if (distributed && isObject(state.ItemReader)) {
+    const resource = state.ItemReader.Resource;
+    if (typeof resource === 'string' && !ITEM_READER_RESOURCE.test(resource)) {
+      sink.schema(
+        "The field 'Resource' does not match any of the allowed values. Examples: [arn:<partition>:states:::s3:getObject, arn:<partition>:states:::s3:listObjectsV2]",
+        `${location}/ItemReader/Resource`,
+      );
+    }
+  }
+};
