@@ -20,7 +20,7 @@ export function checkDefinition(root: JsonObject, options: ValidationOptions, si
     for (const [name, state] of Object.entries(graph.states)) checkState(graph, name, state, options, sink);
     checkTransitions(graph, sink);
   }
-  checkStateNames(graphs, sink);
+  checkStateNames(root, sink);
 }
 
 function statesOf(graph: JsonObject): Record<string, JsonObject> {
