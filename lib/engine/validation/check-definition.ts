@@ -18,7 +18,8 @@ export function checkDefinition(root: JsonObject, options: ValidationOptions, si
   for (const graph of graphs) {
     if (graph.location !== '') checkGraphFields(graph, sink);
     for (const [name, state] of Object.entries(graph.states)) checkState(graph, name, state, options, sink);
-    checkTransitions(graph, sink);
+    // An absent or empty States is already reported; its targets would only repeat it.
+    if (Object.keys(graph.states).length > 0) checkTransitions(graph, sink);
   }
   checkStateNames(root, sink);
 }
