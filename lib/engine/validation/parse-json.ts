@@ -92,7 +92,8 @@ class Reader {
   }
 
   private closeMarker(kind: 'Object' | 'Array', start: number): never {
-    const at = sourceLocation(this.text, start + 1);
+    // Jackson gives the marker token's own column, not the one after it.
+    const at = sourceLocation(this.text, start);
     return this.endOfInput(`expected close marker for ${kind} (start marker at ${at})`);
   }
 
