@@ -66,7 +66,18 @@ export async function ensureTables(client: DynamoDBClient, tables: LocalTable[])
     };
     if (t.globalSecondaryIndexes?.length) input.GlobalSecondaryIndexes = t.globalSecondaryIndexes as CreateTableCommandInput['GlobalSecondaryIndexes'];
     await client.send(new CreateTableCommand(input));
+    await waitUntilActive(client, t.name);
     created.push(t.name);
   }
   return { created, existing };
+}
+
+/** dynalite flips a new table to ACTIVE on a later tick even with createTableMs 0; writes before that fail. */
+async function waitUntilActive(client: DynamoDBClient, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
+    if (Table?.TableStatus === 'ACTIVE') return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`local DynamoDB table ${name} did not become ACTIVE`);
 }

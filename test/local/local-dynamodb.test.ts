@@ -15,9 +15,12 @@ const table: LocalTable = {
 test('tables are created once, and data persists across a restart on the same folder', async () => {
   const path = join(mkdtempSync(join(tmpdir(), 'sagaflow-ddb-')), 'dynamodb');
   const first = await startLocalDynamoDb({ port: 0, path });
-  expect(await ensureTables(first.client, [table])).toEqual({ created: ['App-Inventory'], existing: [] });
-  await first.client.send(new PutItemCommand({ TableName: 'App-Inventory', Item: { sku: { S: 'SKU-1' }, stock: { N: '5' } } }));
-  await first.close();
+  try {
+    expect(await ensureTables(first.client, [table])).toEqual({ created: ['App-Inventory'], existing: [] });
+    await first.client.send(new PutItemCommand({ TableName: 'App-Inventory', Item: { sku: { S: 'SKU-1' }, stock: { N: '5' } } }));
+  } finally {
+    await first.close();
+  }
 
   const second = await startLocalDynamoDb({ port: 0, path });
   try {
