@@ -1,7 +1,44 @@
+import { DescribeExecutionCommand, SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { Agent } from 'node:http';
+import type { LocalService } from '../../lib/runtime/local-service-contract';
 import type { Workload } from '../workloads';
 import type { Session } from './mode';
+import { openService, resultOf } from './sagaflow';
 
-/** The local service behind its HTTP API, driven through @aws-sdk/client-sfn. */
-export async function openOverHttp(_w: Workload): Promise<Session> {
-  throw new Error('http mode: the HTTP server is not wired into the bench yet');
+interface ApiServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The local service (durable store, as users run it) behind its HTTP API, driven through
+ * @aws-sdk/client-sfn: what a test suite pointed at `--endpoint-url` pays per execution.
+ */
+export async function openOverHttp(w: Workload): Promise<Session> {
+  const s = await openService(w, 'durable');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startApiServer } = require('../../lib/api') as { startApiServer: (o: { service: LocalService; host: string; port: number }) => Promise<ApiServer> };
+  const server = await startApiServer({ service: s.service, host: '127.0.0.1', port: 0 });
+  const client = new SFNClient({
+    endpoint: server.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
+    // Keep-alive with room for the workload's concurrency, as a real test suite would configure it.
+    requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: Math.max(50, w.concurrency) }) },
+  });
+  return {
+    async run(input) {
+      const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn: s.stateMachineArn, input: JSON.stringify(input) }));
+      await s.waitFor(executionArn!);
+      return resultOf(await client.send(new DescribeExecutionCommand({ executionArn })));
+    },
+    async sendTaskSuccess(token, output) {
+      await client.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) }));
+    },
+    async close() {
+      client.destroy();
+      await server.close();
+      await s.close();
+    },
+  };
 }
