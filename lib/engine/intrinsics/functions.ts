@@ -1,0 +1,220 @@
+import { createHash } from 'node:crypto';
+import type { Json, JsonObject } from '../../asl';
+import type { RandomSource } from '../scope';
+
+/**
+ * The States.* intrinsic functions: each one's argument signature as data, and its behaviour.
+ * A function throws IntrinsicError with the detail AWS appends after "had the following error: ".
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html
+ */
+
+export class IntrinsicError extends Error {}
+
+type ArgType = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'any';
+
+interface IntrinsicFunction {
+  /** Argument types in order; a trailing `rest` type repeats. */
+  args: ArgType[];
+  rest?: ArgType;
+  /** Optional trailing arguments (counted from the end of `args`). */
+  optional?: number;
+  run(args: Json[], random: RandomSource): Json;
+}
+
+const typeOf = (v: Json): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+
+function matches(t: ArgType, v: Json): boolean {
+  switch (t) {
+    case 'any':
+      return true;
+    case 'integer':
+      return typeof v === 'number' && Number.isInteger(v);
+    case 'array':
+      return Array.isArray(v);
+    case 'object':
+      return typeOf(v) === 'object';
+    default:
+      return typeof v === t;
+  }
+}
+
+function jsonEquals(a: Json, b: Json): boolean {
+  if (a === b) return true;
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as Json[]).length && a.every((x, i) => jsonEquals(x, (b as Json[])[i]));
+  const ka = Object.keys(a);
+  const bo = b as JsonObject;
+  return ka.length === Object.keys(bo).length && ka.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && jsonEquals((a as JsonObject)[k], bo[k]));
+}
+
+/** Java-style string rendering for States.Format: strings as-is, everything else as JSON. */
+function formatArg(v: Json): string {
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+const HASH_ALGORITHMS: Record<string, string> = { MD5: 'md5', 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
+
+/** A seeded generator for States.MathRandom(start, end, seed): same seed, same number. */
+function seededRandom(seed: number): number {
+  const h = createHash('sha256').update(`mathrandom:${seed}`).digest();
+  return h.readUInt32BE(0) / 0x1_0000_0000;
+}
+
+export const IntrinsicFunctions: Record<string, IntrinsicFunction> = {
+  'States.Format': {
+    args: ['string'],
+    rest: 'any',
+    run([template, ...values]) {
+      const t = template as string;
+      let out = '';
+      let next = 0;
+      for (let i = 0; i < t.length; i++) {
+        const c = t[i];
+        if (c === '\\' && i + 1 < t.length && (t[i + 1] === '{' || t[i + 1] === '}' || t[i + 1] === '\\' || t[i + 1] === "'")) {
+          out += t[++i];
+        } else if (c === '{' && t[i + 1] === '}') {
+          if (next >= values.length) throw new IntrinsicError('Number of arguments in the format string does not match the number of arguments provided');
+          out += formatArg(values[next++]);
+          i++;
+        } else out += c;
+      }
+      if (next !== values.length) throw new IntrinsicError('Number of arguments in the format string does not match the number of arguments provided');
+      return out;
+    },
+  },
+  'States.StringToJson': {
+    args: ['string'],
+    run([s]) {
+      try {
+        return JSON.parse(s as string) as Json;
+      } catch {
+        throw new IntrinsicError(`Unable to parse '${s as string}' as JSON`);
+      }
+    },
+  },
+  'States.JsonToString': { args: ['any'], run: ([v]) => JSON.stringify(v) },
+  'States.Array': { args: [], rest: 'any', run: (values) => values },
+  'States.ArrayPartition': {
+    args: ['array', 'integer'],
+    run([array, size]) {
+      const n = size as number;
+      if (n <= 0) throw new IntrinsicError('Chunk size must be greater than 0');
+      const a = array as Json[];
+      const out: Json[] = [];
+      for (let i = 0; i < a.length; i += n) out.push(a.slice(i, i + n));
+      return out;
+    },
+  },
+  'States.ArrayContains': { args: ['array', 'any'], run: ([array, v]) => (array as Json[]).some((x) => jsonEquals(x, v)) },
+  'States.ArrayRange': {
+    args: ['integer', 'integer', 'integer'],
+    run([start, end, stepBy]) {
+      const [a, b, s] = [start as number, end as number, stepBy as number];
+      if (s === 0) throw new IntrinsicError('Step value cannot be zero');
+      const out: number[] = [];
+      for (let v = a; s > 0 ? v <= b : v >= b; v += s) {
+        out.push(v);
+        if (out.length > 1000) throw new IntrinsicError('The array created by States.ArrayRange exceeds the maximum of 1000 items');
+      }
+      return out;
+    },
+  },
+  'States.ArrayGetItem': {
+    args: ['array', 'integer'],
+    run([array, index]) {
+      const a = array as Json[];
+      const i = index as number;
+      if (i < 0 || i >= a.length) throw new IntrinsicError(`Index ${i} is out of bounds for an array of length ${a.length}`);
+      return a[i];
+    },
+  },
+  'States.ArrayLength': { args: ['array'], run: ([array]) => (array as Json[]).length },
+  'States.ArrayUnique': {
+    args: ['array'],
+    run([array]) {
+      const out: Json[] = [];
+      for (const v of array as Json[]) if (!out.some((x) => jsonEquals(x, v))) out.push(v);
+      return out;
+    },
+  },
+  'States.Base64Encode': {
+    args: ['string'],
+    run([s]) {
+      if ((s as string).length > 10_000) throw new IntrinsicError('The input string exceeds the maximum of 10000 characters');
+      return Buffer.from(s as string, 'utf8').toString('base64');
+    },
+  },
+  'States.Base64Decode': {
+    args: ['string'],
+    run([s]) {
+      if ((s as string).length > 10_000) throw new IntrinsicError('The input string exceeds the maximum of 10000 characters');
+      return Buffer.from(s as string, 'base64').toString('utf8');
+    },
+  },
+  'States.Hash': {
+    args: ['any', 'string'],
+    run([data, algorithm]) {
+      const alg = HASH_ALGORITHMS[algorithm as string];
+      if (!alg) throw new IntrinsicError(`Unsupported hashing algorithm '${algorithm as string}'. Supported algorithms: ${Object.keys(HASH_ALGORITHMS).join(', ')}`);
+      const text = typeof data === 'string' ? data : JSON.stringify(data);
+      if (text.length > 10_000) throw new IntrinsicError('The input data exceeds the maximum of 10000 characters');
+      return createHash(alg).update(text, 'utf8').digest('hex');
+    },
+  },
+  'States.JsonMerge': {
+    args: ['object', 'object', 'boolean'],
+    run([a, b, deep]) {
+      if (deep) throw new IntrinsicError('Deep merge is not supported; the third argument must be false');
+      return { ...(a as JsonObject), ...(b as JsonObject) };
+    },
+  },
+  'States.MathRandom': {
+    args: ['integer', 'integer', 'integer'],
+    optional: 1,
+    run([start, end, seed], random) {
+      const [a, b] = [start as number, end as number];
+      if (a >= b) throw new IntrinsicError('The start value must be less than the end value');
+      const r = seed === undefined ? random.next() : seededRandom(seed as number);
+      return a + Math.floor(r * (b - a));
+    },
+  },
+  'States.MathAdd': {
+    args: ['number', 'number'],
+    run([a, b]) {
+      return (a as number) + (b as number);
+    },
+  },
+  'States.StringSplit': {
+    args: ['string', 'string'],
+    run([s, delimiters]) {
+      const set = new Set((delimiters as string).split(''));
+      const out: string[] = [];
+      let cur = '';
+      for (const ch of s as string) {
+        if (set.has(ch)) {
+          if (cur) out.push(cur);
+          cur = '';
+        } else cur += ch;
+      }
+      if (cur) out.push(cur);
+      return out;
+    },
+  },
+  'States.UUID': { args: [], run: (_args, random) => random.uuid() },
+};
+
+/** Checks arity and types, then runs. */
+export function callIntrinsic(name: string, args: Json[], random: RandomSource): Json {
+  const fn = IntrinsicFunctions[name];
+  if (!fn) throw new IntrinsicError(`Unknown function '${name}'`);
+  const required = fn.args.length - (fn.optional ?? 0);
+  if (args.length < required || (!fn.rest && args.length > fn.args.length)) {
+    throw new IntrinsicError(`Expected ${fn.optional ? `${required} to ${fn.args.length}` : fn.args.length}${fn.rest ? ' or more' : ''} arguments but received ${args.length}`);
+  }
+  args.forEach((v, i) => {
+    const t = i < fn.args.length ? fn.args[i] : fn.rest!;
+    if (!matches(t, v)) throw new IntrinsicError(`Argument ${i + 1} of ${name} must be ${t === 'integer' ? 'an integer' : t === 'array' || t === 'object' || t === 'any' ? `an ${t}` : `a ${t}`}, but was ${typeOf(v)}: ${JSON.stringify(v)}`);
+  });
+  return fn.run(args, random);
+}

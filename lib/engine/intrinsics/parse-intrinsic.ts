@@ -1,0 +1,108 @@
+import type { Json } from '../../asl';
+
+/** An intrinsic call as written: `States.Format('{}', $.a, States.UUID())`. */
+export type IntrinsicArg =
+  | { k: 'literal'; value: Json }
+  | { k: 'path'; path: string }
+  | { k: 'call'; call: IntrinsicCall };
+
+export interface IntrinsicCall {
+  name: string;
+  args: IntrinsicArg[];
+}
+
+export class IntrinsicSyntaxError extends Error {}
+
+const cache = new Map<string, IntrinsicCall>();
+
+export function isIntrinsic(text: string): boolean {
+  return /^\s*States\.[A-Za-z0-9]+\s*\(/.test(text);
+}
+
+export function parseIntrinsic(text: string): IntrinsicCall {
+  let parsed = cache.get(text);
+  if (!parsed) {
+    const p = new Parser(text);
+    parsed = p.call();
+    p.skipSpace();
+    if (p.i !== text.length) throw new IntrinsicSyntaxError(`unexpected text after the call: ${text.slice(p.i)}`);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(text, parsed);
+  }
+  return parsed;
+}
+
+class Parser {
+  i = 0;
+  constructor(readonly s: string) {}
+
+  skipSpace(): void {
+    while (this.i < this.s.length && /\s/.test(this.s[this.i])) this.i++;
+  }
+
+  call(): IntrinsicCall {
+    this.skipSpace();
+    const m = /^States\.[A-Za-z0-9]+/.exec(this.s.slice(this.i));
+    if (!m) throw new IntrinsicSyntaxError(`expected States.<Function>( at ${this.i}`);
+    this.i += m[0].length;
+    this.skipSpace();
+    if (this.s[this.i] !== '(') throw new IntrinsicSyntaxError(`expected ( after ${m[0]}`);
+    this.i++;
+    const args: IntrinsicArg[] = [];
+    this.skipSpace();
+    if (this.s[this.i] === ')') {
+      this.i++;
+      return { name: m[0], args };
+    }
+    for (;;) {
+      args.push(this.arg());
+      this.skipSpace();
+      const c = this.s[this.i++];
+      if (c === ')') return { name: m[0], args };
+      if (c !== ',') throw new IntrinsicSyntaxError(`expected , or ) in ${this.s}`);
+    }
+  }
+
+  arg(): IntrinsicArg {
+    this.skipSpace();
+    const c = this.s[this.i];
+    if (c === "'") {
+      let out = '';
+      this.i++;
+      while (this.i < this.s.length && this.s[this.i] !== "'") {
+        // Escapes keep their backslash for \{ and \} (States.Format reads them); \' and \\ unescape.
+        if (this.s[this.i] === '\\' && this.i + 1 < this.s.length) {
+          const n = this.s[this.i + 1];
+          out += n === "'" || n === '\\' ? n : '\\' + n;
+          this.i += 2;
+        } else out += this.s[this.i++];
+      }
+      if (this.s[this.i] !== "'") throw new IntrinsicSyntaxError(`unterminated string in ${this.s}`);
+      this.i++;
+      return { k: 'literal', value: out };
+    }
+    if (this.s.startsWith('States.', this.i)) return { k: 'call', call: this.call() };
+    if (c === '$') {
+      const start = this.i;
+      let depth = 0;
+      let quote: string | undefined;
+      while (this.i < this.s.length) {
+        const ch = this.s[this.i];
+        if (quote) {
+          if (ch === quote) quote = undefined;
+        } else if (ch === "'" || ch === '"') quote = ch;
+        else if (ch === '[' || ch === '(') depth++;
+        else if (ch === ']' || ch === ')') {
+          if (depth === 0) break;
+          depth--;
+        } else if (ch === ',' && depth === 0) break;
+        this.i++;
+      }
+      return { k: 'path', path: this.s.slice(start, this.i).trim() };
+    }
+    const m = /^(-?\d+(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(this.s.slice(this.i));
+    if (!m) throw new IntrinsicSyntaxError(`unexpected argument at ${this.i} in ${this.s}`);
+    this.i += m[0].length;
+    return { k: 'literal', value: JSON.parse(m[0]) as Json };
+  }
+}

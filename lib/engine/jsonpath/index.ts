@@ -1,0 +1,182 @@
+import type { Json, JsonObject, JsonPathChoiceRule } from '../../asl';
+import { evaluateIntrinsicCall, IntrinsicError, isIntrinsic } from '../intrinsics';
+import type { EvaluationScope } from '../scope';
+import { StatesFailure } from '../states-failure';
+import { evaluateChoiceRuleAt } from './choice-rules';
+import { bracketNotation, compilePath, evaluatePath, type CompiledPath } from './compile-path';
+
+/**
+ * The JSONPath query language of a state: InputPath, payload templates (Parameters,
+ * ItemSelector, ResultSelector, Assign), ResultPath, OutputPath, reference paths and Choice rules,
+ * with AWS's error names and causes.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/concepts-input-output-filtering.html
+ */
+
+/** The state being executed; when given, causes carry AWS's state prefix. */
+export interface JsonPathState {
+  name: string;
+  enteredEventId: number;
+}
+/** scope.input is what `$` refers to, scope.context is `$$`, scope.variables are `$name` variables. */
+export interface JsonPathScope extends EvaluationScope {
+  state?: JsonPathState;
+}
+
+export { evaluateIntrinsic };
+export { compilePath, evaluatePath } from './compile-path';
+
+const compact = (v: Json) => JSON.stringify(v);
+
+export function statePrefix(state: JsonPathState | undefined): string {
+  return state ? `An error occurred while executing the state '${state.name}' (entered at the event id #${state.enteredEventId}). ` : '';
+}
+
+function runtime(scope: { state?: JsonPathState }, detail: string): StatesFailure {
+  return new StatesFailure('States.Runtime', statePrefix(scope.state) + detail);
+}
+
+function rootOf(path: CompiledPath, scope: JsonPathScope): Json | undefined {
+  if (path.root === 'input') return scope.input;
+  if (path.root === 'context') return scope.context;
+  return scope.variables.get(path.variable!);
+}
+
+/** A path's value, or undefined when it matches nothing (an unknown variable matches nothing). */
+export function queryPath(text: string, scope: JsonPathScope): Json | undefined {
+  const path = compilePath(text);
+  const root = rootOf(path, scope);
+  if (root === undefined) return undefined;
+  return evaluatePath(path, root);
+}
+
+function invalidPath(text: string, scope: JsonPathScope): StatesFailure {
+  return runtime(scope, `Invalid path '${text}' : No results for path: ${bracketNotation(compilePath(text))}`);
+}
+
+/** InputPath: undefined → the input itself, null → {}; a path that matches nothing → States.Runtime. */
+export function applyInputPath(path: string | null | undefined, scope: JsonPathScope): Json {
+  if (path === undefined || path === '$') return scope.input;
+  if (path === null) return {};
+  const v = queryPath(path, scope);
+  if (v === undefined) throw invalidPath(path, scope);
+  return v;
+}
+
+/** OutputPath: undefined → output, null → {}; no match → States.Runtime. */
+export function applyOutputPath(path: string | null | undefined, scope: JsonPathScope): Json {
+  return applyInputPath(path, scope);
+}
+
+/** Reads one reference path for a field such as SecondsPath or ItemsPath (ErrorPath/CausePath also take intrinsics). */
+export function readPath(path: string, scope: JsonPathScope, field: string): Json {
+  if (isIntrinsic(path)) return evaluateIntrinsic(path, scope);
+  const v = queryPath(path, scope);
+  if (v === undefined) throw runtime(scope, `Invalid path '${path}' : No results for path: ${bracketNotation(compilePath(path))}` + (field ? '' : ''));
+  return v;
+}
+
+/** One intrinsic call such as "States.Format('{}', $.a)". */
+function evaluateIntrinsic(text: string, scope: JsonPathScope): Json {
+  try {
+    return evaluateIntrinsicCall(
+      text,
+      (p) => {
+        const v = queryPath(p, scope);
+        if (v === undefined) throw new IntrinsicError(`The JsonPath argument for the field '${p}' could not be found in the input '${compact(scope.input)}'`);
+        return v;
+      },
+      scope.random,
+    );
+  } catch (e) {
+    if (e instanceof IntrinsicError) throw runtime(scope, `The function '${text}' had the following error: ${e.message}`);
+    if (e instanceof StatesFailure) throw e;
+    throw runtime(scope, `The function '${text}' had the following error: ${(e as Error).message}`);
+  }
+}
+
+/** A `.$` value: a path ($, $$, $var) or an intrinsic. */
+function dynamicValue(key: string, expr: string, scope: JsonPathScope): Json {
+  if (isIntrinsic(expr)) return evaluateIntrinsic(expr, scope);
+  const v = queryPath(expr, scope);
+  if (v === undefined) {
+    throw runtime(scope, `The JSONPath '${expr}' specified for the field '${key}' could not be found in the input '${compact(scope.input)}'`);
+  }
+  return v;
+}
+
+type CompiledTemplate = (scope: JsonPathScope) => Json;
+const templates = new WeakMap<object, CompiledTemplate>();
+
+function compileTemplate(template: Json): CompiledTemplate {
+  if (template === null || typeof template !== 'object') return () => template;
+  const cached = templates.get(template);
+  if (cached) return cached;
+  let compiled: CompiledTemplate;
+  if (Array.isArray(template)) {
+    const items = template.map(compileTemplate);
+    compiled = (scope) => items.map((f) => f(scope));
+  } else {
+    const entries: Array<[string, CompiledTemplate]> = Object.entries(template).map(([key, value]) => {
+      if (key.endsWith('.$') && typeof value === 'string') {
+        const expr = value;
+        return [key.slice(0, -2), (scope: JsonPathScope) => dynamicValue(key, expr, scope)];
+      }
+      return [key, compileTemplate(value)];
+    });
+    compiled = (scope) => {
+      const out: JsonObject = {};
+      for (const [k, f] of entries) out[k] = f(scope);
+      return out;
+    };
+  }
+  templates.set(template, compiled);
+  return compiled;
+}
+
+/** Payload templates: keys ending ".$" take a path or an intrinsic; everything else is copied. */
+export function applyPayloadTemplate(template: Json, scope: JsonPathScope, _field: 'Parameters' | 'ItemSelector' | 'ResultSelector' | 'Assign' | 'Result'): Json {
+  return compileTemplate(template)(scope);
+}
+
+/** JSONPath-mode Assign: evaluated like a payload template; returns the variables to set. */
+export function evaluateJsonPathAssign(assign: Record<string, Json>, scope: JsonPathScope): Record<string, Json> {
+  return applyPayloadTemplate(assign as Json, scope, 'Assign') as Record<string, Json>;
+}
+
+/**
+ * ResultPath: undefined → "$" (the result replaces the input), null → the input unchanged;
+ * otherwise the result is set at the path in a copy of the input (copied only along the path).
+ */
+export function applyResultPath(path: string | null | undefined, input: Json, result: Json, state?: JsonPathState): Json {
+  if (path === undefined || path === '$') return result;
+  if (path === null) return input;
+  const compiled = compilePath(path);
+  const fail = () =>
+    new StatesFailure('States.ResultPathMatchFailure', `${statePrefix(state)}Unable to apply ReferencePath ${path} to input ${compact(input)}`);
+  if (compiled.root !== 'input') throw fail();
+  const set = (node: Json | undefined, i: number): Json => {
+    if (i === compiled.segments.length) return result;
+    const seg = compiled.segments[i];
+    if (seg.k === 'name') {
+      if (node !== undefined && (node === null || typeof node !== 'object' || Array.isArray(node))) throw fail();
+      const obj = (node ?? {}) as JsonObject;
+      return { ...obj, [seg.name]: set(obj[seg.name], i + 1) };
+    }
+    if (seg.k === 'index') {
+      if (!Array.isArray(node)) throw fail();
+      const idx = seg.index < 0 ? node.length + seg.index : seg.index;
+      if (idx < 0 || idx >= node.length) throw fail();
+      const copy = node.slice();
+      copy[idx] = set(node[idx], i + 1);
+      return copy;
+    }
+    throw fail();
+  };
+  return set(input, 0);
+}
+
+/** Choice: the index of the first matching rule, or -1. */
+export function evaluateChoiceRules(rules: readonly JsonPathChoiceRule[], scope: JsonPathScope): number {
+  for (let i = 0; i < rules.length; i++) if (evaluateChoiceRuleAt(rules[i], scope, queryPath, (p) => runtime(scope, `Invalid path '${p}': The choice state's condition path references an invalid value.`))) return i;
+  return -1;
+}
