@@ -32,6 +32,8 @@ export type EngineCommand =
       timeoutSeconds?: number;
       heartbeatSeconds?: number;
       credentials?: Json;
+      /** The Task state's name (for logs and test doubles). */
+      stateName?: string;
     }
   /** Abandon a task whose state was aborted, timed out or cancelled by a failing sibling. */
   | { kind: 'CancelTask'; taskId: string }

@@ -1,0 +1,107 @@
+import type { Json, JsonObject } from '../../asl';
+import { evaluateJsonataField, type JsonataBindings } from '../jsonata';
+import {
+  applyInputPath,
+  applyOutputPath,
+  applyPayloadTemplate,
+  applyResultPath,
+  evaluateJsonPathAssign,
+  type JsonPathScope,
+  type JsonPathState,
+} from '../jsonpath';
+import type { Interpreter } from './interpreter';
+import type { StateRun } from './state-run';
+
+/** What a state hands to its Exited event: its output and the variables it assigns. */
+export interface StateOutcome {
+  output: Json;
+  assigned?: Record<string, Json>;
+}
+
+/** The fields any state may carry, read loosely: which apply is the evaluator's business. */
+export interface DataFields {
+  InputPath?: string | null;
+  OutputPath?: string | null;
+  ResultPath?: string | null;
+  ResultSelector?: Json;
+  Assign?: Record<string, Json>;
+  Output?: Json;
+}
+
+export function fieldsOf(run: StateRun): DataFields {
+  return run.state.def as DataFields;
+}
+
+export function stateRef(run: StateRun): JsonPathState {
+  return { name: run.name, enteredEventId: run.enteredEventId };
+}
+
+export function jsonPathScope(it: Interpreter, run: StateRun, input: Json): JsonPathScope {
+  return { input, context: it.contextFor(run), variables: run.branch.variables, random: it.random, state: stateRef(run) };
+}
+
+export function jsonataBindings(it: Interpreter, run: StateRun, extra?: { result?: Json; errorOutput?: Json }): JsonataBindings {
+  const bindings: JsonataBindings = {
+    input: run.input,
+    context: it.contextFor(run),
+    variables: run.branch.variables,
+    random: it.random,
+    now: new Date(it.at).toISOString(),
+    state: stateRef(run),
+  };
+  if (extra?.result !== undefined) bindings.result = extra.result;
+  if (extra?.errorOutput !== undefined) bindings.errorOutput = extra.errorOutput;
+  return bindings;
+}
+
+/** JSONPath: InputPath applied to the raw input. */
+export function effectiveInput(it: Interpreter, run: StateRun): Json {
+  const path = fieldsOf(run).InputPath;
+  if (path === undefined || path === '$') return run.input;
+  return applyInputPath(path, jsonPathScope(it, run, run.input));
+}
+
+/** JSONPath: a payload template (Parameters, ItemSelector, ResultSelector) against `input`. */
+export function payloadTemplate(it: Interpreter, run: StateRun, template: Json, input: Json, field: 'Parameters' | 'ItemSelector' | 'ResultSelector' | 'Result'): Json {
+  return applyPayloadTemplate(template, jsonPathScope(it, run, input), field);
+}
+
+/**
+ * JSONPath output processing of a state that produced `result`: ResultSelector (when the state
+ * has one and `select`), Assign (`$` is the selected result), ResultPath onto the raw input, OutputPath.
+ */
+export function finishJsonPath(it: Interpreter, run: StateRun, result: Json, select: boolean): StateOutcome {
+  const f = fieldsOf(run);
+  if (select && f.ResultSelector !== undefined) result = payloadTemplate(it, run, f.ResultSelector, result, 'ResultSelector');
+  const assigned = f.Assign ? evaluateJsonPathAssign(f.Assign, jsonPathScope(it, run, result)) : undefined;
+  const combined = f.ResultPath === undefined || f.ResultPath === '$' ? result : applyResultPath(f.ResultPath, run.input, result, stateRef(run));
+  const output = f.OutputPath === undefined || f.OutputPath === '$' ? combined : applyOutputPath(f.OutputPath, jsonPathScope(it, run, combined));
+  return assigned ? { output, assigned } : { output };
+}
+
+/** JSONPath output processing of a state without a result (Wait, Choice, Succeed): OutputPath of the effective input. */
+export function passThroughJsonPath(it: Interpreter, run: StateRun, effective: Json, assign?: Record<string, Json>): StateOutcome {
+  const f = fieldsOf(run);
+  const assignment = assign ?? f.Assign;
+  const assigned = assignment ? evaluateJsonPathAssign(assignment, jsonPathScope(it, run, effective)) : undefined;
+  const output = f.OutputPath === undefined || f.OutputPath === '$' ? effective : applyOutputPath(f.OutputPath, jsonPathScope(it, run, effective));
+  return assigned ? { output, assigned } : { output };
+}
+
+/**
+ * JSONata output processing: Assign then Output, both against the old variable values;
+ * Output defaults to `defaultOutput` ($states.result for Task/Map/Parallel, else the input).
+ */
+export async function finishJsonata(
+  it: Interpreter,
+  run: StateRun,
+  defaultOutput: Json,
+  extra?: { result?: Json; errorOutput?: Json },
+  fields: { Assign?: Record<string, Json>; Output?: Json } = fieldsOf(run),
+  fieldPrefix = '',
+): Promise<StateOutcome> {
+  const bindings = jsonataBindings(it, run, extra);
+  const assigned = fields.Assign ? ((await evaluateJsonataField(fields.Assign, `${fieldPrefix}Assign`, bindings)) as JsonObject) : undefined;
+  const output = fields.Output !== undefined ? await evaluateJsonataField(fields.Output, `${fieldPrefix}Output`, bindings) : defaultOutput;
+  return assigned ? { output, assigned } : { output };
+}

@@ -1,0 +1,507 @@
+import { StatesErrors, type Catcher, type Failure, type Json, type JsonObject, type Retrier, type StateMachineDefinition } from '../../asl';
+import { compileDefinition, type CompiledDefinition } from '../compile/compiled-definition';
+import type { EngineCommand } from '../engine-command';
+import type { EngineInput, EngineInputKind, EngineInputOf, ExecutionInfo } from '../engine-input';
+import type { Decision, EngineLimits, EngineOptions, Execution, ExecutionStatus } from '../execution-api';
+import type { EventDetailsByType, HistoryEvent, HistoryEventType } from '../history-event';
+import { applyResultPath, evaluateJsonPathAssign } from '../jsonpath';
+import { isStatesFailure, StatesFailure } from '../states-failure';
+import { stateEvaluators } from '../states';
+import { Branch, type BranchOwner, type Thread } from './branch';
+import { finishJsonata, jsonPathScope, stateRef, type StateOutcome } from './data-flow';
+import { LimitCauses, limitsOf } from './engine-limits';
+import { findCatcher, findRetrier, isUnrecoverable, retryDelayMs } from './error-matching';
+import { jsonBytes, jsonText, parseJson } from './json-text';
+import { SeededRandom } from './seeded-random';
+import { stateEventTypes } from './state-event-types';
+import { StateRun } from './state-run';
+import { VariableScope } from './variable-scope';
+
+type RunTask = Extract<EngineCommand, { kind: 'RunTask' }>;
+type ArmTimer = Extract<EngineCommand, { kind: 'ArmTimer' }>;
+
+/** How a state reacts to what the runtime reports about its task. */
+export interface TaskHandlers {
+  started(input: EngineInputOf<'TaskStarted'>): Promise<void> | void;
+  submitted(input: EngineInputOf<'TaskSubmitted'>): Promise<void> | void;
+  succeeded(input: EngineInputOf<'TaskSucceeded'>): Promise<void> | void;
+  failed(input: EngineInputOf<'TaskFailed'>): Promise<void> | void;
+  heartbeat(input: EngineInputOf<'TaskHeartbeat'>): Promise<void> | void;
+}
+
+interface TaskEntry {
+  command: RunTask;
+  handlers: TaskHandlers;
+}
+interface TimerEntry {
+  command: ArmTimer;
+  fire: () => Promise<void> | void;
+}
+
+type TaskInput = EngineInputOf<'TaskStarted' | 'TaskSubmitted' | 'TaskSucceeded' | 'TaskFailed' | 'TaskHeartbeat'>;
+
+type Job = () => Promise<void> | void;
+
+/** Thrown by `emit` when the history quota is reached; apply() turns it into ExecutionFailed. */
+class HistoryLimitReached {}
+
+const NOT_TRUNCATED = { truncated: false } as const;
+
+const ISO = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * The interpreter of one execution: folds EngineInputs into history events and commands.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/concepts-statemachines.html
+ */
+export class Interpreter implements Execution, BranchOwner {
+  status: ExecutionStatus = 'RUNNING';
+  eventCount = 0;
+  /** The time of the input being applied (epoch ms). */
+  at = 0;
+  random!: SeededRandom;
+  info!: ExecutionInfo;
+  readonly limits: EngineLimits;
+  readonly compiled: CompiledDefinition;
+
+  private events: HistoryEvent[] = [];
+  private commands: EngineCommand[] = [];
+  private readonly tasks = new Map<string, TaskEntry>();
+  private readonly timers = new Map<string, TimerEntry>();
+  private queue: Job[] = [];
+  private seq = 0;
+  private readonly rootThread: Thread = { last: 0 };
+  private rootVariables = new VariableScope();
+  private executionContext: JsonObject = {};
+  private stateMachineContext: JsonObject = {};
+  private executionTimer: string | undefined;
+  /** Where a redrive resumes: the top-level state that failed, with its input. */
+  private redrivePoint: { name: string; input: Json } | undefined;
+  private redrivable = false;
+
+  constructor(definition: StateMachineDefinition, options?: EngineOptions) {
+    this.compiled = compileDefinition(definition);
+    this.limits = limitsOf(options);
+  }
+
+  // ---- Execution -------------------------------------------------------------------------
+
+  async apply(input: EngineInput): Promise<Decision> {
+    this.events = [];
+    this.commands = [];
+    this.at = input.at;
+    try {
+      await (inputHandlers[input.kind] as (it: Interpreter, i: EngineInput) => Promise<void> | void)(this, input);
+      await this.drain();
+    } catch (e) {
+      if (!(e instanceof HistoryLimitReached)) throw e;
+      this.queue = [];
+      this.redrivable = false;
+      this.closeWith('ExecutionFailed', { executionFailedEventDetails: { error: StatesErrors.Runtime, cause: LimitCauses.historyLimit(this.limits.maxHistoryEvents) } }, 'FAILED', true);
+    }
+    return { events: this.events, commands: this.commands };
+  }
+
+  outstanding(): EngineCommand[] {
+    return [...[...this.tasks.values()].map((t) => t.command), ...[...this.timers.values()].map((t) => t.command)];
+  }
+
+  // ---- services for state evaluators -------------------------------------------------------
+
+  emit<T extends HistoryEventType>(thread: Thread, type: T, details: EventDetailsByType[T]): number {
+    if (thread.muted) return thread.last;
+    const id = this.eventCount + 1;
+    if (id >= this.limits.maxHistoryEvents && type !== 'ExecutionSucceeded' && !this.closingForLimit) throw new HistoryLimitReached();
+    this.eventCount = id;
+    this.events.push({ timestamp: this.at, type, id, previousEventId: thread.last, ...details } as HistoryEvent);
+    thread.last = id;
+    return id;
+  }
+  private closingForLimit = false;
+
+  command(command: EngineCommand): void {
+    this.commands.push(command);
+  }
+
+  schedule(job: Job): void {
+    this.queue.push(job);
+  }
+
+  nextId(prefix: string): string {
+    return `${prefix}-${++this.seq}`;
+  }
+
+  armTimer(delayMs: number, fire: () => Promise<void> | void): string {
+    const timerId = this.nextId('timer');
+    const command: ArmTimer = { kind: 'ArmTimer', timerId, dueAt: this.at + Math.max(0, delayMs) };
+    this.timers.set(timerId, { command, fire });
+    this.command(command);
+    return timerId;
+  }
+
+  armTimerAt(dueAt: number, fire: () => Promise<void> | void): string {
+    return this.armTimer(dueAt - this.at, fire);
+  }
+
+  cancelTimer(timerId: string): void {
+    if (this.timers.delete(timerId)) this.command({ kind: 'CancelTimer', timerId });
+  }
+
+  startTask(command: RunTask, handlers: TaskHandlers): void {
+    this.tasks.set(command.taskId, { command, handlers });
+    this.command(command);
+  }
+
+  /** The task ended (succeeded, failed): nothing left to cancel. */
+  forgetTask(taskId: string): void {
+    this.tasks.delete(taskId);
+  }
+
+  cancelTask(taskId: string): void {
+    if (this.tasks.delete(taskId)) this.command({ kind: 'CancelTask', taskId });
+  }
+
+  /** `$$` for a state at this moment. */
+  contextFor(run: StateRun): JsonObject {
+    const ctx: JsonObject = {
+      Execution: this.executionContext,
+      State: { EnteredTime: run.enteredTime, Name: run.name, RetryCount: run.retryCount },
+      StateMachine: this.stateMachineContext,
+    };
+    if (run.taskToken !== undefined) ctx.Task = { Token: run.taskToken };
+    if (run.extraContext) Object.assign(ctx, run.extraContext);
+    return ctx;
+  }
+
+  /** Throws States.DataLimitExceeded when a payload is over the quota. */
+  checkSize(run: StateRun, value: Json): void {
+    if (jsonBytes(value) > this.limits.maxPayloadBytes) {
+      throw new StatesFailure(StatesErrors.DataLimitExceeded, LimitCauses.dataLimit(run.name));
+    }
+  }
+
+  /** Starts a nested graph (Parallel branch, Map iteration) whose events chain from `thread`. */
+  startBranch(graph: Branch['graph'], input: Json, variables: VariableScope, thread: Thread, owner: BranchOwner, index: number): Branch {
+    const branch = new Branch(graph, variables, thread, owner, index);
+    this.schedule(() => this.enterState(branch, graph.startAt, input));
+    return branch;
+  }
+
+  abortBranch(branch: Branch): void {
+    branch.closed = true;
+    if (branch.active) this.abortRun(branch.active);
+  }
+
+  /** Runs `step` for `run`, turning a StatesFailure into the state's failure handling. */
+  async guard(run: StateRun, step: () => Promise<void> | void): Promise<void> {
+    try {
+      await step();
+    } catch (e) {
+      if (!isStatesFailure(e)) throw e;
+      const f: Failure = e.cause === undefined ? { error: e.error } : { error: e.error, cause: e.cause };
+      await this.fail(run, f, (e as { location?: string }).location);
+    }
+  }
+
+  /** The state finished: Exited event, variables, then the next state or the branch's end. */
+  complete(run: StateRun, outcome: StateOutcome, next: string | undefined): void {
+    if (run.done) return;
+    try {
+      this.checkSize(run, outcome.output);
+    } catch (e) {
+      if (isStatesFailure(e)) return this.failBranch(run, { error: e.error, cause: e.cause });
+      throw e;
+    }
+    run.done = true;
+    const exited = stateEventTypes[run.state.type].exited;
+    const branch = run.branch;
+    if (exited) {
+      const details: EventDetailsByType['PassStateExited']['stateExitedEventDetails'] = {
+        name: run.name,
+        output: jsonText(outcome.output),
+        outputDetails: NOT_TRUNCATED,
+      };
+      if (outcome.assigned) {
+        const assigned: Record<string, string> = {};
+        for (const key of Object.keys(outcome.assigned)) assigned[key] = jsonText(outcome.assigned[key]!);
+        details.assignedVariables = assigned;
+        details.assignedVariablesDetails = NOT_TRUNCATED;
+      }
+      this.emit(branch.thread, exited as 'PassStateExited', { stateExitedEventDetails: details });
+    }
+    if (outcome.assigned) branch.variables.assign(outcome.assigned);
+    branch.active = undefined;
+    const output = outcome.output;
+    if (next !== undefined) this.schedule(() => this.enterState(branch, next, output));
+    else this.schedule(() => (branch.closed ? undefined : branch.owner.branchSucceeded(branch, output)));
+  }
+
+  /** A failure in `run`: EvaluationFailed (JSONata), then Retry, Catch, or the branch fails. */
+  async fail(run: StateRun, f: Failure, location?: string): Promise<void> {
+    if (run.done) return;
+    if (location !== undefined) {
+      this.emit(run.branch.thread, 'EvaluationFailed', {
+        evaluationFailedEventDetails: { error: f.error, cause: f.cause, location, state: run.name },
+      });
+    }
+    const def = run.state.def as { Retry?: Retrier[]; Catch?: Catcher[] };
+    if (!isUnrecoverable(f) && (def.Retry || def.Catch)) {
+      const ri = findRetrier(def.Retry, f.error);
+      if (ri >= 0) {
+        const retrier = def.Retry![ri]!;
+        const used = run.attempts[ri] ?? 0;
+        if (used < (retrier.MaxAttempts ?? 3)) {
+          run.attempts[ri] = used + 1;
+          const delay = retryDelayMs(retrier, used, () => this.random.next());
+          const timerId = this.armTimer(delay, () => {
+            run.timers = run.timers.filter((t) => t !== timerId);
+            run.retryCount++;
+            return this.execute(run);
+          });
+          run.timers.push(timerId);
+          return;
+        }
+      }
+      const ci = findCatcher(def.Catch, f.error);
+      if (ci >= 0) return this.catchFailure(run, def.Catch![ci]!, ci, f);
+    }
+    this.failBranch(run, f);
+  }
+
+  failBranch(run: StateRun, f: Failure): void {
+    if (run.done) return;
+    run.done = true;
+    for (const t of run.timers) this.cancelTimer(t);
+    run.timers = [];
+    const branch = run.branch;
+    branch.active = undefined;
+    if (branch === this.root) this.redrivePoint = { name: run.name, input: run.input };
+    this.schedule(() => (branch.closed ? undefined : branch.owner.branchFailed(branch, f)));
+  }
+
+  // ---- lifecycle ---------------------------------------------------------------------------
+
+  private root: Branch | undefined;
+
+  async enterState(branch: Branch, name: string, input: Json): Promise<void> {
+    if (branch.closed) return;
+    const state = branch.graph.states.get(name);
+    if (!state) throw new Error(`engine bug: no state '${name}' (the definition was not validated)`);
+    const id = this.emit(branch.thread, stateEventTypes[state.type].entered as 'PassStateEntered', {
+      stateEnteredEventDetails: { name, input: jsonText(input), inputDetails: NOT_TRUNCATED },
+    });
+    const run = new StateRun(branch, state, input, id, ISO(this.at));
+    branch.active = run;
+    await this.execute(run);
+  }
+
+  private execute(run: StateRun): Promise<void> {
+    return this.guard(run, () => stateEvaluators[run.state.type].execute(run, this));
+  }
+
+  private abortRun(run: StateRun): void {
+    if (run.done) return;
+    run.done = true;
+    stateEvaluators[run.state.type].abort?.(run, this);
+    for (const t of run.timers) this.cancelTimer(t);
+    run.timers = [];
+    if (run.taskId !== undefined) this.cancelTask(run.taskId);
+    const aborted = stateEventTypes[run.state.type].aborted;
+    if (aborted) this.emit(run.branch.thread, aborted as 'TaskStateAborted', {});
+    run.branch.active = undefined;
+  }
+
+  private async catchFailure(run: StateRun, catcher: Catcher, index: number, f: Failure): Promise<void> {
+    const errorOutput: JsonObject = f.cause === undefined ? { Error: f.error } : { Error: f.error, Cause: f.cause };
+    let outcome: StateOutcome;
+    try {
+      if (run.state.queryLanguage === 'JSONata') {
+        outcome = await finishJsonata(this, run, errorOutput, { errorOutput }, catcher, `Catch[${index}]/`);
+      } else {
+        const assigned = catcher.Assign ? evaluateJsonPathAssign(catcher.Assign, jsonPathScope(this, run, errorOutput)) : undefined;
+        const output = catcher.ResultPath === undefined || catcher.ResultPath === '$' ? errorOutput : applyResultPath(catcher.ResultPath, run.input, errorOutput, stateRef(run));
+        outcome = assigned ? { output, assigned } : { output };
+      }
+    } catch (e) {
+      if (!isStatesFailure(e)) throw e;
+      return this.failBranch(run, { error: e.error, cause: e.cause });
+    }
+    for (const t of run.timers) this.cancelTimer(t);
+    run.timers = [];
+    this.complete(run, outcome, catcher.Next);
+  }
+
+  private async drain(): Promise<void> {
+    for (let i = 0; i < this.queue.length; i++) {
+      const r = this.queue[i]!();
+      if (r) await r;
+      if (i > 4096) {
+        this.queue = this.queue.slice(i + 1);
+        i = -1;
+      }
+    }
+    this.queue = [];
+  }
+
+  // ---- the top level as a branch owner -------------------------------------------------------
+
+  branchSucceeded(_branch: Branch, output: Json): void {
+    this.redrivePoint = undefined;
+    this.closeWith('ExecutionSucceeded', { executionSucceededEventDetails: { output: jsonText(output), outputDetails: NOT_TRUNCATED } }, 'SUCCEEDED', false, jsonText(output));
+  }
+
+  branchFailed(_branch: Branch, f: Failure): void {
+    this.redrivable = true;
+    this.closeWith('ExecutionFailed', { executionFailedEventDetails: errorDetails(f) }, 'FAILED');
+  }
+
+  private closeWith<T extends 'ExecutionSucceeded' | 'ExecutionFailed' | 'ExecutionAborted' | 'ExecutionTimedOut'>(
+    type: T,
+    details: EventDetailsByType[T],
+    status: 'SUCCEEDED' | 'FAILED' | 'ABORTED' | 'TIMED_OUT',
+    forLimit = false,
+    output?: string,
+  ): void {
+    this.closingForLimit = forLimit;
+    if (forLimit) {
+      // The execution stops where it is: nothing in motion survives it.
+      for (const id of [...this.tasks.keys()]) this.cancelTask(id);
+    }
+    this.emit(this.rootThread, type, details);
+    this.closingForLimit = false;
+    this.status = status;
+    if (this.executionTimer) this.cancelTimer(this.executionTimer);
+    this.executionTimer = undefined;
+    for (const id of [...this.timers.keys()]) this.cancelTimer(id);
+    for (const id of [...this.tasks.keys()]) this.cancelTask(id);
+    const close: Extract<EngineCommand, { kind: 'CloseExecution' }> = { kind: 'CloseExecution', status };
+    if (output !== undefined) close.output = output;
+    const ed = (details as { executionFailedEventDetails?: Failure; executionAbortedEventDetails?: Failure; executionTimedOutEventDetails?: Failure });
+    const err = ed.executionFailedEventDetails ?? ed.executionAbortedEventDetails ?? ed.executionTimedOutEventDetails;
+    if (err?.error !== undefined) close.error = err.error;
+    if (err?.cause !== undefined) close.cause = err.cause;
+    this.command(close);
+  }
+
+  // ---- inputs --------------------------------------------------------------------------------
+
+  start(input: EngineInputOf<'StartExecution'>): void {
+    if (this.eventCount > 0) return;
+    const info = input.execution;
+    this.info = info;
+    this.random = new SeededRandom(input.seed);
+    const executionInput = parseJson(input.input);
+    this.executionContext = {
+      Id: info.executionArn,
+      Input: executionInput,
+      Name: info.name,
+      RoleArn: info.roleArn,
+      StartTime: ISO(info.startTime),
+      RedriveCount: info.redriveCount,
+    };
+    this.stateMachineContext = { Id: info.stateMachineArn, Name: info.stateMachineName };
+    const startedDetails: EventDetailsByType['ExecutionStarted']['executionStartedEventDetails'] = {
+      input: input.input,
+      inputDetails: NOT_TRUNCATED,
+      roleArn: info.roleArn,
+    };
+    if (info.stateMachineAliasArn) startedDetails.stateMachineAliasArn = info.stateMachineAliasArn;
+    if (info.stateMachineVersionArn) startedDetails.stateMachineVersionArn = info.stateMachineVersionArn;
+    this.emit(this.rootThread, 'ExecutionStarted', { executionStartedEventDetails: startedDetails });
+    this.armExecutionTimeout(info.startTime);
+    this.root = new Branch(this.compiled, this.rootVariables, this.rootThread, this, 0);
+    const root = this.root;
+    this.schedule(() => this.enterState(root, this.compiled.startAt, executionInput));
+  }
+
+  private armExecutionTimeout(from: number): void {
+    const seconds = this.compiled.timeoutSeconds;
+    if (seconds === undefined) return;
+    this.executionTimer = this.armTimerAt(from + seconds * 1000, () => {
+      this.executionTimer = undefined;
+      this.stopAll();
+      this.redrivable = true;
+      this.closeWith('ExecutionTimedOut', { executionTimedOutEventDetails: { error: StatesErrors.Timeout } }, 'TIMED_OUT');
+    });
+  }
+
+  private stopAll(): void {
+    const root = this.root;
+    if (root?.active) {
+      const run = root.active;
+      this.redrivePoint = { name: run.name, input: run.input };
+      this.abortBranch(root);
+      root.closed = false;
+    }
+    this.queue = [];
+  }
+
+  task(input: TaskInput): Promise<void> | void {
+    if (this.status !== 'RUNNING') return;
+    const entry = this.tasks.get(input.taskId);
+    if (!entry) return;
+    const h = entry.handlers;
+    const byKind: { [P in TaskInput['kind']]: (i: EngineInputOf<P>) => Promise<void> | void } = {
+      TaskStarted: (i) => h.started(i),
+      TaskSubmitted: (i) => h.submitted(i),
+      TaskSucceeded: (i) => h.succeeded(i),
+      TaskFailed: (i) => h.failed(i),
+      TaskHeartbeat: (i) => h.heartbeat(i),
+    };
+    return (byKind[input.kind] as (i: TaskInput) => Promise<void> | void)(input);
+  }
+
+  timerFired(input: EngineInputOf<'TimerFired'>): Promise<void> | void {
+    if (this.status !== 'RUNNING') return;
+    const entry = this.timers.get(input.timerId);
+    if (!entry) return;
+    this.timers.delete(input.timerId);
+    return entry.fire();
+  }
+
+  stop(input: EngineInputOf<'StopExecution'>): void {
+    if (this.status !== 'RUNNING') return;
+    this.stopAll();
+    this.redrivable = true;
+    const details: { error?: string; cause?: string } = {};
+    if (input.error !== undefined) details.error = input.error;
+    if (input.cause !== undefined) details.cause = input.cause;
+    this.closeWith('ExecutionAborted', { executionAbortedEventDetails: details }, 'ABORTED');
+  }
+
+  redrive(_input: EngineInputOf<'RedriveExecution'>): void {
+    if (this.status === 'RUNNING' || this.status === 'SUCCEEDED' || !this.redrivable || !this.redrivePoint || !this.root) return;
+    const count = (this.executionContext.RedriveCount as number) + 1;
+    this.executionContext = { ...this.executionContext, RedriveCount: count, RedriveTime: ISO(this.at) };
+    this.status = 'RUNNING';
+    this.redrivable = false;
+    this.emit(this.rootThread, 'ExecutionRedriven', { executionRedrivenEventDetails: { redriveCount: count } });
+    this.armExecutionTimeout(this.at);
+    const point = this.redrivePoint;
+    this.redrivePoint = undefined;
+    const root = this.root;
+    root.closed = false;
+    this.schedule(() => this.enterState(root, point.name, point.input));
+  }
+}
+
+
+function errorDetails(f: Failure): { error?: string; cause?: string } {
+  const d: { error?: string; cause?: string } = {};
+  if (f.error !== undefined) d.error = f.error;
+  if (f.cause !== undefined) d.cause = f.cause;
+  return d;
+}
+
+/** Every input kind has a handler; a new kind breaks the build until it is handled. */
+const inputHandlers: { [K in EngineInputKind]: (it: Interpreter, input: EngineInputOf<K>) => Promise<void> | void } = {
+  StartExecution: (it, i) => it.start(i),
+  TaskStarted: (it, i) => it.task(i),
+  TaskSubmitted: (it, i) => it.task(i),
+  TaskSucceeded: (it, i) => it.task(i),
+  TaskFailed: (it, i) => it.task(i),
+  TaskHeartbeat: (it, i) => it.task(i),
+  TimerFired: (it, i) => it.timerFired(i),
+  StopExecution: (it, i) => it.stop(i),
+  RedriveExecution: (it, i) => it.redrive(i),
+};
+

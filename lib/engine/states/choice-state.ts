@@ -1,0 +1,42 @@
+import { StatesErrors, type ChoiceState, type JsonataChoiceRule, type JsonPathChoiceRule } from '../../asl';
+import { effectiveInput, finishJsonata, jsonataBindings, jsonPathScope, passThroughJsonPath } from '../core/data-flow';
+import { evaluateJsonataCondition } from '../jsonata';
+import { evaluateChoiceRules } from '../jsonpath';
+import { StatesFailure } from '../states-failure';
+import type { StateEvaluator } from './state-evaluator';
+
+/** AWS's cause when no rule matches and there is no Default (recorded on AWS). */
+export const NO_CHOICE_MATCHED_CAUSE = 'No Matches!';
+
+/**
+ * Choice: the first matching rule's Next, else Default, else States.NoChoiceMatched.
+ * JSONPath: rules on the effective input, the rule's Assign (else the state's), OutputPath.
+ * JSONata: Condition expressions; the matched rule's Output/Assign (else the state's).
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html
+ */
+export const choiceState: StateEvaluator = {
+  async execute(run, it) {
+    const def = run.state.def as ChoiceState;
+    if (run.state.queryLanguage === 'JSONata') {
+      const bindings = jsonataBindings(it, run);
+      const rules = def.Choices as JsonataChoiceRule[];
+      for (let i = 0; i < rules.length; i++) {
+        const rule = rules[i]!;
+        if (await evaluateJsonataCondition(rule.Condition, bindings, `Choices[${i}]/Condition`)) {
+          const fields = { Assign: rule.Assign ?? def.Assign, Output: rule.Output ?? def.Output };
+          const prefix = rule.Assign !== undefined || rule.Output !== undefined ? `Choices[${i}]/` : '';
+          return it.complete(run, await finishJsonata(it, run, run.input, undefined, fields, prefix), rule.Next);
+        }
+      }
+      if (def.Default === undefined) throw new StatesFailure(StatesErrors.NoChoiceMatched, NO_CHOICE_MATCHED_CAUSE);
+      return it.complete(run, await finishJsonata(it, run, run.input), def.Default);
+    }
+    const effective = effectiveInput(it, run);
+    const rules = def.Choices as JsonPathChoiceRule[];
+    const index = evaluateChoiceRules(rules, jsonPathScope(it, run, effective));
+    if (index < 0 && def.Default === undefined) throw new StatesFailure(StatesErrors.NoChoiceMatched, NO_CHOICE_MATCHED_CAUSE);
+    const rule = index >= 0 ? rules[index]! : undefined;
+    const assign = rule ? (rule.Assign ?? def.Assign) : def.Assign;
+    it.complete(run, passThroughJsonPath(it, run, effective, assign), rule ? rule.Next : def.Default);
+  },
+};

@@ -1,0 +1,43 @@
+import type { FailState, Failure } from '../../asl';
+import { jsonataBindings, jsonPathScope } from '../core/data-flow';
+import { evaluateJsonataString } from '../jsonata';
+import { readPath } from '../jsonpath';
+import { StatesFailure } from '../states-failure';
+import type { StateEvaluator } from './state-evaluator';
+
+/**
+ * Fail: ends its branch with Error and Cause (or ErrorPath/CausePath in JSONPath; expressions in
+ * JSONata). A path that yields a non-string is a States.Runtime failure.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-fail.html
+ */
+export const failState: StateEvaluator = {
+  async execute(run, it) {
+    const def = run.state.def as FailState;
+    const result: { error?: string; cause?: string } = {};
+    if (run.state.queryLanguage === 'JSONata') {
+      const bindings = jsonataBindings(it, run);
+      if (def.Error !== undefined) result.error = await evaluateJsonataString(def.Error, 'Error', bindings);
+      if (def.Cause !== undefined) result.cause = await evaluateJsonataString(def.Cause, 'Cause', bindings);
+    } else {
+      const scope = jsonPathScope(it, run, run.input);
+      result.error = def.ErrorPath !== undefined ? asString(readPath(def.ErrorPath, scope, 'ErrorPath'), 'ErrorPath', run.name) : def.Error;
+      result.cause = def.CausePath !== undefined ? asString(readPath(def.CausePath, scope, 'CausePath'), 'CausePath', run.name) : def.Cause;
+    }
+    const failure: Failure = result.cause === undefined ? { error: result.error ?? '' } : { error: result.error ?? '', cause: result.cause };
+    // Fail is not retried nor caught: the branch ends here.
+    it.failBranch(run, stripUndefinedError(failure, def));
+  },
+};
+
+function stripUndefinedError(f: Failure, def: FailState): Failure {
+  if (def.Error === undefined && def.ErrorPath === undefined) return f.cause === undefined ? ({} as Failure) : ({ cause: f.cause } as Failure);
+  return f;
+}
+
+function asString(value: unknown, field: string, state: string): string {
+  if (typeof value === 'string') return value;
+  throw new StatesFailure(
+    'States.Runtime',
+    `An error occurred while executing the state '${state}'. The ${field} field must resolve to a string, but was: ${JSON.stringify(value)}`,
+  );
+}

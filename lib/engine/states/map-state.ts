@@ -1,0 +1,211 @@
+import { StatesErrors, type Failure, type Json, type JsonObject, type MapState } from '../../asl';
+import type { Branch, BranchOwner, Thread } from '../core/branch';
+import { effectiveInput, finishJsonata, finishJsonPath, jsonataBindings, jsonPathScope, payloadTemplate } from '../core/data-flow';
+import type { Interpreter } from '../core/interpreter';
+import type { StateRun } from '../core/state-run';
+import { evaluateJsonataArray, evaluateJsonataField, evaluateJsonataInteger, evaluateJsonataNumber } from '../jsonata';
+import { readPath } from '../jsonpath';
+import { StatesFailure } from '../states-failure';
+import type { StateEvaluator } from './state-evaluator';
+
+/** AWS's cause when a Map's failures exceed its tolerance. */
+export const TOLERATED_FAILURE_CAUSE = 'The specified tolerated failure threshold was exceeded';
+
+interface MapPlan {
+  items: Json[];
+  /** The input ItemSelector reads as `$` (JSONPath: the effective input). */
+  selectorInput: Json;
+  maxConcurrency: number;
+  toleratedCount?: number;
+  toleratedPercentage?: number;
+}
+
+function notAnArray(run: StateRun, path: string, value: Json): StatesFailure {
+  return new StatesFailure(
+    StatesErrors.Runtime,
+    `An error occurred while executing the state '${run.name}' (entered at the event id #${run.enteredEventId}). Invalid path '${path}': The Map state's ItemsPath must reference a JSON array, but was: ${JSON.stringify(value)}`,
+  );
+}
+
+function numberField(value: Json, run: StateRun, field: string): number {
+  if (typeof value === 'number' && value >= 0) return value;
+  throw new StatesFailure(
+    StatesErrors.Runtime,
+    `An error occurred while executing the state '${run.name}' (entered at the event id #${run.enteredEventId}). The value of the field '${field}' must be a non-negative number, but was: ${JSON.stringify(value)}`,
+  );
+}
+
+async function planJsonata(run: StateRun, it: Interpreter, def: MapState): Promise<MapPlan> {
+  const b = jsonataBindings(it, run);
+  let items: Json[];
+  if (def.Items !== undefined) items = await evaluateJsonataArray(def.Items, 'Items', b);
+  else if (Array.isArray(run.input)) items = run.input;
+  else throw notAnArray(run, '$', run.input);
+  const plan: MapPlan = { items, selectorInput: run.input, maxConcurrency: 0 };
+  if (def.MaxConcurrency !== undefined) plan.maxConcurrency = await evaluateJsonataInteger(def.MaxConcurrency, 'MaxConcurrency', b);
+  if (def.ToleratedFailureCount !== undefined) plan.toleratedCount = await evaluateJsonataInteger(def.ToleratedFailureCount, 'ToleratedFailureCount', b);
+  if (def.ToleratedFailurePercentage !== undefined) plan.toleratedPercentage = await evaluateJsonataNumber(def.ToleratedFailurePercentage, 'ToleratedFailurePercentage', b);
+  return plan;
+}
+
+function planJsonPath(run: StateRun, it: Interpreter, def: MapState): MapPlan {
+  const effective = effectiveInput(it, run);
+  const scope = jsonPathScope(it, run, effective);
+  const itemsPath = def.ItemsPath ?? '$';
+  const items = itemsPath === '$' ? effective : readPath(itemsPath, scope, 'ItemsPath');
+  if (!Array.isArray(items)) throw notAnArray(run, itemsPath, items);
+  const plan: MapPlan = { items, selectorInput: effective, maxConcurrency: 0 };
+  const read = (literal: number | string | undefined, path: string | undefined, field: string): number | undefined => {
+    if (path !== undefined) return numberField(readPath(path, scope, `${field}Path`), run, `${field}Path`);
+    return typeof literal === 'number' ? literal : undefined;
+  };
+  plan.maxConcurrency = read(def.MaxConcurrency, def.MaxConcurrencyPath, 'MaxConcurrency') ?? 0;
+  const count = read(def.ToleratedFailureCount, def.ToleratedFailureCountPath, 'ToleratedFailureCount');
+  if (count !== undefined) plan.toleratedCount = count;
+  const pct = read(def.ToleratedFailurePercentage, def.ToleratedFailurePercentagePath, 'ToleratedFailurePercentage');
+  if (pct !== undefined) plan.toleratedPercentage = pct;
+  return plan;
+}
+
+/** The iteration's input: ItemSelector (or legacy Parameters) with `$$.Map.Item`, else the item. */
+async function itemInput(run: StateRun, it: Interpreter, def: MapState, plan: MapPlan, index: number): Promise<Json> {
+  const selector = def.ItemSelector ?? (run.state.queryLanguage === 'JSONPath' ? def.Parameters : undefined);
+  const value = plan.items[index]!;
+  if (selector === undefined) return value;
+  run.extraContext = { Map: { Item: { Index: index, Value: value } } };
+  try {
+    if (run.state.queryLanguage === 'JSONata') return await evaluateJsonataField(selector, 'ItemSelector', jsonataBindings(it, run));
+    return payloadTemplate(it, run, selector, plan.selectorInput, 'ItemSelector');
+  } finally {
+    run.extraContext = undefined;
+  }
+}
+
+function exceedsTolerance(plan: MapPlan, failed: number): boolean {
+  const { toleratedCount, toleratedPercentage } = plan;
+  if (toleratedCount === undefined && toleratedPercentage === undefined) return failed > 0;
+  if (toleratedCount !== undefined && failed > toleratedCount) return true;
+  if (toleratedPercentage !== undefined && (failed * 100) / plan.items.length > toleratedPercentage) return true;
+  return false;
+}
+
+/**
+ * Map: runs the item processor once per item, at most MaxConcurrency at a time (0: no limit),
+ * collecting outputs in item order. Failures beyond ToleratedFailureCount/Percentage fail the
+ * state (aborting running iterations): with no tolerance set the iteration's own error, else
+ * States.ExceedToleratedFailureThreshold. Distributed mode records a Map Run instead of iterations.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-map.html
+ */
+export const mapState: StateEvaluator = {
+  async execute(run, it) {
+    const def = run.state.def as MapState;
+    const plan = run.state.queryLanguage === 'JSONata' ? await planJsonata(run, it, def) : planJsonPath(run, it, def);
+    const thread = run.branch.thread;
+    const distributed = run.state.distributed;
+    const startedId = it.emit(thread, 'MapStateStarted', { mapStateStartedEventDetails: { length: plan.items.length } });
+    let mapRunArn: string | undefined;
+    if (distributed) {
+      const info = it.info;
+      mapRunArn = `arn:aws:states:${info.region}:${info.accountId}:mapRun:${info.stateMachineName}/${def.Label ?? run.name}:${it.random.uuid()}`;
+      it.emit(thread, 'MapRunStarted', { mapRunStartedEventDetails: { mapRunArn } });
+      run.work.mapRunArn = mapRunArn;
+    }
+    const total = plan.items.length;
+    const results: Json[] = new Array<Json>(total).fill(null);
+    const limit = plan.maxConcurrency === 0 ? Infinity : plan.maxConcurrency;
+    let next = 0;
+    let running = 0;
+    let finished = 0;
+    let failed = 0;
+    let settled = false;
+    const running_ = new Set<Branch>();
+    run.children = [];
+
+    const succeed = () =>
+      it.guard(run, async () => {
+        if (distributed) it.emit(thread, 'MapRunSucceeded', {});
+        it.emit(thread, 'MapStateSucceeded', {});
+        const outcome = run.state.queryLanguage === 'JSONata' ? await finishJsonata(it, run, results, { result: results }) : finishJsonPath(it, run, results, true);
+        it.complete(run, outcome, def.Next);
+      });
+
+    const launch = async (): Promise<void> => {
+      while (!settled && running < limit && next < total) {
+        const index = next++;
+        running++;
+        const input = await itemInput(run, it, def, plan, index);
+        const iterationThread: Thread = distributed ? { last: 0, muted: true } : { last: startedId };
+        if (!distributed) {
+          it.emit(iterationThread, 'MapIterationStarted', { mapIterationStartedEventDetails: { name: run.name, index } });
+        }
+        const branch = it.startBranch(run.state.graphs[0]!, input, run.branch.variables.child(), iterationThread, owner, index);
+        running_.add(branch);
+        run.children.push(branch);
+      }
+    };
+
+    const owner: BranchOwner = {
+      branchSucceeded(branch, output) {
+        if (settled || run.done) return;
+        running_.delete(branch);
+        running--;
+        finished++;
+        results[branch.index] = output;
+        if (!distributed) it.emit(branch.thread, 'MapIterationSucceeded', { mapIterationSucceededEventDetails: { name: run.name, index: branch.index } });
+        thread.last = distributed ? thread.last : branch.thread.last;
+        if (finished === total) {
+          settled = true;
+          return succeed();
+        }
+        return it.guard(run, launch);
+      },
+      branchFailed(branch, failure: Failure) {
+        if (settled || run.done) return;
+        running_.delete(branch);
+        running--;
+        finished++;
+        failed++;
+        if (!distributed) it.emit(branch.thread, 'MapIterationFailed', { mapIterationFailedEventDetails: { name: run.name, index: branch.index } });
+        const errorOutput: JsonObject = failure.cause === undefined ? { Error: failure.error } : { Error: failure.error, Cause: failure.cause };
+        results[branch.index] = errorOutput;
+        if (!distributed) thread.last = branch.thread.last;
+        if (!exceedsTolerance(plan, failed)) {
+          if (finished === total) {
+            settled = true;
+            return succeed();
+          }
+          return it.guard(run, launch);
+        }
+        settled = true;
+        abortIterations(it, run, running_);
+        const tolerant = plan.toleratedCount !== undefined || plan.toleratedPercentage !== undefined;
+        const f: Failure = tolerant ? { error: StatesErrors.ExceedToleratedFailureThreshold, cause: TOLERATED_FAILURE_CAUSE } : failure;
+        if (distributed) it.emit(thread, 'MapRunFailed', { mapRunFailedEventDetails: f.cause === undefined ? { error: f.error } : { error: f.error, cause: f.cause } });
+        it.emit(thread, 'MapStateFailed', {});
+        return it.guard(run, () => {
+          throw new StatesFailure(f.error, f.cause as string);
+        });
+      },
+    };
+    run.work.running = running_;
+
+    if (total === 0) {
+      settled = true;
+      return succeed();
+    }
+    await launch();
+  },
+  abort(run, it) {
+    const running = run.work.running as Set<Branch> | undefined;
+    if (running) abortIterations(it, run, running);
+    if (run.work.mapRunArn !== undefined) it.emit(run.branch.thread, 'MapRunAborted', {});
+  },
+};
+
+function abortIterations(it: Interpreter, run: StateRun, running: Set<Branch>): void {
+  for (const branch of [...running].sort((a, b) => a.index - b.index)) {
+    it.abortBranch(branch);
+    if (!branch.thread.muted) it.emit(branch.thread, 'MapIterationAborted', { mapIterationAbortedEventDetails: { name: run.name, index: branch.index } });
+  }
+  running.clear();
+}

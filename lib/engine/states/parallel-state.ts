@@ -1,0 +1,59 @@
+import type { Failure, Json, ParallelState } from '../../asl';
+import type { BranchOwner } from '../core/branch';
+import { effectiveInput, finishJsonata, finishJsonPath, jsonataBindings, payloadTemplate } from '../core/data-flow';
+import { evaluateJsonataField } from '../jsonata';
+import { StatesFailure } from '../states-failure';
+import type { StateEvaluator } from './state-evaluator';
+
+/**
+ * Parallel: every branch runs on the same input with a read-only view of the outer variables;
+ * the result is the array of branch outputs in branch order. The first branch to fail fails the
+ * state with its own error (the others are aborted), subject to Retry and Catch.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-parallel.html
+ */
+export const parallelState: StateEvaluator = {
+  async execute(run, it) {
+    const def = run.state.def as ParallelState;
+    let input: Json;
+    if (run.state.queryLanguage === 'JSONata') {
+      input = def.Arguments !== undefined ? await evaluateJsonataField(def.Arguments, 'Arguments', jsonataBindings(it, run)) : run.input;
+    } else {
+      const effective = effectiveInput(it, run);
+      input = def.Parameters !== undefined ? payloadTemplate(it, run, def.Parameters, effective, 'Parameters') : effective;
+    }
+    const thread = run.branch.thread;
+    const startedId = it.emit(thread, 'ParallelStateStarted', {});
+    const graphs = run.state.graphs;
+    const results: Json[] = new Array<Json>(graphs.length).fill(null);
+    let remaining = graphs.length;
+    let settled = false;
+    const owner: BranchOwner = {
+      branchSucceeded(branch, output) {
+        if (settled || run.done) return;
+        results[branch.index] = output;
+        if (--remaining > 0) return;
+        settled = true;
+        thread.last = branch.thread.last;
+        it.emit(thread, 'ParallelStateSucceeded', {});
+        return it.guard(run, async () => {
+          const outcome = run.state.queryLanguage === 'JSONata' ? await finishJsonata(it, run, results, { result: results }) : finishJsonPath(it, run, results, true);
+          it.complete(run, outcome, def.Next);
+        });
+      },
+      branchFailed(branch, failure: Failure) {
+        if (settled || run.done) return;
+        settled = true;
+        for (const other of run.children) if (other !== branch) it.abortBranch(other);
+        thread.last = branch.thread.last;
+        it.emit(thread, 'ParallelStateFailed', {});
+        return it.guard(run, () => {
+          throw new StatesFailure(failure.error, failure.cause as string);
+        });
+      },
+    };
+    run.children = graphs.map((graph, index) => it.startBranch(graph, input, run.branch.variables.child(), { last: startedId }, owner, index));
+  },
+  abort(run, it) {
+    for (const child of run.children) it.abortBranch(child);
+  },
+};

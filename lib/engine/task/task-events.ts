@@ -1,0 +1,107 @@
+import type { Failure } from '../../asl';
+import type { Thread } from '../core/branch';
+import type { Interpreter } from '../core/interpreter';
+import type { TaskEventFamily, TaskResource } from './task-resource';
+
+const NOT_TRUNCATED = { truncated: false } as const;
+
+/** What the Scheduled event reports. */
+export interface ScheduledInfo {
+  payloadText: string;
+  region: string;
+  timeoutSeconds?: number;
+  heartbeatSeconds?: number;
+  roleArn?: string;
+}
+
+/** Writes one task's lifecycle events in its family's spelling. */
+export interface TaskEventWriter {
+  scheduled(it: Interpreter, thread: Thread, r: TaskResource, s: ScheduledInfo): number;
+  started(it: Interpreter, thread: Thread, r: TaskResource, workerName?: string): number;
+  submitted(it: Interpreter, thread: Thread, r: TaskResource, output: string): number;
+  succeeded(it: Interpreter, thread: Thread, r: TaskResource, output: string): number;
+  failed(it: Interpreter, thread: Thread, r: TaskResource, f: Failure): number;
+  timedOut(it: Interpreter, thread: Thread, r: TaskResource, f: Failure): number;
+}
+
+function err(f: Failure): { error?: string; cause?: string } {
+  const d: { error?: string; cause?: string } = {};
+  if (f.error !== undefined) d.error = f.error;
+  if (f.cause !== undefined) d.cause = f.cause;
+  return d;
+}
+
+function resourceDetails(r: TaskResource) {
+  return { resourceType: r.resourceType, resource: r.resource };
+}
+
+/**
+ * History event spellings per family: a plain Lambda ARN records LambdaFunction* events, an
+ * activity Activity* events, every `arn:aws:states:::` integration Task* events.
+ * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_HistoryEvent.html
+ */
+export const taskEventWriters: Record<TaskEventFamily, TaskEventWriter> = {
+  lambda: {
+    scheduled(it, thread, r, s) {
+      const d: { resource: string; input: string; inputDetails: typeof NOT_TRUNCATED; timeoutInSeconds?: number; taskCredentials?: { roleArn?: string } } = {
+        resource: r.arn,
+        input: s.payloadText,
+        inputDetails: NOT_TRUNCATED,
+      };
+      if (s.timeoutSeconds !== undefined) d.timeoutInSeconds = s.timeoutSeconds;
+      if (s.roleArn !== undefined) d.taskCredentials = { roleArn: s.roleArn };
+      return it.emit(thread, 'LambdaFunctionScheduled', { lambdaFunctionScheduledEventDetails: d });
+    },
+    started: (it, thread) => it.emit(thread, 'LambdaFunctionStarted', {}),
+    submitted: (it, thread, _r, output) =>
+      it.emit(thread, 'LambdaFunctionSucceeded', { lambdaFunctionSucceededEventDetails: { output, outputDetails: NOT_TRUNCATED } }),
+    succeeded: (it, thread, _r, output) =>
+      it.emit(thread, 'LambdaFunctionSucceeded', { lambdaFunctionSucceededEventDetails: { output, outputDetails: NOT_TRUNCATED } }),
+    failed: (it, thread, _r, f) => it.emit(thread, 'LambdaFunctionFailed', { lambdaFunctionFailedEventDetails: err(f) }),
+    timedOut: (it, thread, _r, f) => it.emit(thread, 'LambdaFunctionTimedOut', { lambdaFunctionTimedOutEventDetails: err(f) }),
+  },
+  activity: {
+    scheduled(it, thread, r, s) {
+      const d: { resource: string; input: string; inputDetails: typeof NOT_TRUNCATED; timeoutInSeconds?: number; heartbeatInSeconds?: number } = {
+        resource: r.arn,
+        input: s.payloadText,
+        inputDetails: NOT_TRUNCATED,
+      };
+      if (s.timeoutSeconds !== undefined) d.timeoutInSeconds = s.timeoutSeconds;
+      if (s.heartbeatSeconds !== undefined) d.heartbeatInSeconds = s.heartbeatSeconds;
+      return it.emit(thread, 'ActivityScheduled', { activityScheduledEventDetails: d });
+    },
+    started: (it, thread, _r, workerName) =>
+      it.emit(thread, 'ActivityStarted', { activityStartedEventDetails: workerName === undefined ? {} : { workerName } }),
+    submitted: (it, thread, _r, output) =>
+      it.emit(thread, 'ActivitySucceeded', { activitySucceededEventDetails: { output, outputDetails: NOT_TRUNCATED } }),
+    succeeded: (it, thread, _r, output) =>
+      it.emit(thread, 'ActivitySucceeded', { activitySucceededEventDetails: { output, outputDetails: NOT_TRUNCATED } }),
+    failed: (it, thread, _r, f) => it.emit(thread, 'ActivityFailed', { activityFailedEventDetails: err(f) }),
+    timedOut: (it, thread, _r, f) => it.emit(thread, 'ActivityTimedOut', { activityTimedOutEventDetails: err(f) }),
+  },
+  task: {
+    scheduled(it, thread, r, s) {
+      const d: {
+        resourceType: string;
+        resource: string;
+        region: string;
+        parameters: string;
+        timeoutInSeconds?: number;
+        heartbeatInSeconds?: number;
+        taskCredentials?: { roleArn?: string };
+      } = { ...resourceDetails(r), region: s.region, parameters: s.payloadText };
+      if (s.timeoutSeconds !== undefined) d.timeoutInSeconds = s.timeoutSeconds;
+      if (s.heartbeatSeconds !== undefined) d.heartbeatInSeconds = s.heartbeatSeconds;
+      if (s.roleArn !== undefined) d.taskCredentials = { roleArn: s.roleArn };
+      return it.emit(thread, 'TaskScheduled', { taskScheduledEventDetails: d });
+    },
+    started: (it, thread, r) => it.emit(thread, 'TaskStarted', { taskStartedEventDetails: resourceDetails(r) }),
+    submitted: (it, thread, r, output) =>
+      it.emit(thread, 'TaskSubmitted', { taskSubmittedEventDetails: { ...resourceDetails(r), output, outputDetails: NOT_TRUNCATED } }),
+    succeeded: (it, thread, r, output) =>
+      it.emit(thread, 'TaskSucceeded', { taskSucceededEventDetails: { ...resourceDetails(r), output, outputDetails: NOT_TRUNCATED } }),
+    failed: (it, thread, r, f) => it.emit(thread, 'TaskFailed', { taskFailedEventDetails: { ...resourceDetails(r), ...err(f) } }),
+    timedOut: (it, thread, r, f) => it.emit(thread, 'TaskTimedOut', { taskTimedOutEventDetails: { ...resourceDetails(r), ...err(f) } }),
+  },
+};
