@@ -186,9 +186,14 @@ export class Interpreter implements Execution, BranchOwner {
     return branch;
   }
 
-  abortBranch(branch: Branch): void {
+  /**
+   * Aborts a branch's running state. AWS links every abort event to the event that caused the
+   * abort (`cause`), e.g. the failing iteration's last event.
+   */
+  abortBranch(branch: Branch, cause: number = branch.thread.last): void {
     branch.closed = true;
-    if (branch.active) this.abortRun(branch.active);
+    branch.thread.last = cause;
+    if (branch.active) this.abortRun(branch.active, cause);
   }
 
   /** Runs `step` for `run`, turning a StatesFailure into the state's failure handling. */
@@ -262,9 +267,22 @@ export class Interpreter implements Execution, BranchOwner {
         }
       }
       const ci = findCatcher(def.Catch, f.error);
-      if (ci >= 0) return this.catchFailure(run, def.Catch![ci]!, ci, f);
+      if (ci >= 0) {
+        this.recordStateFailed(run);
+        return this.catchFailure(run, def.Catch![ci]!, ci, f);
+      }
     }
+    this.recordStateFailed(run);
     this.failBranch(run, f);
+  }
+
+  /** MapStateFailed / ParallelStateFailed, once the branches' failure is not retried. */
+  private recordStateFailed(run: StateRun): void {
+    const failed = stateEventTypes[run.state.type].failed;
+    if (failed && run.work.branchFailed) {
+      run.work.branchFailed = false;
+      this.emit(run.branch.thread, failed as 'MapStateFailed', {});
+    }
   }
 
   failBranch(run: StateRun, f: Failure): void {
@@ -298,15 +316,15 @@ export class Interpreter implements Execution, BranchOwner {
     return this.guard(run, () => stateEvaluators[run.state.type].execute(run, this));
   }
 
-  private abortRun(run: StateRun): void {
+  private abortRun(run: StateRun, cause: number): void {
     if (run.done) return;
     run.done = true;
-    stateEvaluators[run.state.type].abort?.(run, this);
+    stateEvaluators[run.state.type].abort?.(run, this, cause);
     for (const t of run.timers) this.cancelTimer(t);
     run.timers = [];
     if (run.taskId !== undefined) this.cancelTask(run.taskId);
     const aborted = stateEventTypes[run.state.type].aborted;
-    if (aborted) this.emit(run.branch.thread, aborted as 'TaskStateAborted', {});
+    if (aborted) this.emit({ last: cause }, aborted as 'TaskStateAborted', {});
     run.branch.active = undefined;
   }
 
@@ -406,7 +424,8 @@ export class Interpreter implements Execution, BranchOwner {
     };
     if (info.stateMachineAliasArn) startedDetails.stateMachineAliasArn = info.stateMachineAliasArn;
     if (info.stateMachineVersionArn) startedDetails.stateMachineVersionArn = info.stateMachineVersionArn;
-    this.emit(this.rootThread, 'ExecutionStarted', { executionStartedEventDetails: startedDetails });
+    // AWS links the first state's Entered event to 0, not to ExecutionStarted (recorded histories).
+    this.emit({ last: 0 }, 'ExecutionStarted', { executionStartedEventDetails: startedDetails });
     this.armExecutionTimeout(info.startTime);
     this.root = new Branch(this.compiled, this.rootVariables, this.rootThread, this, 0);
     const root = this.root;

@@ -124,17 +124,18 @@ export const mapState: StateEvaluator = {
     const succeed = () =>
       it.guard(run, async () => {
         if (distributed) it.emit(thread, 'MapRunSucceeded', {});
-        it.emit(thread, 'MapStateSucceeded', {});
+        it.emit({ last: thread.last }, 'MapStateSucceeded', {});
         const outcome = run.state.queryLanguage === 'JSONata' ? await finishJsonata(it, run, results, { result: results }) : finishJsonPath(it, run, results, true);
         it.complete(run, outcome, def.Next);
       });
 
-    const launch = async (): Promise<void> => {
+    /** Starts iterations while slots are free; `cause` is the event that freed the slot. */
+    const launch = async (cause: number = startedId): Promise<void> => {
       while (!settled && running < limit && next < total) {
         const index = next++;
         running++;
         const input = await itemInput(run, it, def, plan, index);
-        const iterationThread: Thread = distributed ? { last: 0, muted: true } : { last: startedId };
+        const iterationThread: Thread = distributed ? { last: 0, muted: true } : { last: cause };
         if (!distributed) {
           it.emit(iterationThread, 'MapIterationStarted', { mapIterationStartedEventDetails: { name: run.name, index } });
         }
@@ -151,13 +152,16 @@ export const mapState: StateEvaluator = {
         running--;
         finished++;
         results[branch.index] = output;
-        if (!distributed) it.emit(branch.thread, 'MapIterationSucceeded', { mapIterationSucceededEventDetails: { name: run.name, index: branch.index } });
-        thread.last = distributed ? thread.last : branch.thread.last;
+        const last = branch.thread.last;
+        if (!distributed) {
+          // MapStateSucceeded and the Exited event link to the last MapIterationSucceeded.
+          thread.last = it.emit(branch.thread, 'MapIterationSucceeded', { mapIterationSucceededEventDetails: { name: run.name, index: branch.index } });
+        }
         if (finished === total) {
           settled = true;
           return succeed();
         }
-        return it.guard(run, launch);
+        return it.guard(run, () => launch(distributed ? startedId : last));
       },
       branchFailed(branch, failure: Failure) {
         if (settled || run.done) return;
@@ -165,23 +169,25 @@ export const mapState: StateEvaluator = {
         running--;
         finished++;
         failed++;
-        if (!distributed) it.emit(branch.thread, 'MapIterationFailed', { mapIterationFailedEventDetails: { name: run.name, index: branch.index } });
+        const cause = branch.thread.last;
+        if (!distributed) it.emit({ last: cause }, 'MapIterationFailed', { mapIterationFailedEventDetails: { name: run.name, index: branch.index } });
         const errorOutput: JsonObject = failure.cause === undefined ? { Error: failure.error } : { Error: failure.error, Cause: failure.cause };
         results[branch.index] = errorOutput;
-        if (!distributed) thread.last = branch.thread.last;
         if (!exceedsTolerance(plan, failed)) {
           if (finished === total) {
             settled = true;
             return succeed();
           }
-          return it.guard(run, launch);
+          return it.guard(run, () => launch(distributed ? startedId : cause));
         }
         settled = true;
-        abortIterations(it, run, running_);
+        abortIterations(it, run, running_, cause);
+        if (!distributed) thread.last = cause;
         const tolerant = plan.toleratedCount !== undefined || plan.toleratedPercentage !== undefined;
         const f: Failure = tolerant ? { error: StatesErrors.ExceedToleratedFailureThreshold, cause: TOLERATED_FAILURE_CAUSE } : failure;
         if (distributed) it.emit(thread, 'MapRunFailed', { mapRunFailedEventDetails: f.cause === undefined ? { error: f.error } : { error: f.error, cause: f.cause } });
-        it.emit(thread, 'MapStateFailed', {});
+        // MapStateFailed is recorded only if the failure is not retried.
+        run.work.branchFailed = true;
         return it.guard(run, () => {
           throw new StatesFailure(f.error, f.cause as string);
         });
@@ -195,17 +201,18 @@ export const mapState: StateEvaluator = {
     }
     await launch();
   },
-  abort(run, it) {
+  abort(run, it, cause) {
     const running = run.work.running as Set<Branch> | undefined;
-    if (running) abortIterations(it, run, running);
+    if (running) abortIterations(it, run, running, cause);
     if (run.work.mapRunArn !== undefined) it.emit(run.branch.thread, 'MapRunAborted', {});
   },
 };
 
-function abortIterations(it: Interpreter, run: StateRun, running: Set<Branch>): void {
+/** Each running iteration's state is aborted, then the iteration; all linked to `cause` as AWS records it. */
+function abortIterations(it: Interpreter, run: StateRun, running: Set<Branch>, cause: number): void {
   for (const branch of [...running].sort((a, b) => a.index - b.index)) {
-    it.abortBranch(branch);
-    if (!branch.thread.muted) it.emit(branch.thread, 'MapIterationAborted', { mapIterationAbortedEventDetails: { name: run.name, index: branch.index } });
+    it.abortBranch(branch, cause);
+    if (!branch.thread.muted) it.emit({ last: cause }, 'MapIterationAborted', { mapIterationAbortedEventDetails: { name: run.name, index: branch.index } });
   }
   running.clear();
 }

@@ -33,8 +33,10 @@ export const parallelState: StateEvaluator = {
         results[branch.index] = output;
         if (--remaining > 0) return;
         settled = true;
-        thread.last = branch.thread.last;
-        it.emit(thread, 'ParallelStateSucceeded', {});
+        // ParallelStateSucceeded and the Exited event both link to the last branch's last event.
+        const last = branch.thread.last;
+        it.emit({ last }, 'ParallelStateSucceeded', {});
+        thread.last = last;
         return it.guard(run, async () => {
           const outcome = run.state.queryLanguage === 'JSONata' ? await finishJsonata(it, run, results, { result: results }) : finishJsonPath(it, run, results, true);
           it.complete(run, outcome, def.Next);
@@ -43,9 +45,11 @@ export const parallelState: StateEvaluator = {
       branchFailed(branch, failure: Failure) {
         if (settled || run.done) return;
         settled = true;
-        for (const other of run.children) if (other !== branch) it.abortBranch(other);
-        thread.last = branch.thread.last;
-        it.emit(thread, 'ParallelStateFailed', {});
+        const cause = branch.thread.last;
+        for (const other of run.children) if (other !== branch) it.abortBranch(other, cause);
+        thread.last = cause;
+        // ParallelStateFailed is recorded only if the failure is not retried.
+        run.work.branchFailed = true;
         return it.guard(run, () => {
           throw new StatesFailure(failure.error, failure.cause as string);
         });
@@ -53,7 +57,7 @@ export const parallelState: StateEvaluator = {
     };
     run.children = graphs.map((graph, index) => it.startBranch(graph, input, run.branch.variables.child(), { last: startedId }, owner, index));
   },
-  abort(run, it) {
-    for (const child of run.children) it.abortBranch(child);
+  abort(run, it, cause) {
+    for (const child of run.children) it.abortBranch(child, cause);
   },
 };

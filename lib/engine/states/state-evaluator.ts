@@ -10,5 +10,5 @@ export interface StateEvaluator {
   /** Runs the state's step after its Entered event, and again on each retry. */
   execute(run: StateRun, it: Interpreter): Promise<void> | void;
   /** Stops what the run has in motion (children, tasks, timers); events for children first. */
-  abort?(run: StateRun, it: Interpreter): void;
+  abort?(run: StateRun, it: Interpreter, cause: number): void;
 }

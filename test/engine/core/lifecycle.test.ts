@@ -8,7 +8,7 @@ const types = (events: { type: string }[]) => events.map((e) => e.type);
 const links = (events: { id: number; previousEventId: number }[]) => events.map((e) => [e.id, e.previousEventId]);
 
 describe('engine lifecycle', () => {
-  test('a Pass chain records Entered/Exited pairs linked one after another', async () => {
+  test('a Pass chain records Entered/Exited pairs; the first state links to 0 as AWS records it', async () => {
     const def: StateMachineDefinition = {
       StartAt: 'A',
       States: { A: { Type: 'Pass', Result: { x: 1 }, ResultPath: '$.r', Next: 'B' }, B: { Type: 'Pass', End: true } },
@@ -17,7 +17,7 @@ describe('engine lifecycle', () => {
     expect(r.status).toBe('SUCCEEDED');
     expect(r.output).toEqual({ a: 1, r: { x: 1 } });
     expect(types(r.events)).toEqual(['ExecutionStarted', 'PassStateEntered', 'PassStateExited', 'PassStateEntered', 'PassStateExited', 'ExecutionSucceeded']);
-    expect(links(r.events)).toEqual([[1, 0], [2, 1], [3, 2], [4, 3], [5, 4], [6, 5]]);
+    expect(links(r.events)).toEqual([[1, 0], [2, 0], [3, 2], [4, 3], [5, 4], [6, 5]]);
   });
 
   test('StartExecution yields ExecutionStarted and the first task as a RunTask command', async () => {
