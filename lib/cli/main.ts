@@ -15,6 +15,7 @@ const commands: Record<string, () => Command> = {
   'advance-time': () => require('./commands/advance-time').advanceTime,
   purge: () => require('./commands/purge').purge,
   start: () => require('./commands/start').start,
+  invoke: () => require('./commands/invoke').invoke,
 };
 
 function load(name: string): Command | undefined {

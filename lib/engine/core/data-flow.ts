@@ -80,9 +80,9 @@ export function finishJsonPath(it: Interpreter, run: StateRun, result: Json, sel
 }
 
 /** JSONPath output processing of a state without a result (Wait, Choice, Succeed): OutputPath of the effective input. */
-export function passThroughJsonPath(it: Interpreter, run: StateRun, effective: Json, assign?: Record<string, Json>): StateOutcome {
+export function passThroughJsonPath(it: Interpreter, run: StateRun, effective: Json, assign: Record<string, Json> | undefined = fieldsOf(run).Assign): StateOutcome {
   const f = fieldsOf(run);
-  const assignment = assign ?? f.Assign;
+  const assignment = assign;
   const assigned = assignment ? evaluateJsonPathAssign(assignment, jsonPathScope(it, run, effective)) : undefined;
   const output = f.OutputPath === undefined || f.OutputPath === '$' ? effective : applyOutputPath(f.OutputPath, jsonPathScope(it, run, effective));
   return assigned ? { output, assigned } : { output };

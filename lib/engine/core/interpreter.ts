@@ -11,7 +11,7 @@ import { Branch, type BranchOwner, type Thread } from './branch';
 import { finishJsonata, jsonPathScope, stateRef, type StateOutcome } from './data-flow';
 import { LimitCauses, limitsOf } from './engine-limits';
 import { findCatcher, findRetrier, isUnrecoverable, retryDelayMs } from './error-matching';
-import { jsonBytes, jsonText, parseJson } from './json-text';
+import { defineLazyText, jsonBytes, jsonText, parseJson } from './json-text';
 import { SeededRandom } from './seeded-random';
 import { stateEventTypes } from './state-event-types';
 import { StateRun } from './state-run';
@@ -220,11 +220,9 @@ export class Interpreter implements Execution, BranchOwner {
     const exited = stateEventTypes[run.state.type].exited;
     const branch = run.branch;
     if (exited) {
-      const details: EventDetailsByType['PassStateExited']['stateExitedEventDetails'] = {
-        name: run.name,
-        output: jsonText(outcome.output),
-        outputDetails: NOT_TRUNCATED,
-      };
+      const details = { name: run.name } as EventDetailsByType['PassStateExited']['stateExitedEventDetails'];
+      defineLazyText(details, 'output', outcome.output);
+      details.outputDetails = NOT_TRUNCATED;
       if (outcome.assigned) {
         const assigned: Record<string, string> = {};
         for (const key of Object.keys(outcome.assigned)) assigned[key] = jsonText(outcome.assigned[key]!);
@@ -304,9 +302,10 @@ export class Interpreter implements Execution, BranchOwner {
     if (branch.closed) return;
     const state = branch.graph.states.get(name);
     if (!state) throw new Error(`engine bug: no state '${name}' (the definition was not validated)`);
-    const id = this.emit(branch.thread, stateEventTypes[state.type].entered as 'PassStateEntered', {
-      stateEnteredEventDetails: { name, input: jsonText(input), inputDetails: NOT_TRUNCATED },
-    });
+    const entered = { name } as EventDetailsByType['PassStateEntered']['stateEnteredEventDetails'];
+    defineLazyText(entered, 'input', input);
+    entered.inputDetails = NOT_TRUNCATED;
+    const id = this.emit(branch.thread, stateEventTypes[state.type].entered as 'PassStateEntered', { stateEnteredEventDetails: entered });
     const run = new StateRun(branch, state, input, id, ISO(this.at));
     branch.active = run;
     await this.execute(run);
@@ -364,7 +363,8 @@ export class Interpreter implements Execution, BranchOwner {
 
   branchSucceeded(_branch: Branch, output: Json): void {
     this.redrivePoint = undefined;
-    this.closeWith('ExecutionSucceeded', { executionSucceededEventDetails: { output: jsonText(output), outputDetails: NOT_TRUNCATED } }, 'SUCCEEDED', false, jsonText(output));
+    const text = jsonText(output);
+    this.closeWith('ExecutionSucceeded', { executionSucceededEventDetails: { output: text, outputDetails: NOT_TRUNCATED } }, 'SUCCEEDED', false, text);
   }
 
   branchFailed(_branch: Branch, f: Failure): void {

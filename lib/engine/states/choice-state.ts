@@ -23,9 +23,9 @@ export const choiceState: StateEvaluator = {
       for (let i = 0; i < rules.length; i++) {
         const rule = rules[i]!;
         if (await evaluateJsonataCondition(rule.Condition, bindings, `Choices[${i}]/Condition`)) {
-          const fields = { Assign: rule.Assign ?? def.Assign, Output: rule.Output ?? def.Output };
-          const prefix = rule.Assign !== undefined || rule.Output !== undefined ? `Choices[${i}]/` : '';
-          return it.complete(run, await finishJsonata(it, run, run.input, undefined, fields, prefix), rule.Next);
+          // A matched rule brings its own Assign/Output; the state's apply only to Default.
+          const fields = { Assign: rule.Assign, Output: rule.Output };
+          return it.complete(run, await finishJsonata(it, run, run.input, undefined, fields, `Choices[${i}]/`), rule.Next);
         }
       }
       if (def.Default === undefined) throw new StatesFailure(StatesErrors.NoChoiceMatched, NO_CHOICE_MATCHED_CAUSE);
@@ -36,7 +36,7 @@ export const choiceState: StateEvaluator = {
     const index = evaluateChoiceRules(rules, jsonPathScope(it, run, effective));
     if (index < 0 && def.Default === undefined) throw new StatesFailure(StatesErrors.NoChoiceMatched, NO_CHOICE_MATCHED_CAUSE);
     const rule = index >= 0 ? rules[index]! : undefined;
-    const assign = rule ? (rule.Assign ?? def.Assign) : def.Assign;
+    const assign = rule ? rule.Assign : def.Assign;
     it.complete(run, passThroughJsonPath(it, run, effective, assign), rule ? rule.Next : def.Default);
   },
 };
