@@ -106,6 +106,11 @@ export interface TaskTokenRecord {
   token: string;
   executionArn: string;
   taskId: string;
+  /**
+   * Set once the task ended (succeeded, failed, timed out, aborted). The record stays until its
+   * execution is purged, so a late callback is told the task closed rather than that the token is unknown.
+   */
+  closed?: boolean;
 }
 
 /** An activity task waiting for a worker (GetActivityTask), or handed to one. */
