@@ -162,11 +162,12 @@ export class Interpreter implements Execution, BranchOwner {
 
   /** `$$` for a state at this moment. */
   contextFor(run: StateRun): JsonObject {
-    const ctx: JsonObject = {
-      Execution: this.executionContext,
-      State: { EnteredTime: run.enteredTime, Name: run.name, RetryCount: run.retryCount },
-      StateMachine: this.stateMachineContext,
-    };
+    // AWS's key order (recorded): Execution, StateMachine, State. State.RetryCount only where a
+    // state can be retried (absent on a Pass, recorded; present on Task/Map/Parallel, unverified).
+    const state: JsonObject = { Name: run.name, EnteredTime: run.enteredTime };
+    const t = run.state.type;
+    if (t === 'Task' || t === 'Map' || t === 'Parallel') state.RetryCount = run.retryCount;
+    const ctx: JsonObject = { Execution: this.executionContext, StateMachine: this.stateMachineContext, State: state };
     if (run.taskToken !== undefined) ctx.Task = { Token: run.taskToken };
     if (run.extraContext) Object.assign(ctx, run.extraContext);
     return ctx;
@@ -411,9 +412,9 @@ export class Interpreter implements Execution, BranchOwner {
     this.executionContext = {
       Id: info.executionArn,
       Input: executionInput,
+      StartTime: ISO(info.startTime),
       Name: info.name,
       RoleArn: info.roleArn,
-      StartTime: ISO(info.startTime),
       RedriveCount: info.redriveCount,
     };
     this.stateMachineContext = { Id: info.stateMachineArn, Name: info.stateMachineName };
