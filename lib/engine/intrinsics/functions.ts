@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Json, JsonObject } from '../../asl';
+import { JavaRandom } from '../jsonata/java-random';
 import type { RandomSource } from '../scope';
 
 /**
@@ -18,7 +19,17 @@ interface IntrinsicFunction {
   rest?: ArgType;
   /** Optional trailing arguments (counted from the end of `args`). */
   optional?: number;
-  run(args: Json[], random: RandomSource): Json;
+  run(args: Json[], context: CallContext): Json;
+}
+
+/** What a function may use beyond its argument values. */
+export interface CallContext {
+  random: RandomSource;
+  /**
+   * States.Format's template, split at its unescaped `{}` when the template is a string literal
+   * (escaped `\{` and `\}` are literal braces there). A template read from a path has no escapes.
+   */
+  templatePieces?: readonly string[];
 }
 
 const typeOf = (v: Json): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
@@ -48,44 +59,42 @@ function jsonEquals(a: Json, b: Json): boolean {
   return ka.length === Object.keys(bo).length && ka.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && jsonEquals((a as JsonObject)[k], bo[k]));
 }
 
-/** Java-style string rendering for States.Format: strings as-is, everything else as JSON. */
+/**
+ * How States.Format renders a value: as Java's `toString` of the parsed JSON, so a string is itself,
+ * an array `[a, 1]`, an object `{k=v, n=[]}` and a scalar its JSON text (localstack, AWS-recorded).
+ */
 function formatArg(v: Json): string {
-  return typeof v === 'string' ? v : JSON.stringify(v);
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return `[${v.map(formatArg).join(', ')}]`;
+  if (v !== null && typeof v === 'object') return `{${Object.keys(v).map((k) => `${k}=${formatArg(v[k]!)}`).join(', ')}}`;
+  return JSON.stringify(v);
 }
+
+/** AWS rounds a non-integer numeric argument to the nearest integer, halves up as Java's Math.round. */
+const rounded = (v: Json): number => Math.round(v as number);
 
 const HASH_ALGORITHMS: Record<string, string> = { MD5: 'md5', 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
 
-/** A seeded generator for States.MathRandom(start, end, seed): same seed, same number. */
-function seededRandom(seed: number): number {
-  const h = createHash('sha256').update(`mathrandom:${seed}`).digest();
-  return h.readUInt32BE(0) / 0x1_0000_0000;
-}
 
 export const IntrinsicFunctions: Record<string, IntrinsicFunction> = {
   'States.Format': {
     args: ['string'],
     rest: 'any',
-    run([template, ...values]) {
-      const t = template as string;
-      let out = '';
-      let next = 0;
-      for (let i = 0; i < t.length; i++) {
-        const c = t[i];
-        if (c === '\\' && i + 1 < t.length && (t[i + 1] === '{' || t[i + 1] === '}' || t[i + 1] === '\\' || t[i + 1] === "'")) {
-          out += t[++i];
-        } else if (c === '{' && t[i + 1] === '}') {
-          if (next >= values.length) throw new IntrinsicError('Number of arguments in the format string does not match the number of arguments provided');
-          out += formatArg(values[next++]);
-          i++;
-        } else out += c;
+    run([template, ...values], { templatePieces }) {
+      const pieces = templatePieces ?? (template as string).split('{}');
+      if (pieces.length - 1 !== values.length) {
+        throw new IntrinsicError('Number of arguments in the format string does not match the number of arguments provided');
       }
-      if (next !== values.length) throw new IntrinsicError('Number of arguments in the format string does not match the number of arguments provided');
+      let out = pieces[0]!;
+      for (let i = 0; i < values.length; i++) out += formatArg(values[i]!) + pieces[i + 1]!;
       return out;
     },
   },
   'States.StringToJson': {
     args: ['string'],
     run([s]) {
+      // A blank string is null (localstack, AWS-recorded).
+      if ((s as string).trim() === '') return null;
       try {
         return JSON.parse(s as string) as Json;
       } catch {
@@ -96,9 +105,9 @@ export const IntrinsicFunctions: Record<string, IntrinsicFunction> = {
   'States.JsonToString': { args: ['any'], run: ([v]) => JSON.stringify(v) },
   'States.Array': { args: [], rest: 'any', run: (values) => values },
   'States.ArrayPartition': {
-    args: ['array', 'integer'],
+    args: ['array', 'number'],
     run([array, size]) {
-      const n = size as number;
+      const n = rounded(size);
       if (n <= 0) throw new IntrinsicError('Chunk size must be greater than 0');
       const a = array as Json[];
       const out: Json[] = [];
@@ -108,9 +117,9 @@ export const IntrinsicFunctions: Record<string, IntrinsicFunction> = {
   },
   'States.ArrayContains': { args: ['array', 'any'], run: ([array, v]) => (array as Json[]).some((x) => jsonEquals(x, v)) },
   'States.ArrayRange': {
-    args: ['integer', 'integer', 'integer'],
+    args: ['number', 'number', 'number'],
     run([start, end, stepBy]) {
-      const [a, b, s] = [start as number, end as number, stepBy as number];
+      const [a, b, s] = [rounded(start), rounded(end), rounded(stepBy)];
       if (s === 0) throw new IntrinsicError('Step value cannot be zero');
       const out: number[] = [];
       for (let v = a; s > 0 ? v <= b : v >= b; v += s) {
@@ -153,11 +162,11 @@ export const IntrinsicFunctions: Record<string, IntrinsicFunction> = {
     },
   },
   'States.Hash': {
-    args: ['any', 'string'],
+    args: ['string', 'string'],
     run([data, algorithm]) {
       const alg = HASH_ALGORITHMS[algorithm as string];
       if (!alg) throw new IntrinsicError(`Unsupported hashing algorithm '${algorithm as string}'. Supported algorithms: ${Object.keys(HASH_ALGORITHMS).join(', ')}`);
-      const text = typeof data === 'string' ? data : JSON.stringify(data);
+      const text = data as string;
       if (text.length > 10_000) throw new IntrinsicError('The input data exceeds the maximum of 10000 characters');
       return createHash(alg).update(text, 'utf8').digest('hex');
     },
@@ -170,19 +179,22 @@ export const IntrinsicFunctions: Record<string, IntrinsicFunction> = {
     },
   },
   'States.MathRandom': {
-    args: ['integer', 'integer', 'integer'],
+    // Start inclusive, end exclusive; a seed draws from java.util.Random as the seeded JSONata
+    // $random does (the seeded value is unverified on AWS).
+    args: ['number', 'number', 'number'],
     optional: 1,
-    run([start, end, seed], random) {
-      const [a, b] = [start as number, end as number];
+    run([start, end, seed], { random }) {
+      const [a, b] = [rounded(start), rounded(end)];
       if (a >= b) throw new IntrinsicError('The start value must be less than the end value');
-      const r = seed === undefined ? random.next() : seededRandom(seed as number);
-      return a + Math.floor(r * (b - a));
+      if (seed !== undefined) return a + new JavaRandom(rounded(seed)).nextInt(b - a);
+      return a + Math.floor(random.next() * (b - a));
     },
   },
   'States.MathAdd': {
+    // Each argument is rounded before the sum: 1.49 + 1.5 is 3, -1.5 + -1.51 is -3 (localstack, AWS-recorded).
     args: ['number', 'number'],
     run([a, b]) {
-      return (a as number) + (b as number);
+      return rounded(a) + rounded(b);
     },
   },
   'States.StringSplit': {
@@ -201,11 +213,11 @@ export const IntrinsicFunctions: Record<string, IntrinsicFunction> = {
       return out;
     },
   },
-  'States.UUID': { args: [], run: (_args, random) => random.uuid() },
+  'States.UUID': { args: [], run: (_args, { random }) => random.uuid() },
 };
 
 /** Checks arity and types, then runs. */
-export function callIntrinsic(name: string, args: Json[], random: RandomSource): Json {
+export function callIntrinsic(name: string, args: Json[], context: CallContext): Json {
   const fn = IntrinsicFunctions[name];
   if (!fn) throw new IntrinsicError(`Unknown function '${name}'`);
   const required = fn.args.length - (fn.optional ?? 0);
@@ -216,5 +228,5 @@ export function callIntrinsic(name: string, args: Json[], random: RandomSource):
     const t = i < fn.args.length ? fn.args[i] : fn.rest!;
     if (!matches(t, v)) throw new IntrinsicError(`Argument ${i + 1} of ${name} must be ${t === 'integer' ? 'an integer' : t === 'array' || t === 'object' || t === 'any' ? `an ${t}` : `a ${t}`}, but was ${typeOf(v)}: ${JSON.stringify(v)}`);
   });
-  return fn.run(args, random);
+  return fn.run(args, context);
 }

@@ -4,7 +4,7 @@ import { callIntrinsic, IntrinsicError } from './functions';
 import { parseIntrinsic, type IntrinsicArg, type IntrinsicCall } from './parse-intrinsic';
 
 export { isIntrinsic, parseIntrinsic, IntrinsicSyntaxError } from './parse-intrinsic';
-export { IntrinsicFunctions, IntrinsicError } from './functions';
+export { IntrinsicFunctions, IntrinsicError, type CallContext } from './functions';
 
 /** Reads a path argument; throws IntrinsicError with AWS's text when it matches nothing. */
 export type PathReader = (path: string) => Json;
@@ -19,7 +19,9 @@ export function evaluateIntrinsicCall(text: string, read: PathReader, random: Ra
 
 function run(call: IntrinsicCall, read: PathReader, random: RandomSource): Json {
   const args = call.args.map((a) => value(a, read, random));
-  return callIntrinsic(call.name, args, random);
+  const first = call.args[0];
+  const templatePieces = call.name === 'States.Format' && first?.k === 'literal' ? first.pieces : undefined;
+  return callIntrinsic(call.name, args, templatePieces ? { random, templatePieces } : { random });
 }
 
 function value(arg: IntrinsicArg, read: PathReader, random: RandomSource): Json {

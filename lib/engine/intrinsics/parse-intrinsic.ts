@@ -2,7 +2,8 @@ import type { Json } from '../../asl';
 
 /** An intrinsic call as written: `States.Format('{}', $.a, States.UUID())`. */
 export type IntrinsicArg =
-  | { k: 'literal'; value: Json }
+  /** `pieces`: a string literal split at its unescaped `{}` (States.Format's placeholders). */
+  | { k: 'literal'; value: Json; pieces?: string[] }
   | { k: 'path'; path: string }
   | { k: 'call'; call: IntrinsicCall };
 
@@ -63,24 +64,42 @@ class Parser {
     }
   }
 
+  /**
+   * A quoted literal. `\'`, `\{`, `\}` and `\\` stand for the character itself; any other
+   * backslash is an open escape, which AWS refuses. An unescaped `{}` is a Format placeholder.
+   * @see https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html#amazon-states-language-intrinsic-functions-escapes
+   */
+  stringLiteral(): IntrinsicArg {
+    const pieces: string[] = [];
+    let piece = '';
+    this.i++;
+    for (;;) {
+      if (this.i >= this.s.length) throw new IntrinsicSyntaxError(`unterminated string in ${this.s}`);
+      const ch = this.s[this.i]!;
+      if (ch === "'") break;
+      if (ch === '\\') {
+        const escaped = this.s[this.i + 1];
+        if (escaped === undefined || !"'{}\\".includes(escaped)) throw new IntrinsicSyntaxError(`open escape '\\' at ${this.i} in ${this.s}`);
+        piece += escaped;
+        this.i += 2;
+      } else if (ch === '{' && this.s[this.i + 1] === '}') {
+        pieces.push(piece);
+        piece = '';
+        this.i += 2;
+      } else {
+        piece += ch;
+        this.i++;
+      }
+    }
+    this.i++;
+    pieces.push(piece);
+    return { k: 'literal', value: pieces.join('{}'), pieces };
+  }
+
   arg(): IntrinsicArg {
     this.skipSpace();
     const c = this.s[this.i];
-    if (c === "'") {
-      let out = '';
-      this.i++;
-      while (this.i < this.s.length && this.s[this.i] !== "'") {
-        // Escapes keep their backslash for \{ and \} (States.Format reads them); \' and \\ unescape.
-        if (this.s[this.i] === '\\' && this.i + 1 < this.s.length) {
-          const n = this.s[this.i + 1];
-          out += n === "'" || n === '\\' ? n : '\\' + n;
-          this.i += 2;
-        } else out += this.s[this.i++];
-      }
-      if (this.s[this.i] !== "'") throw new IntrinsicSyntaxError(`unterminated string in ${this.s}`);
-      this.i++;
-      return { k: 'literal', value: out };
-    }
+    if (c === "'") return this.stringLiteral();
     if (this.s.startsWith('States.', this.i)) return { k: 'call', call: this.call() };
     if (c === '$') {
       const start = this.i;

@@ -335,26 +335,34 @@ export function select(segments: Segment[], data: Json, root: Json): Json[] {
 /**
  * The value a path selects from `data`: for a definite path the value, or undefined when it
  * matches nothing; for an indefinite one the list of matches (possibly empty).
+ *
+ * AWS reads paths with Jayway over Jackson nodes, where an array index past either end is a JSON
+ * null rather than a miss when it is the path's last step: `"v.$": "$.items[5]"` on two items gives
+ * `null` (floci-io/floci, measured on AWS). An intrinsic's argument is read `strict`ly: there the
+ * same path is a miss (measured too).
  */
-export function evaluatePath(path: CompiledPath, data: Json): Json | undefined {
-  if (path.segments.length === 0) return data;
+export function evaluatePath(path: CompiledPath, data: Json, strict = false): Json | undefined {
+  const segments = path.segments;
+  if (segments.length === 0) return data;
   // Fast path: plain names, the common case in payload templates.
   if (path.definite) {
     let v: Json | undefined = data;
-    for (const seg of path.segments) {
+    const last = segments.length - 1;
+    for (let i = 0; i <= last; i++) {
+      const seg = segments[i]!;
       if (seg.k === 'name') {
         if (!isObject(v) || !Object.prototype.hasOwnProperty.call(v, seg.name)) return undefined;
         v = v[seg.name];
       } else {
         const out: Json[] = [];
         step(seg, v as Json, data, out);
-        if (!out.length) return undefined;
+        if (!out.length) return i === last && !strict && seg.k === 'index' && Array.isArray(v) ? null : undefined;
         v = out[0];
       }
     }
     return v;
   }
-  return select(path.segments, data, data);
+  return select(segments, data, data);
 }
 
 /** AWS's rendering of a path in causes: `$['a']['b'][0]`. */

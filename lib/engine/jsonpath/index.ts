@@ -41,12 +41,15 @@ function rootOf(path: CompiledPath, scope: JsonPathScope): Json | undefined {
   return scope.variables.get(path.variable!);
 }
 
-/** A path's value, or undefined when it matches nothing (an unknown variable matches nothing). */
-export function queryPath(text: string, scope: JsonPathScope): Json | undefined {
+/**
+ * A path's value, or undefined when it matches nothing (an unknown variable matches nothing).
+ * `strict`: an array index past the end is a miss rather than null (intrinsic arguments).
+ */
+export function queryPath(text: string, scope: JsonPathScope, strict = false): Json | undefined {
   const path = compilePath(text);
   const root = rootOf(path, scope);
   if (root === undefined) return undefined;
-  return evaluatePath(path, root);
+  return evaluatePath(path, root, strict);
 }
 
 function invalidPath(text: string, scope: JsonPathScope): StatesFailure {
@@ -81,7 +84,7 @@ function evaluateIntrinsic(text: string, scope: JsonPathScope): Json {
     return evaluateIntrinsicCall(
       text,
       (p) => {
-        const v = queryPath(p, scope);
+        const v = queryPath(p, scope, true);
         if (v === undefined) throw new IntrinsicError(`The JsonPath argument for the field '${p}' could not be found in the input '${compact(scope.input)}'`);
         return v;
       },
