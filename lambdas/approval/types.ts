@@ -12,6 +12,17 @@ export interface SendApprovalRequestInput extends ApprovalInput {
   /** How long the approver has, in seconds (the Task's timeout). */
   timeoutSeconds: number;
 }
+/** What send-approval-request returns (Step Functions ignores it: the task waits for the token). */
+export interface SendApprovalRequestOutput {
+  requestId: string;
+  status: 'PENDING';
+  /** When the approval expires (ISO 8601). */
+  expiresAt: string;
+}
+
+/** The life of a stored approval: PENDING until a decision, or until the wait times out. */
+export type ApprovalStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'TIMED_OUT';
+
 /** What the approver sends back through SendTaskSuccess: the task's result. */
 export interface ApprovalDecision {
   approved: boolean;
@@ -58,4 +69,6 @@ export const ApprovalErrors = {
   InvalidInput: 'InvalidInput',
   ApprovalNotFound: 'ApprovalNotFound',
   ApprovalAlreadyDecided: 'ApprovalAlreadyDecided',
+  /** A decision after the approval expired; the waiting task is failed with this error. */
+  ApprovalExpired: 'ApprovalExpired',
 } as const;

@@ -18,12 +18,15 @@ export interface CheckHealthOutput {
   status?: number;
   latencyMs: number;
   checkedAt: string;
+  /** Why the request failed (connection refused, timed out…), when it did. */
+  error?: string;
 }
 
 export interface SendAlertInput {
   url: string;
   status?: number;
   checkedAt: string;
+  error?: string;
 }
 export interface SendAlertOutput {
   alertId: string;

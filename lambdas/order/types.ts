@@ -70,4 +70,10 @@ export const OrderErrors = {
   InvalidInput: 'InvalidInput',
   InsufficientStock: 'InsufficientStock',
   PaymentDeclined: 'PaymentDeclined',
+  /** A late, duplicate reserve after the order's reservation was released. */
+  ReservationReleased: 'ReservationReleased',
+  /** A late, duplicate charge after the order's payment was refunded. */
+  PaymentRefunded: 'PaymentRefunded',
+  /** An order id reused with different items or amount. */
+  OrderConflict: 'OrderConflict',
 } as const;
