@@ -103,5 +103,5 @@ export async function finishJsonata(
   const bindings = jsonataBindings(it, run, extra);
   const assigned = fields.Assign ? ((await evaluateJsonataField(fields.Assign, `${fieldPrefix}Assign`, bindings)) as JsonObject) : undefined;
   const output = fields.Output !== undefined ? await evaluateJsonataField(fields.Output, `${fieldPrefix}Output`, bindings) : defaultOutput;
-  return assigned ? { output, assigned } : { output };
+  return assigned && Object.keys(assigned).length > 0 ? { output, assigned } : { output };
 }

@@ -141,9 +141,14 @@ export function applyPayloadTemplate(template: Json, scope: JsonPathScope, _fiel
   return compileTemplate(template)(scope);
 }
 
-/** JSONPath-mode Assign: evaluated like a payload template; returns the variables to set. */
-export function evaluateJsonPathAssign(assign: Record<string, Json>, scope: JsonPathScope): Record<string, Json> {
-  return applyPayloadTemplate(assign as Json, scope, 'Assign') as Record<string, Json>;
+/**
+ * JSONPath-mode Assign: evaluated like a payload template; returns the variables to set, or
+ * undefined for an empty Assign (AWS records no assignedVariables for `"Assign": {}`, recorded).
+ */
+export function evaluateJsonPathAssign(assign: Record<string, Json>, scope: JsonPathScope): Record<string, Json> | undefined {
+  const values = applyPayloadTemplate(assign as Json, scope, 'Assign') as Record<string, Json>;
+  for (const _ in values) return values;
+  return undefined;
 }
 
 /**
