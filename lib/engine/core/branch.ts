@@ -1,5 +1,6 @@
-import type { Failure, Json } from '../../asl';
+import type { Json } from '../../asl';
 import type { CompiledGraph } from '../compile/compiled-definition';
+import type { EngineFailure } from './engine-failure';
 import type { StateRun } from './state-run';
 import type { VariableScope } from './variable-scope';
 
@@ -13,10 +14,19 @@ export interface Thread {
   muted?: boolean;
 }
 
+/** A side event of `thread` linked to `last` that does not move the chain on (aborts, Succeeded/Failed markers). */
+export function sideOf(thread: Thread, last: number = thread.last): Thread {
+  return thread.muted ? { last, muted: true } : { last };
+}
+
 /** Who learns how a branch ended: the execution itself, a Parallel state, or a Map state. */
 export interface BranchOwner {
   branchSucceeded(branch: Branch, output: Json): Promise<void> | void;
-  branchFailed(branch: Branch, failure: Failure): Promise<void> | void;
+  /**
+   * `unrecorded`: the failure is a States.Runtime error an item-tolerant Map counts as a failed
+   * item without recording MapIterationFailed.
+   */
+  branchFailed(branch: Branch, failure: EngineFailure, unrecorded?: boolean): Promise<void> | void;
 }
 
 /** A running state graph: the top level, a Parallel branch or a Map iteration. */
@@ -25,6 +35,11 @@ export class Branch {
   active: StateRun | undefined;
   /** Set once the branch ended or was aborted; later callbacks are ignored. */
   closed = false;
+  /**
+   * A Map with a failure tolerance (or a Distributed Map) counts a States.Runtime error in an
+   * item as a failed item; anywhere else States.Runtime ends the whole execution at once.
+   */
+  absorbsRuntimeFailures = false;
   constructor(
     readonly graph: CompiledGraph,
     readonly variables: VariableScope,

@@ -1,14 +1,18 @@
-import { StatesErrors, type Catcher, type Failure, type Retrier } from '../../asl';
+import { StatesErrors, type Catcher, type Retrier } from '../../asl';
+import type { EngineFailure } from './engine-failure';
 
 /**
- * Whether an ErrorEquals list matches an error, as AWS matches it:
+ * Whether an ErrorEquals list matches a failure, as AWS matches it:
  * States.ALL matches any error except States.Runtime and States.DataLimitExceeded (terminal unless
- * named); States.TaskFailed matches any error except States.Timeout.
+ * named); States.TaskFailed matches any error except States.Timeout; a heartbeat expiry (reported
+ * as States.Timeout) is also matched by States.HeartbeatTimeout.
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html
  */
-export function errorMatches(errorEquals: readonly string[], error: string): boolean {
+export function errorMatches(errorEquals: readonly string[], failure: EngineFailure): boolean {
+  const error = failure.error;
   for (const name of errorEquals) {
     if (name === error) return true;
+    if (name === StatesErrors.HeartbeatTimeout && failure.heartbeat) return true;
     if (name === StatesErrors.ALL && !isTerminalForWildcards(error)) return true;
     if (name === StatesErrors.TaskFailed && error !== StatesErrors.Timeout && !isTerminalForWildcards(error)) return true;
   }
@@ -20,18 +24,18 @@ function isTerminalForWildcards(error: string): boolean {
 }
 
 /** States.Runtime is never retried nor caught: "A retry or catch on States.ALL won't catch States.Runtime errors." */
-export function isUnrecoverable(failure: Failure): boolean {
+export function isUnrecoverable(failure: EngineFailure): boolean {
   return failure.error === StatesErrors.Runtime;
 }
 
-export function findRetrier(retriers: readonly Retrier[] | undefined, error: string): number {
+export function findRetrier(retriers: readonly Retrier[] | undefined, failure: EngineFailure): number {
   if (!retriers) return -1;
-  return retriers.findIndex((r) => errorMatches(r.ErrorEquals, error));
+  return retriers.findIndex((r) => errorMatches(r.ErrorEquals, failure));
 }
 
-export function findCatcher(catchers: readonly Catcher[] | undefined, error: string): number {
+export function findCatcher(catchers: readonly Catcher[] | undefined, failure: EngineFailure): number {
   if (!catchers) return -1;
-  return catchers.findIndex((c) => errorMatches(c.ErrorEquals, error));
+  return catchers.findIndex((c) => errorMatches(c.ErrorEquals, failure));
 }
 
 /**

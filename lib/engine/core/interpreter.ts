@@ -1,14 +1,15 @@
-import { StatesErrors, type Catcher, type Failure, type Json, type JsonObject, type Retrier, type StateMachineDefinition } from '../../asl';
+import { StatesErrors, type Catcher, type Json, type JsonObject, type Retrier, type StateMachineDefinition } from '../../asl';
 import { compileDefinition, type CompiledDefinition } from '../compile/compiled-definition';
 import type { EngineCommand } from '../engine-command';
 import type { EngineInput, EngineInputKind, EngineInputOf, ExecutionInfo } from '../engine-input';
 import type { Decision, EngineLimits, EngineOptions, Execution, ExecutionStatus } from '../execution-api';
 import type { EventDetailsByType, HistoryEvent, HistoryEventType } from '../history-event';
 import { applyResultPath, evaluateJsonPathAssign } from '../jsonpath';
-import { isStatesFailure, StatesFailure } from '../states-failure';
+import { StatesFailure } from '../states-failure';
 import { stateEvaluators } from '../states';
-import { Branch, type BranchOwner, type Thread } from './branch';
+import { Branch, sideOf, type BranchOwner, type Thread } from './branch';
 import { finishJsonata, jsonPathScope, stateRef, type StateOutcome } from './data-flow';
+import { asEngineFailure, errorDetails, errorOutput, type EngineFailure } from './engine-failure';
 import { LimitCauses, limitsOf } from './engine-limits';
 import { findCatcher, findRetrier, isUnrecoverable, retryDelayMs } from './error-matching';
 import { defineLazyText, jsonBytes, jsonText, parseJson } from './json-text';
@@ -19,6 +20,8 @@ import { VariableScope } from './variable-scope';
 
 type RunTask = Extract<EngineCommand, { kind: 'RunTask' }>;
 type ArmTimer = Extract<EngineCommand, { kind: 'ArmTimer' }>;
+type CloseType = 'ExecutionSucceeded' | 'ExecutionFailed' | 'ExecutionAborted' | 'ExecutionTimedOut';
+type ClosedStatus = 'SUCCEEDED' | 'FAILED' | 'ABORTED' | 'TIMED_OUT';
 
 /** How a state reacts to what the runtime reports about its task. */
 export interface TaskHandlers {
@@ -71,10 +74,12 @@ export class Interpreter implements Execution, BranchOwner {
   private seq = 0;
   private readonly rootThread: Thread = { last: 0 };
   private rootVariables = new VariableScope();
+  private root: Branch | undefined;
   private executionContext: JsonObject = {};
   private stateMachineContext: JsonObject = {};
-  private executionTimer: string | undefined;
-  /** Where a redrive resumes: the top-level state that failed, with its input. */
+  /** Set while the closing event is written: it is recorded even at the history quota. */
+  private closing = false;
+  /** Where a redrive resumes: the top-level state that did not finish, with its input. */
   private redrivePoint: { name: string; input: Json } | undefined;
   private redrivable = false;
 
@@ -96,7 +101,9 @@ export class Interpreter implements Execution, BranchOwner {
       if (!(e instanceof HistoryLimitReached)) throw e;
       this.queue = [];
       this.redrivable = false;
-      this.closeWith('ExecutionFailed', { executionFailedEventDetails: { error: StatesErrors.Runtime, cause: LimitCauses.historyLimit(this.limits.maxHistoryEvents) } }, 'FAILED', true);
+      // The execution stops where it is: the failure is the quota's last event, linked to the one before it.
+      const details = { executionFailedEventDetails: { error: StatesErrors.Runtime, cause: LimitCauses.historyLimit(this.limits.maxHistoryEvents) } };
+      this.closeWith('ExecutionFailed', details, 'FAILED', this.eventCount);
     }
     return { events: this.events, commands: this.commands };
   }
@@ -107,23 +114,24 @@ export class Interpreter implements Execution, BranchOwner {
 
   // ---- services for state evaluators -------------------------------------------------------
 
+  /** Appends an event linked to `thread.last` and moves the thread on to it. */
   emit<T extends HistoryEventType>(thread: Thread, type: T, details: EventDetailsByType[T]): number {
     if (thread.muted) return thread.last;
+    if (this.status !== 'RUNNING' && !this.closing) return thread.last;
     const id = this.eventCount + 1;
-    if (id >= this.limits.maxHistoryEvents && type !== 'ExecutionSucceeded' && !this.closingForLimit) throw new HistoryLimitReached();
+    if (id >= this.limits.maxHistoryEvents && !this.closing) throw new HistoryLimitReached();
     this.eventCount = id;
     this.events.push({ timestamp: this.at, type, id, previousEventId: thread.last, ...details } as HistoryEvent);
     thread.last = id;
     return id;
   }
-  private closingForLimit = false;
 
   command(command: EngineCommand): void {
     this.commands.push(command);
   }
 
   schedule(job: Job): void {
-    this.queue.push(job);
+    if (this.status === 'RUNNING') this.queue.push(job);
   }
 
   nextId(prefix: string): string {
@@ -162,22 +170,24 @@ export class Interpreter implements Execution, BranchOwner {
 
   /** `$$` for a state at this moment. */
   contextFor(run: StateRun): JsonObject {
-    // AWS's key order (recorded): Execution, StateMachine, State. State.RetryCount only where a
-    // state can be retried (absent on a Pass, recorded; present on Task/Map/Parallel, unverified).
-    const state: JsonObject = { Name: run.name, EnteredTime: run.enteredTime };
-    const t = run.state.type;
-    if (t === 'Task' || t === 'Map' || t === 'Parallel') state.RetryCount = run.retryCount;
-    const ctx: JsonObject = { Execution: this.executionContext, StateMachine: this.stateMachineContext, State: state };
+    const ctx: JsonObject = {
+      Execution: this.executionContext,
+      State: { EnteredTime: run.enteredTime, Name: run.name, RetryCount: run.retryCount },
+      StateMachine: this.stateMachineContext,
+    };
     if (run.taskToken !== undefined) ctx.Task = { Token: run.taskToken };
     if (run.extraContext) Object.assign(ctx, run.extraContext);
     return ctx;
   }
 
-  /** Throws States.DataLimitExceeded when a payload is over the quota. */
-  checkSize(run: StateRun, value: Json): void {
-    if (jsonBytes(value) > this.limits.maxPayloadBytes) {
-      throw new StatesFailure(StatesErrors.DataLimitExceeded, LimitCauses.dataLimit(run.name));
-    }
+  /** Whether a payload is over the quota (its JSON text in UTF-8 bytes). */
+  overLimit(value: Json): boolean {
+    return jsonBytes(value) > this.limits.maxPayloadBytes;
+  }
+
+  /** Throws States.DataLimitExceeded, naming `who`, when a payload is over the quota. */
+  checkSize(who: string, value: Json): void {
+    if (this.overLimit(value)) throw new StatesFailure(StatesErrors.DataLimitExceeded, LimitCauses.dataLimit(who));
   }
 
   /** Starts a nested graph (Parallel branch, Map iteration) whose events chain from `thread`. */
@@ -188,8 +198,8 @@ export class Interpreter implements Execution, BranchOwner {
   }
 
   /**
-   * Aborts a branch's running state. AWS links every abort event to the event that caused the
-   * abort (`cause`), e.g. the failing iteration's last event.
+   * Cuts a branch: its running state records its Aborted event, linked (as AWS records it) to
+   * the event that caused the cut, e.g. the failing sibling's last event.
    */
   abortBranch(branch: Branch, cause: number = branch.thread.last): void {
     branch.closed = true;
@@ -202,8 +212,8 @@ export class Interpreter implements Execution, BranchOwner {
     try {
       await step();
     } catch (e) {
-      if (!isStatesFailure(e)) throw e;
-      const f: Failure = e.cause === undefined ? { error: e.error } : { error: e.error, cause: e.cause };
+      const f = asEngineFailure(e);
+      if (!f) throw e;
       await this.fail(run, f, (e as { location?: string }).location);
     }
   }
@@ -211,11 +221,10 @@ export class Interpreter implements Execution, BranchOwner {
   /** The state finished: Exited event, variables, then the next state or the branch's end. */
   complete(run: StateRun, outcome: StateOutcome, next: string | undefined): void {
     if (run.done) return;
-    try {
-      this.checkSize(run, outcome.output);
-    } catch (e) {
-      if (isStatesFailure(e)) return this.failBranch(run, { error: e.error, cause: e.cause });
-      throw e;
+    if (this.overLimit(outcome.output)) {
+      const f = { error: StatesErrors.DataLimitExceeded, cause: LimitCauses.dataLimit(run.name) };
+      this.schedule(() => this.fail(run, f));
+      return;
     }
     run.done = true;
     const exited = stateEventTypes[run.state.type].exited;
@@ -239,19 +248,25 @@ export class Interpreter implements Execution, BranchOwner {
     else this.schedule(() => (branch.closed ? undefined : branch.owner.branchSucceeded(branch, output)));
   }
 
-  /** A failure in `run`: EvaluationFailed (JSONata), then Retry, Catch, or the branch fails. */
-  async fail(run: StateRun, f: Failure, location?: string): Promise<void> {
+  /**
+   * A failure in `run`: EvaluationFailed (JSONata), then Retry, the Map/Parallel Failed event,
+   * Catch, or the branch fails. States.Runtime skips all of them and ends the execution.
+   * `handlers: false` is a failure while a Catch was being applied: no second Retry or Catch.
+   */
+  async fail(run: StateRun, f: EngineFailure, location?: string, handlers = true): Promise<void> {
     if (run.done) return;
+    const thread = run.branch.thread;
     if (location !== undefined) {
-      this.emit(run.branch.thread, 'EvaluationFailed', {
-        evaluationFailedEventDetails: { error: f.error, cause: f.cause, location, state: run.name },
+      this.emit(thread, 'EvaluationFailed', {
+        evaluationFailedEventDetails: { ...errorDetails(f), location, state: run.name },
       });
     }
+    if (isUnrecoverable(f)) return this.runtimeFailure(run, f);
     const def = run.state.def as { Retry?: Retrier[]; Catch?: Catcher[] };
-    if (!isUnrecoverable(f) && (def.Retry || def.Catch)) {
-      const ri = findRetrier(def.Retry, f.error);
+    if (handlers && def.Retry) {
+      const ri = findRetrier(def.Retry, f);
       if (ri >= 0) {
-        const retrier = def.Retry![ri]!;
+        const retrier = def.Retry[ri]!;
         const used = run.attempts[ri] ?? 0;
         if (used < (retrier.MaxAttempts ?? 3)) {
           run.attempts[ri] = used + 1;
@@ -265,39 +280,58 @@ export class Interpreter implements Execution, BranchOwner {
           return;
         }
       }
-      const ci = findCatcher(def.Catch, f.error);
-      if (ci >= 0) {
-        this.recordStateFailed(run);
-        return this.catchFailure(run, def.Catch![ci]!, ci, f);
-      }
     }
-    this.recordStateFailed(run);
+    // MapStateFailed / ParallelStateFailed: a marker that does not move the chain on.
+    const failed = stateEventTypes[run.state.type].failed;
+    const failedId = failed ? this.emit(sideOf(thread), failed as 'MapStateFailed', {}) : undefined;
+    const ci = handlers ? findCatcher(def.Catch, f) : -1;
+    if (ci >= 0) return this.catchFailure(run, def.Catch![ci]!, ci, f, failedId);
+    if (failedId !== undefined) thread.last = failedId;
     this.failBranch(run, f);
   }
 
-  /** MapStateFailed / ParallelStateFailed, once the branches' failure is not retried. */
-  private recordStateFailed(run: StateRun): void {
-    const failed = stateEventTypes[run.state.type].failed;
-    if (failed && run.work.branchFailed) {
-      run.work.branchFailed = false;
-      this.emit(run.branch.thread, failed as 'MapStateFailed', {});
-    }
-  }
-
-  failBranch(run: StateRun, f: Failure): void {
+  /** The branch ends with `f` (no Retry or Catch applies). */
+  failBranch(run: StateRun, f: EngineFailure): void {
     if (run.done) return;
     run.done = true;
-    for (const t of run.timers) this.cancelTimer(t);
-    run.timers = [];
+    this.releaseRun(run);
     const branch = run.branch;
-    branch.active = undefined;
     if (branch === this.root) this.redrivePoint = { name: run.name, input: run.input };
+    else if (run.state.type === 'Task') {
+      // A Task whose failure ends a Parallel branch or a Map iteration is recorded as aborted (recorded on AWS).
+      this.emit(sideOf(branch.thread), 'TaskStateAborted', {});
+    }
+    branch.active = undefined;
     this.schedule(() => (branch.closed ? undefined : branch.owner.branchFailed(branch, f)));
   }
 
-  // ---- lifecycle ---------------------------------------------------------------------------
+  /**
+   * States.Runtime: not retried, not caught, and not reported to enclosing Parallel or Map states
+   * (no *Failed events): the execution fails at once, linked to the failing state's last event.
+   * Only an item-tolerant Map counts it, as a failed item.
+   */
+  private runtimeFailure(run: StateRun, f: EngineFailure): void {
+    run.done = true;
+    this.releaseRun(run);
+    const branch = run.branch;
+    if (branch !== this.root && branch.absorbsRuntimeFailures) {
+      branch.active = undefined;
+      this.schedule(() => (branch.closed ? undefined : branch.owner.branchFailed(branch, f, true)));
+      return;
+    }
+    this.markRedrivePoint();
+    this.redrivable = true;
+    this.closeWith('ExecutionFailed', { executionFailedEventDetails: errorDetails(f) }, 'FAILED', branch.thread.last);
+  }
 
-  private root: Branch | undefined;
+  private releaseRun(run: StateRun): void {
+    for (const t of run.timers) this.cancelTimer(t);
+    run.timers = [];
+    if (run.taskId !== undefined) this.cancelTask(run.taskId);
+    run.taskId = undefined;
+  }
+
+  // ---- lifecycle ---------------------------------------------------------------------------
 
   async enterState(branch: Branch, name: string, input: Json): Promise<void> {
     if (branch.closed) return;
@@ -316,33 +350,35 @@ export class Interpreter implements Execution, BranchOwner {
     return this.guard(run, () => stateEvaluators[run.state.type].execute(run, this));
   }
 
+  /** The state's own Aborted event first, then whatever it runs (outer before inner, as AWS orders a cut iteration). */
   private abortRun(run: StateRun, cause: number): void {
     if (run.done) return;
     run.done = true;
-    stateEvaluators[run.state.type].abort?.(run, this, cause);
-    for (const t of run.timers) this.cancelTimer(t);
-    run.timers = [];
-    if (run.taskId !== undefined) this.cancelTask(run.taskId);
     const aborted = stateEventTypes[run.state.type].aborted;
-    if (aborted) this.emit({ last: cause }, aborted as 'TaskStateAborted', {});
+    if (aborted) this.emit(sideOf(run.branch.thread, cause), aborted as 'TaskStateAborted', {});
+    stateEvaluators[run.state.type].abort?.(run, this, cause);
+    this.releaseRun(run);
     run.branch.active = undefined;
   }
 
-  private async catchFailure(run: StateRun, catcher: Catcher, index: number, f: Failure): Promise<void> {
-    const errorOutput: JsonObject = f.cause === undefined ? { Error: f.error } : { Error: f.error, Cause: f.cause };
+  private async catchFailure(run: StateRun, catcher: Catcher, index: number, f: EngineFailure, failedId: number | undefined): Promise<void> {
+    const caught: JsonObject = errorOutput(f);
     let outcome: StateOutcome;
     try {
       if (run.state.queryLanguage === 'JSONata') {
-        outcome = await finishJsonata(this, run, errorOutput, { errorOutput }, catcher, `Catch[${index}]/`);
+        outcome = await finishJsonata(this, run, caught, { errorOutput: caught }, catcher, `Catch[${index}]/`);
       } else {
-        const assigned = catcher.Assign ? evaluateJsonPathAssign(catcher.Assign, jsonPathScope(this, run, errorOutput)) : undefined;
-        const output = catcher.ResultPath === undefined || catcher.ResultPath === '$' ? errorOutput : applyResultPath(catcher.ResultPath, run.input, errorOutput, stateRef(run));
+        const assigned = catcher.Assign ? evaluateJsonPathAssign(catcher.Assign, jsonPathScope(this, run, caught)) : undefined;
+        const output = catcher.ResultPath === undefined || catcher.ResultPath === '$' ? caught : applyResultPath(catcher.ResultPath, run.input, caught, stateRef(run));
         outcome = assigned ? { output, assigned } : { output };
       }
     } catch (e) {
-      if (!isStatesFailure(e)) throw e;
-      return this.failBranch(run, { error: e.error, cause: e.cause });
+      const again = asEngineFailure(e);
+      if (!again) throw e;
+      // Recorded from where the state stood before its Failed event, then the state fails again.
+      return this.fail(run, again, (e as { location?: string }).location, false);
     }
+    if (failedId !== undefined) run.branch.thread.last = failedId;
     for (const t of run.timers) this.cancelTimer(t);
     run.timers = [];
     this.complete(run, outcome, catcher.Next);
@@ -365,40 +401,40 @@ export class Interpreter implements Execution, BranchOwner {
   branchSucceeded(_branch: Branch, output: Json): void {
     this.redrivePoint = undefined;
     const text = jsonText(output);
-    this.closeWith('ExecutionSucceeded', { executionSucceededEventDetails: { output: text, outputDetails: NOT_TRUNCATED } }, 'SUCCEEDED', false, text);
+    this.closeWith('ExecutionSucceeded', { executionSucceededEventDetails: { output: text, outputDetails: NOT_TRUNCATED } }, 'SUCCEEDED', this.rootThread.last, text);
   }
 
-  branchFailed(_branch: Branch, f: Failure): void {
+  branchFailed(_branch: Branch, f: EngineFailure): void {
     this.redrivable = true;
-    this.closeWith('ExecutionFailed', { executionFailedEventDetails: errorDetails(f) }, 'FAILED');
+    this.closeWith('ExecutionFailed', { executionFailedEventDetails: errorDetails(f) }, 'FAILED', this.rootThread.last);
   }
 
-  private closeWith<T extends 'ExecutionSucceeded' | 'ExecutionFailed' | 'ExecutionAborted' | 'ExecutionTimedOut'>(
-    type: T,
-    details: EventDetailsByType[T],
-    status: 'SUCCEEDED' | 'FAILED' | 'ABORTED' | 'TIMED_OUT',
-    forLimit = false,
-    output?: string,
-  ): void {
-    this.closingForLimit = forLimit;
-    if (forLimit) {
-      // The execution stops where it is: nothing in motion survives it.
-      for (const id of [...this.tasks.keys()]) this.cancelTask(id);
-    }
-    this.emit(this.rootThread, type, details);
-    this.closingForLimit = false;
+  /**
+   * Writes the closing event linked to `prev`, then releases everything in motion. Nothing runs
+   * after it: queued work is dropped and later inputs are ignored (until a redrive).
+   */
+  private closeWith<T extends CloseType>(type: T, details: EventDetailsByType[T], status: ClosedStatus, prev: number, output?: string): void {
+    this.closing = true;
+    const id = this.emit({ last: prev }, type, details);
+    this.closing = false;
+    this.rootThread.last = id;
     this.status = status;
-    if (this.executionTimer) this.cancelTimer(this.executionTimer);
-    this.executionTimer = undefined;
-    for (const id of [...this.timers.keys()]) this.cancelTimer(id);
-    for (const id of [...this.tasks.keys()]) this.cancelTask(id);
+    this.queue = [];
+    for (const timerId of [...this.timers.keys()]) this.cancelTimer(timerId);
+    for (const taskId of [...this.tasks.keys()]) this.cancelTask(taskId);
     const close: Extract<EngineCommand, { kind: 'CloseExecution' }> = { kind: 'CloseExecution', status };
     if (output !== undefined) close.output = output;
-    const ed = (details as { executionFailedEventDetails?: Failure; executionAbortedEventDetails?: Failure; executionTimedOutEventDetails?: Failure });
-    const err = ed.executionFailedEventDetails ?? ed.executionAbortedEventDetails ?? ed.executionTimedOutEventDetails;
+    const d = details as { executionFailedEventDetails?: EngineFailure; executionAbortedEventDetails?: EngineFailure; executionTimedOutEventDetails?: EngineFailure };
+    const err = d.executionFailedEventDetails ?? d.executionAbortedEventDetails ?? d.executionTimedOutEventDetails;
     if (err?.error !== undefined) close.error = err.error;
     if (err?.cause !== undefined) close.cause = err.cause;
     this.command(close);
+  }
+
+  /** A redrive resumes at the top-level state that was running when the execution closed. */
+  private markRedrivePoint(): void {
+    const active = this.root?.active;
+    if (active) this.redrivePoint = { name: active.name, input: active.input };
   }
 
   // ---- inputs --------------------------------------------------------------------------------
@@ -412,9 +448,9 @@ export class Interpreter implements Execution, BranchOwner {
     this.executionContext = {
       Id: info.executionArn,
       Input: executionInput,
-      StartTime: ISO(info.startTime),
       Name: info.name,
       RoleArn: info.roleArn,
+      StartTime: ISO(info.startTime),
       RedriveCount: info.redriveCount,
     };
     this.stateMachineContext = { Id: info.stateMachineArn, Name: info.stateMachineName };
@@ -433,26 +469,15 @@ export class Interpreter implements Execution, BranchOwner {
     this.schedule(() => this.enterState(root, this.compiled.startAt, executionInput));
   }
 
+  /** TimeoutSeconds of the state machine: ExecutionTimedOut, linked to 0 and with no state events (recorded on AWS). */
   private armExecutionTimeout(from: number): void {
     const seconds = this.compiled.timeoutSeconds;
     if (seconds === undefined) return;
-    this.executionTimer = this.armTimerAt(from + seconds * 1000, () => {
-      this.executionTimer = undefined;
-      this.stopAll();
+    this.armTimerAt(from + seconds * 1000, () => {
+      this.markRedrivePoint();
       this.redrivable = true;
-      this.closeWith('ExecutionTimedOut', { executionTimedOutEventDetails: { error: StatesErrors.Timeout } }, 'TIMED_OUT');
+      this.closeWith('ExecutionTimedOut', { executionTimedOutEventDetails: { error: StatesErrors.Timeout } }, 'TIMED_OUT', 0);
     });
-  }
-
-  private stopAll(): void {
-    const root = this.root;
-    if (root?.active) {
-      const run = root.active;
-      this.redrivePoint = { name: run.name, input: run.input };
-      this.abortBranch(root);
-      root.closed = false;
-    }
-    this.queue = [];
   }
 
   task(input: TaskInput): Promise<void> | void {
@@ -478,14 +503,15 @@ export class Interpreter implements Execution, BranchOwner {
     return entry.fire();
   }
 
+  /** StopExecution: ExecutionAborted linked to 0, with no state events (recorded on AWS). */
   stop(input: EngineInputOf<'StopExecution'>): void {
     if (this.status !== 'RUNNING') return;
-    this.stopAll();
+    this.markRedrivePoint();
     this.redrivable = true;
     const details: { error?: string; cause?: string } = {};
     if (input.error !== undefined) details.error = input.error;
     if (input.cause !== undefined) details.cause = input.cause;
-    this.closeWith('ExecutionAborted', { executionAbortedEventDetails: details }, 'ABORTED');
+    this.closeWith('ExecutionAborted', { executionAbortedEventDetails: details }, 'ABORTED', 0);
   }
 
   redrive(_input: EngineInputOf<'RedriveExecution'>): void {
@@ -500,16 +526,9 @@ export class Interpreter implements Execution, BranchOwner {
     this.redrivePoint = undefined;
     const root = this.root;
     root.closed = false;
+    root.active = undefined;
     this.schedule(() => this.enterState(root, point.name, point.input));
   }
-}
-
-
-function errorDetails(f: Failure): { error?: string; cause?: string } {
-  const d: { error?: string; cause?: string } = {};
-  if (f.error !== undefined) d.error = f.error;
-  if (f.cause !== undefined) d.cause = f.cause;
-  return d;
 }
 
 /** Every input kind has a handler; a new kind breaks the build until it is handled. */
@@ -524,4 +543,3 @@ const inputHandlers: { [K in EngineInputKind]: (it: Interpreter, input: EngineIn
   StopExecution: (it, i) => it.stop(i),
   RedriveExecution: (it, i) => it.redrive(i),
 };
-

@@ -1,15 +1,23 @@
 import { StatesErrors, type ChoiceState, type JsonataChoiceRule, type JsonPathChoiceRule } from '../../asl';
-import { effectiveInput, finishJsonata, jsonataBindings, jsonPathScope, passThroughJsonPath } from '../core/data-flow';
+import { effectiveInput, finishJsonata, jsonataBindings, jsonPathScope, passThroughJsonPath, stateRef } from '../core/data-flow';
+import type { StateRun } from '../core/state-run';
 import { evaluateJsonataCondition } from '../jsonata';
-import { evaluateChoiceRules } from '../jsonpath';
+import { evaluateChoiceRules, statePrefix } from '../jsonpath';
 import { StatesFailure } from '../states-failure';
 import type { StateEvaluator } from './state-evaluator';
 
-/** AWS's cause when no rule matches and there is no Default (recorded on AWS). */
-export const NO_CHOICE_MATCHED_CAUSE = 'No Matches!';
+/**
+ * AWS's cause (after the state prefix) when no rule matches and there is no Default: the error is
+ * States.Runtime, not the States.NoChoiceMatched the spec names (measured on AWS, us-east-1).
+ */
+export const NO_CHOICE_MATCHED_CAUSE = 'Failed to transition out of the state. The state does not point to a next state.';
+
+function noChoiceMatched(run: StateRun): StatesFailure {
+  return new StatesFailure(StatesErrors.Runtime, statePrefix(stateRef(run)) + NO_CHOICE_MATCHED_CAUSE);
+}
 
 /**
- * Choice: the first matching rule's Next, else Default, else States.NoChoiceMatched.
+ * Choice: the first matching rule's Next, else Default, else a States.Runtime failure.
  * JSONPath: rules on the effective input, the rule's Assign (else the state's), OutputPath.
  * JSONata: Condition expressions; the matched rule's Output/Assign (else the state's).
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html
@@ -28,13 +36,13 @@ export const choiceState: StateEvaluator = {
           return it.complete(run, await finishJsonata(it, run, run.input, undefined, fields, `Choices[${i}]/`), rule.Next);
         }
       }
-      if (def.Default === undefined) throw new StatesFailure(StatesErrors.NoChoiceMatched, NO_CHOICE_MATCHED_CAUSE);
+      if (def.Default === undefined) throw noChoiceMatched(run);
       return it.complete(run, await finishJsonata(it, run, run.input), def.Default);
     }
     const effective = effectiveInput(it, run);
     const rules = def.Choices as JsonPathChoiceRule[];
     const index = evaluateChoiceRules(rules, jsonPathScope(it, run, effective));
-    if (index < 0 && def.Default === undefined) throw new StatesFailure(StatesErrors.NoChoiceMatched, NO_CHOICE_MATCHED_CAUSE);
+    if (index < 0 && def.Default === undefined) throw noChoiceMatched(run);
     const rule = index >= 0 ? rules[index]! : undefined;
     const assign = rule ? rule.Assign : def.Assign;
     it.complete(run, passThroughJsonPath(it, run, effective, assign), rule ? rule.Next : def.Default);

@@ -1,7 +1,8 @@
-import type { FailState, Failure } from '../../asl';
-import { jsonataBindings, jsonPathScope } from '../core/data-flow';
+import { StatesErrors, type FailState, type Failure } from '../../asl';
+import { jsonataBindings, jsonPathScope, stateRef } from '../core/data-flow';
+import type { StateRun } from '../core/state-run';
 import { evaluateJsonataString } from '../jsonata';
-import { readPath } from '../jsonpath';
+import { readPath, statePrefix } from '../jsonpath';
 import { StatesFailure } from '../states-failure';
 import type { StateEvaluator } from './state-evaluator';
 
@@ -20,8 +21,8 @@ export const failState: StateEvaluator = {
       if (def.Cause !== undefined) result.cause = await evaluateJsonataString(def.Cause, 'Cause', bindings);
     } else {
       const scope = jsonPathScope(it, run, run.input);
-      result.error = def.ErrorPath !== undefined ? asString(readPath(def.ErrorPath, scope, 'ErrorPath'), 'ErrorPath', run.name) : def.Error;
-      result.cause = def.CausePath !== undefined ? asString(readPath(def.CausePath, scope, 'CausePath'), 'CausePath', run.name) : def.Cause;
+      result.error = def.ErrorPath !== undefined ? asString(readPath(def.ErrorPath, scope, 'ErrorPath'), 'ErrorPath', run) : def.Error;
+      result.cause = def.CausePath !== undefined ? asString(readPath(def.CausePath, scope, 'CausePath'), 'CausePath', run) : def.Cause;
     }
     const failure: Failure = result.cause === undefined ? { error: result.error ?? '' } : { error: result.error ?? '', cause: result.cause };
     // Fail is not retried nor caught: the branch ends here.
@@ -34,10 +35,8 @@ function stripUndefinedError(f: Failure, def: FailState): Failure {
   return f;
 }
 
-function asString(value: unknown, field: string, state: string): string {
+/** No recorded AWS text for a non-string ErrorPath/CausePath was found: the most plausible reading, with AWS's prefix. */
+function asString(value: unknown, field: string, run: StateRun): string {
   if (typeof value === 'string') return value;
-  throw new StatesFailure(
-    'States.Runtime',
-    `An error occurred while executing the state '${state}'. The ${field} field must resolve to a string, but was: ${JSON.stringify(value)}`,
-  );
+  throw new StatesFailure(StatesErrors.Runtime, `${statePrefix(stateRef(run))}The ${field} field must resolve to a string, but was: ${JSON.stringify(value)}`);
 }

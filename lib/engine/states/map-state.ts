@@ -1,6 +1,7 @@
-import { StatesErrors, type Failure, type Json, type JsonObject, type MapState } from '../../asl';
-import type { Branch, BranchOwner, Thread } from '../core/branch';
+import { StatesErrors, type Json, type MapState } from '../../asl';
+import { sideOf, type Branch, type BranchOwner, type Thread } from '../core/branch';
 import { effectiveInput, finishJsonata, finishJsonPath, jsonataBindings, jsonPathScope, payloadTemplate } from '../core/data-flow';
+import { errorDetails, errorOutput, toStatesFailure, type EngineFailure } from '../core/engine-failure';
 import type { Interpreter } from '../core/interpreter';
 import type { StateRun } from '../core/state-run';
 import { evaluateJsonataArray, evaluateJsonataField, evaluateJsonataInteger, evaluateJsonataNumber } from '../jsonata';
@@ -81,6 +82,7 @@ async function itemInput(run: StateRun, it: Interpreter, def: MapState, plan: Ma
   }
 }
 
+/** A Map without a tolerance (a Distributed Map: tolerance 0) fails at its first failed item. */
 function exceedsTolerance(plan: MapPlan, failed: number): boolean {
   const { toleratedCount, toleratedPercentage } = plan;
   if (toleratedCount === undefined && toleratedPercentage === undefined) return failed > 0;
@@ -102,11 +104,12 @@ export const mapState: StateEvaluator = {
     const plan = run.state.queryLanguage === 'JSONata' ? await planJsonata(run, it, def) : planJsonPath(run, it, def);
     const thread = run.branch.thread;
     const distributed = run.state.distributed;
+    const tolerant = plan.toleratedCount !== undefined || plan.toleratedPercentage !== undefined;
     const startedId = it.emit(thread, 'MapStateStarted', { mapStateStartedEventDetails: { length: plan.items.length } });
-    let mapRunArn: string | undefined;
+    run.work.mapRunArn = undefined;
     if (distributed) {
       const info = it.info;
-      mapRunArn = `arn:aws:states:${info.region}:${info.accountId}:mapRun:${info.stateMachineName}/${def.Label ?? run.name}:${it.random.uuid()}`;
+      const mapRunArn = `arn:aws:states:${info.region}:${info.accountId}:mapRun:${info.stateMachineName}/${def.Label ?? run.name}:${it.random.uuid()}`;
       it.emit(thread, 'MapRunStarted', { mapRunStartedEventDetails: { mapRunArn } });
       run.work.mapRunArn = mapRunArn;
     }
@@ -118,29 +121,39 @@ export const mapState: StateEvaluator = {
     let finished = 0;
     let failed = 0;
     let settled = false;
-    const running_ = new Set<Branch>();
+    const inFlight = new Set<Branch>();
     run.children = [];
 
     const succeed = () =>
       it.guard(run, async () => {
-        if (distributed) it.emit(thread, 'MapRunSucceeded', {});
-        it.emit({ last: thread.last }, 'MapStateSucceeded', {});
+        // A Map Run's Succeeded event is a marker: MapStateSucceeded follows it, the Exited event links past both.
+        const runEnded = distributed ? it.emit(sideOf(thread), 'MapRunSucceeded', {}) : thread.last;
+        it.emit({ last: runEnded }, 'MapStateSucceeded', {});
         const outcome = run.state.queryLanguage === 'JSONata' ? await finishJsonata(it, run, results, { result: results }) : finishJsonPath(it, run, results, true);
         it.complete(run, outcome, def.Next);
       });
 
     /** Starts iterations while slots are free; `cause` is the event that freed the slot. */
-    const launch = async (cause: number = startedId): Promise<void> => {
+    const launch = async (cause: number = thread.last): Promise<void> => {
       while (!settled && running < limit && next < total) {
         const index = next++;
         running++;
-        const input = await itemInput(run, it, def, plan, index);
+        let input: Json;
+        try {
+          input = await itemInput(run, it, def, plan, index);
+        } catch (e) {
+          // The Map fails with the selector's error; iterations already running are cut first (not for States.Runtime, which ends the execution at once).
+          settled = true;
+          if ((e as { error?: string }).error !== StatesErrors.Runtime) abortIterations(it, run, inFlight, thread.last);
+          throw e;
+        }
         const iterationThread: Thread = distributed ? { last: 0, muted: true } : { last: cause };
         if (!distributed) {
           it.emit(iterationThread, 'MapIterationStarted', { mapIterationStartedEventDetails: { name: run.name, index } });
         }
         const branch = it.startBranch(run.state.graphs[0]!, input, run.branch.variables.child(), iterationThread, owner, index);
-        running_.add(branch);
+        branch.absorbsRuntimeFailures = tolerant || distributed;
+        inFlight.add(branch);
         run.children.push(branch);
       }
     };
@@ -148,13 +161,14 @@ export const mapState: StateEvaluator = {
     const owner: BranchOwner = {
       branchSucceeded(branch, output) {
         if (settled || run.done) return;
-        running_.delete(branch);
+        inFlight.delete(branch);
         running--;
         finished++;
         results[branch.index] = output;
         const last = branch.thread.last;
         if (!distributed) {
-          // MapStateSucceeded and the Exited event link to the last MapIterationSucceeded.
+          // MapStateSucceeded and the Exited event link to the last MapIterationSucceeded; the next
+          // iteration to start links to this one's last state event (recorded on AWS).
           thread.last = it.emit(branch.thread, 'MapIterationSucceeded', { mapIterationSucceededEventDetails: { name: run.name, index: branch.index } });
         }
         if (finished === total) {
@@ -163,17 +177,17 @@ export const mapState: StateEvaluator = {
         }
         return it.guard(run, () => launch(distributed ? startedId : last));
       },
-      branchFailed(branch, failure: Failure) {
+      branchFailed(branch, failure: EngineFailure, unrecorded) {
         if (settled || run.done) return;
-        running_.delete(branch);
+        inFlight.delete(branch);
         running--;
         finished++;
         failed++;
         const cause = branch.thread.last;
-        if (!distributed) it.emit({ last: cause }, 'MapIterationFailed', { mapIterationFailedEventDetails: { name: run.name, index: branch.index } });
-        const errorOutput: JsonObject = failure.cause === undefined ? { Error: failure.error } : { Error: failure.error, Cause: failure.cause };
-        results[branch.index] = errorOutput;
+        const details = { mapIterationFailedEventDetails: { name: run.name, index: branch.index } };
+        results[branch.index] = errorOutput(failure);
         if (!exceedsTolerance(plan, failed)) {
+          if (!distributed && !unrecorded) thread.last = it.emit(sideOf(branch.thread, cause), 'MapIterationFailed', details);
           if (finished === total) {
             settled = true;
             return succeed();
@@ -181,38 +195,37 @@ export const mapState: StateEvaluator = {
           return it.guard(run, () => launch(distributed ? startedId : cause));
         }
         settled = true;
-        abortIterations(it, run, running_, cause);
+        // The iterations still running are cut, then the failed one is recorded: all linked to its last event.
+        abortIterations(it, run, inFlight, cause);
+        if (!distributed && !unrecorded) it.emit(sideOf(branch.thread, cause), 'MapIterationFailed', details);
         if (!distributed) thread.last = cause;
-        const tolerant = plan.toleratedCount !== undefined || plan.toleratedPercentage !== undefined;
-        const f: Failure = tolerant ? { error: StatesErrors.ExceedToleratedFailureThreshold, cause: TOLERATED_FAILURE_CAUSE } : failure;
-        if (distributed) it.emit(thread, 'MapRunFailed', { mapRunFailedEventDetails: f.cause === undefined ? { error: f.error } : { error: f.error, cause: f.cause } });
-        // MapStateFailed is recorded only if the failure is not retried.
-        run.work.branchFailed = true;
+        const f: EngineFailure = tolerant || distributed ? { error: StatesErrors.ExceedToleratedFailureThreshold, cause: TOLERATED_FAILURE_CAUSE } : failure;
+        if (distributed) thread.last = it.emit(sideOf(thread), 'MapRunFailed', { mapRunFailedEventDetails: errorDetails(f) });
         return it.guard(run, () => {
-          throw new StatesFailure(f.error, f.cause as string);
+          throw toStatesFailure(f);
         });
       },
     };
-    run.work.running = running_;
+    run.work.running = inFlight;
 
     if (total === 0) {
       settled = true;
       return succeed();
     }
-    await launch();
+    await launch(startedId);
   },
   abort(run, it, cause) {
     const running = run.work.running as Set<Branch> | undefined;
     if (running) abortIterations(it, run, running, cause);
-    if (run.work.mapRunArn !== undefined) it.emit(run.branch.thread, 'MapRunAborted', {});
+    if (run.work.mapRunArn !== undefined) it.emit(sideOf(run.branch.thread, cause), 'MapRunAborted', {});
   },
 };
 
-/** Each running iteration's state is aborted, then the iteration; all linked to `cause` as AWS records it. */
+/** Each running iteration is recorded aborted, then its running state: all linked to `cause` (recorded on AWS). */
 function abortIterations(it: Interpreter, run: StateRun, running: Set<Branch>, cause: number): void {
   for (const branch of [...running].sort((a, b) => a.index - b.index)) {
+    it.emit(sideOf(branch.thread, cause), 'MapIterationAborted', { mapIterationAbortedEventDetails: { name: run.name, index: branch.index } });
     it.abortBranch(branch, cause);
-    if (!branch.thread.muted) it.emit({ last: cause }, 'MapIterationAborted', { mapIterationAbortedEventDetails: { name: run.name, index: branch.index } });
   }
   running.clear();
 }

@@ -1,14 +1,16 @@
-import type { Failure, Json, ParallelState } from '../../asl';
+import type { Json, ParallelState } from '../../asl';
 import type { BranchOwner } from '../core/branch';
 import { effectiveInput, finishJsonata, finishJsonPath, jsonataBindings, payloadTemplate } from '../core/data-flow';
+import { toStatesFailure } from '../core/engine-failure';
 import { evaluateJsonataField } from '../jsonata';
-import { StatesFailure } from '../states-failure';
 import type { StateEvaluator } from './state-evaluator';
 
 /**
  * Parallel: every branch runs on the same input with a read-only view of the outer variables;
  * the result is the array of branch outputs in branch order. The first branch to fail fails the
- * state with its own error (the others are aborted), subject to Retry and Catch.
+ * state with its own error, subject to Retry and Catch: the branches still running are cut
+ * first, each running state recording its Aborted event linked to the failing branch's last
+ * event, and so is ParallelStateFailed. A retry starts again from ParallelStateStarted.
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-parallel.html
  */
 export const parallelState: StateEvaluator = {
@@ -42,22 +44,20 @@ export const parallelState: StateEvaluator = {
           it.complete(run, outcome, def.Next);
         });
       },
-      branchFailed(branch, failure: Failure) {
+      branchFailed(branch, failure) {
         if (settled || run.done) return;
         settled = true;
         const cause = branch.thread.last;
-        for (const other of run.children) if (other !== branch) it.abortBranch(other, cause);
+        for (const other of run.children) if (other !== branch && !other.closed) it.abortBranch(other, cause);
         thread.last = cause;
-        // ParallelStateFailed is recorded only if the failure is not retried.
-        run.work.branchFailed = true;
         return it.guard(run, () => {
-          throw new StatesFailure(failure.error, failure.cause as string);
+          throw toStatesFailure(failure);
         });
       },
     };
     run.children = graphs.map((graph, index) => it.startBranch(graph, input, run.branch.variables.child(), { last: startedId }, owner, index));
   },
   abort(run, it, cause) {
-    for (const child of run.children) it.abortBranch(child, cause);
+    for (const child of run.children) if (!child.closed) it.abortBranch(child, cause);
   },
 };

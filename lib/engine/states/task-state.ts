@@ -1,10 +1,12 @@
 import { StatesErrors, type Json, type JsonObject, type TaskState } from '../../asl';
-import { effectiveInput, finishJsonata, finishJsonPath, jsonataBindings, jsonPathScope, payloadTemplate } from '../core/data-flow';
+import { effectiveInput, finishJsonata, finishJsonPath, jsonataBindings, jsonPathScope, payloadTemplate, stateRef } from '../core/data-flow';
+import { heartbeatTimeout } from '../core/engine-failure';
+import { LimitCauses } from '../core/engine-limits';
 import type { Interpreter } from '../core/interpreter';
 import { jsonText, parseJson } from '../core/json-text';
 import type { StateRun } from '../core/state-run';
 import { evaluateJsonataField, evaluateJsonataInteger } from '../jsonata';
-import { readPath } from '../jsonpath';
+import { readPath, statePrefix } from '../jsonpath';
 import { StatesFailure } from '../states-failure';
 import { taskEventWriters } from '../task/task-events';
 import type { StateEvaluator } from './state-evaluator';
@@ -25,11 +27,11 @@ async function requestJsonata(run: StateRun, it: Interpreter, def: TaskState): P
   return request;
 }
 
-function positiveInteger(value: Json, field: string, path: string, state: string): number {
+function positiveInteger(value: Json, field: string, path: string, run: StateRun): number {
   if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
   throw new StatesFailure(
     StatesErrors.Runtime,
-    `An error occurred while executing the state '${state}'. The value for the field '${field}' must be a positive integer, but was '${jsonText(value)}' at path '${path}'`,
+    `${statePrefix(stateRef(run))}The value for the field '${field}' must be a positive integer, but was '${jsonText(value)}' at path '${path}'`,
   );
 }
 
@@ -38,10 +40,10 @@ function requestJsonPath(run: StateRun, it: Interpreter, def: TaskState): TaskRe
   const request: TaskRequest = { payload: def.Parameters !== undefined ? payloadTemplate(it, run, def.Parameters, effective, 'Parameters') : effective };
   const scope = jsonPathScope(it, run, effective);
   if (def.TimeoutSecondsPath !== undefined) {
-    request.timeoutSeconds = positiveInteger(readPath(def.TimeoutSecondsPath, scope, 'TimeoutSecondsPath'), 'TimeoutSecondsPath', def.TimeoutSecondsPath, run.name);
+    request.timeoutSeconds = positiveInteger(readPath(def.TimeoutSecondsPath, scope, 'TimeoutSecondsPath'), 'TimeoutSecondsPath', def.TimeoutSecondsPath, run);
   } else if (typeof def.TimeoutSeconds === 'number') request.timeoutSeconds = def.TimeoutSeconds;
   if (def.HeartbeatSecondsPath !== undefined) {
-    request.heartbeatSeconds = positiveInteger(readPath(def.HeartbeatSecondsPath, scope, 'HeartbeatSecondsPath'), 'HeartbeatSecondsPath', def.HeartbeatSecondsPath, run.name);
+    request.heartbeatSeconds = positiveInteger(readPath(def.HeartbeatSecondsPath, scope, 'HeartbeatSecondsPath'), 'HeartbeatSecondsPath', def.HeartbeatSecondsPath, run);
   } else if (typeof def.HeartbeatSeconds === 'number') request.heartbeatSeconds = def.HeartbeatSeconds;
   if (def.Credentials !== undefined) request.credentials = payloadTemplate(it, run, def.Credentials, effective, 'Parameters');
   return request;
@@ -61,7 +63,7 @@ export const taskState: StateEvaluator = {
     const writer = taskEventWriters[resource.family];
     run.taskToken = resource.pattern === 'waitForTaskToken' ? it.random.token() : undefined;
     const request = run.state.queryLanguage === 'JSONata' ? await requestJsonata(run, it, def) : requestJsonPath(run, it, def);
-    it.checkSize(run, request.payload);
+    it.checkSize(run.name, request.payload);
     const thread = run.branch.thread;
     const taskId = it.nextId('task');
     run.taskId = taskId;
@@ -93,13 +95,15 @@ export const taskState: StateEvaluator = {
       run.timers = [];
       heartbeatTimer = undefined;
     };
-    const timeOut = (error: string) => () =>
+    // Both expiries are recorded as States.Timeout with no cause (recorded on AWS); a heartbeat
+    // expiry also answers to States.HeartbeatTimeout in Retry and Catch.
+    const timeOut = (raise: () => StatesFailure) => () =>
       it.guard(run, () => {
         clearTimers();
         it.cancelTask(taskId);
         run.taskId = undefined;
-        writer.timedOut(it, thread, resource, { error });
-        throw new StatesFailure(error, undefined as unknown as string);
+        writer.timedOut(it, thread, resource, { error: StatesErrors.Timeout });
+        throw raise();
       });
     const armHeartbeat = () => {
       if (request.heartbeatSeconds === undefined) return;
@@ -107,7 +111,7 @@ export const taskState: StateEvaluator = {
         it.cancelTimer(heartbeatTimer);
         run.timers = run.timers.filter((t) => t !== heartbeatTimer);
       }
-      heartbeatTimer = it.armTimer(request.heartbeatSeconds * 1000, timeOut(StatesErrors.HeartbeatTimeout));
+      heartbeatTimer = it.armTimer(request.heartbeatSeconds * 1000, timeOut(heartbeatTimeout));
       run.timers.push(heartbeatTimer);
     };
     let started = false;
@@ -126,9 +130,14 @@ export const taskState: StateEvaluator = {
           clearTimers();
           it.forgetTask(taskId);
           run.taskId = undefined;
+          if (Buffer.byteLength(input.output, 'utf8') > it.limits.maxPayloadBytes) {
+            // The result never reaches the state: the task fails with the quota error instead.
+            const tooBig = { error: StatesErrors.DataLimitExceeded, cause: LimitCauses.dataLimit(resource.family === 'task' ? resource.resourceType : resource.arn) };
+            writer.failed(it, thread, resource, tooBig);
+            throw new StatesFailure(tooBig.error, tooBig.cause);
+          }
           writer.succeeded(it, thread, resource, input.output);
           const result = parseJson(input.output);
-          it.checkSize(run, result);
           const outcome = run.state.queryLanguage === 'JSONata' ? await finishJsonata(it, run, result, { result }) : finishJsonPath(it, run, result, true);
           it.complete(run, outcome, def.Next);
         });
@@ -147,7 +156,7 @@ export const taskState: StateEvaluator = {
         armHeartbeat();
       },
     });
-    if (request.timeoutSeconds !== undefined) run.timers.push(it.armTimer(request.timeoutSeconds * 1000, timeOut(StatesErrors.Timeout)));
+    if (request.timeoutSeconds !== undefined) run.timers.push(it.armTimer(request.timeoutSeconds * 1000, timeOut(() => new StatesFailure(StatesErrors.Timeout, undefined as unknown as string))));
   },
 };
 

@@ -1,13 +1,22 @@
-import type { WaitState } from '../../asl';
-import { effectiveInput, finishJsonata, jsonataBindings, jsonPathScope, passThroughJsonPath } from '../core/data-flow';
+import { StatesErrors, type Json, type WaitState } from '../../asl';
+import { effectiveInput, finishJsonata, jsonataBindings, jsonPathScope, passThroughJsonPath, stateRef } from '../core/data-flow';
+import type { StateRun } from '../core/state-run';
 import { evaluateJsonataInteger, evaluateJsonataTimestamp } from '../jsonata';
-import { readPath } from '../jsonpath';
+import { queryPath, statePrefix, type JsonPathScope } from '../jsonpath';
 import { StatesFailure } from '../states-failure';
 import type { StateEvaluator } from './state-evaluator';
 
+/** RFC 3339 with the offset AWS requires: a timestamp without `Z` or `±hh:mm` is rejected (recorded on AWS). */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Epoch ms of an ISO-8601 extended offset date-time, or NaN. */
+export function parseTimestamp(value: Json | undefined): number {
+  return typeof value === 'string' && TIMESTAMP.test(value) ? Date.parse(value) : NaN;
+}
+
 /**
  * Wait: Seconds, Timestamp, SecondsPath or TimestampPath, then the input passes through.
- * The delay is an ArmTimer; the runtime fires it.
+ * The delay is an ArmTimer; the runtime fires it. A timestamp in the past does not wait.
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-wait.html
  */
 export const waitState: StateEvaluator = {
@@ -27,23 +36,13 @@ export const waitState: StateEvaluator = {
     } else {
       const effective = effectiveInput(it, run);
       const scope = jsonPathScope(it, run, effective);
-      if (def.SecondsPath !== undefined) {
-        const seconds = readPath(def.SecondsPath, scope, 'SecondsPath');
-        if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0) throw badValue(run.name, 'SecondsPath', def.SecondsPath, seconds);
-        dueAt = it.at + seconds * 1000;
-      } else if (def.TimestampPath !== undefined) {
-        const ts = readPath(def.TimestampPath, scope, 'TimestampPath');
-        const parsed = typeof ts === 'string' ? Date.parse(ts) : NaN;
-        if (Number.isNaN(parsed)) throw badValue(run.name, 'TimestampPath', def.TimestampPath, ts);
-        dueAt = parsed;
-      } else if (def.Timestamp !== undefined) {
-        dueAt = Date.parse(def.Timestamp);
-      } else {
-        dueAt = it.at + Number(def.Seconds ?? 0) * 1000;
-      }
+      if (def.SecondsPath !== undefined) dueAt = it.at + secondsAt(run, scope, def.SecondsPath) * 1000;
+      else if (def.TimestampPath !== undefined) dueAt = timestampAt(run, scope, def.TimestampPath);
+      else if (def.Timestamp !== undefined) dueAt = Date.parse(def.Timestamp);
+      else dueAt = it.at + Number(def.Seconds ?? 0) * 1000;
       finish = () => it.guard(run, () => it.complete(run, passThroughJsonPath(it, run, effective), def.Next));
     }
-    const timerId = it.armTimerAt(dueAt, () => {
+    const timerId = it.armTimerAt(Math.max(dueAt, it.at), () => {
       run.timers = run.timers.filter((t) => t !== timerId);
       return it.guard(run, finish);
     });
@@ -54,9 +53,29 @@ export const waitState: StateEvaluator = {
   },
 };
 
-function badValue(state: string, field: string, path: string, value: unknown): StatesFailure {
-  return new StatesFailure(
-    'States.Runtime',
-    `An error occurred while executing the state '${state}'. The ${field} parameter does not reference a valid ${field === 'SecondsPath' ? 'integer' : 'ISO-8601 extended offset date-time format string'}: ${path} == ${JSON.stringify(value)}`,
-  );
+/** How AWS prints the offending value in a cause: strings as they are, anything else as JSON. */
+function shown(value: Json): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function runtime(run: StateRun, detail: string): StatesFailure {
+  return new StatesFailure(StatesErrors.Runtime, statePrefix(stateRef(run)) + detail);
+}
+
+function secondsAt(run: StateRun, scope: JsonPathScope, path: string): number {
+  const value = queryPath(path, scope);
+  if (value === undefined) throw runtime(run, `The SecondsPath parameter does not reference an input value: ${path}`);
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw runtime(run, `The SecondsPath parameter cannot be parsed as a long value: ${path} == ${shown(value)}`);
+  if (value < 0) throw runtime(run, `The SecondsPath parameter references a negative value: ${path} == ${shown(value)}`);
+  return value;
+}
+
+function timestampAt(run: StateRun, scope: JsonPathScope, path: string): number {
+  const value = queryPath(path, scope);
+  if (value === undefined) throw runtime(run, `The TimestampPath parameter does not reference an input value: ${path}`);
+  const at = parseTimestamp(value);
+  if (Number.isNaN(at)) {
+    throw runtime(run, `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${path} == ${shown(value)}`);
+  }
+  return at;
 }
