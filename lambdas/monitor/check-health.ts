@@ -38,8 +38,9 @@ export const handler = async (event: CheckHealthInput, context?: LambdaContext):
     await response.body?.cancel();
     return { healthy: response.ok, status: response.status, latencyMs: Date.now() - started, checkedAt };
   } catch (err) {
-    const e = err as Error & { cause?: { code?: string } };
-    const error = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : e.cause?.code ?? e.message;
+    // fetch wraps the network failure: its cause says what happened (ECONNREFUSED, ENOTFOUND, bad port…).
+    const e = err as Error & { cause?: { code?: string; message?: string } };
+    const error = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : e.cause?.code ?? e.cause?.message ?? e.message;
     return { healthy: false, latencyMs: Date.now() - started, checkedAt, error };
   }
 };

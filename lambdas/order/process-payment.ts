@@ -24,7 +24,6 @@ export const handler = async (event: ProcessPaymentInput): Promise<ProcessPaymen
   if (!isValidCardNumber(cardNumber)) throw new InvalidInput('cardNumber is not a valid card number');
   const outcome = cardNumber === DECLINED_TEST_CARD ? 'DECLINED' : 'CHARGED';
 
-  const refused = () => new PaymentRefunded(`order ${orderId} was refunded (or voided); it is not charged again`);
   const { Attributes } = await dynamoDb().send(new UpdateItemCommand({
     TableName: tableName(OrderTables.Payments),
     Key: { orderId: { S: orderId } },
@@ -42,7 +41,7 @@ export const handler = async (event: ProcessPaymentInput): Promise<ProcessPaymen
     },
     ReturnValues: 'ALL_NEW',
   })).catch((err: unknown) => {
-    throw isConditionalCheckFailed(err) ? refused() : err;
+    throw isConditionalCheckFailed(err) ? new PaymentRefunded(`order ${orderId} was refunded (or voided); it is not charged again`) : err;
   });
   const status = Attributes!.status.S;
   const card = `card ending ${Attributes!.cardLast4?.S ?? lastFour(cardNumber)}`;
