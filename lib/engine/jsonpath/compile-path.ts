@@ -365,6 +365,29 @@ export function evaluatePath(path: CompiledPath, data: Json, strict = false): Js
   return select(segments, data, data);
 }
 
+/**
+ * Jayway's account of a definite path that matched nothing, as AWS quotes it after
+ * "Invalid path '<path>' : ": a property missing before the last step is
+ * `Missing property in path $['a']` (the path up to that property), anything else
+ * `No results for path: $['a']['b']` (the whole path).
+ */
+export function missDescription(path: CompiledPath, data: Json | undefined): string {
+  if (path.definite && data !== undefined) {
+    let v: Json | undefined = data;
+    const last = path.segments.length - 1;
+    for (let i = 0; i < last; i++) {
+      const seg = path.segments[i]!;
+      if (seg.k !== 'name') break;
+      if (!isObject(v)) break;
+      if (!Object.prototype.hasOwnProperty.call(v, seg.name)) {
+        return `Missing property in path ${bracketNotation({ ...path, segments: path.segments.slice(0, i + 1) })}`;
+      }
+      v = v[seg.name];
+    }
+  }
+  return `No results for path: ${bracketNotation(path)}`;
+}
+
 /** AWS's rendering of a path in causes: `$['a']['b'][0]`. */
 export function bracketNotation(path: CompiledPath): string {
   let s = path.root === 'context' ? '$$' : path.root === 'variable' ? `$${path.variable}` : '$';

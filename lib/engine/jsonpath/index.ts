@@ -3,7 +3,7 @@ import { evaluateIntrinsicCall, IntrinsicError, isIntrinsic } from '../intrinsic
 import type { EvaluationScope } from '../scope';
 import { StatesFailure } from '../states-failure';
 import { evaluateChoiceRuleAt } from './choice-rules';
-import { bracketNotation, compilePath, evaluatePath, type CompiledPath } from './compile-path';
+import { compilePath, evaluatePath, missDescription, type CompiledPath } from './compile-path';
 
 /**
  * The JSONPath query language of a state: InputPath, payload templates (Parameters,
@@ -53,7 +53,8 @@ export function queryPath(text: string, scope: JsonPathScope, strict = false): J
 }
 
 function invalidPath(text: string, scope: JsonPathScope): StatesFailure {
-  return runtime(scope, `Invalid path '${text}' : No results for path: ${bracketNotation(compilePath(text))}`);
+  const path = compilePath(text);
+  return runtime(scope, `Invalid path '${text}' : ${missDescription(path, rootOf(path, scope))}`);
 }
 
 /** InputPath: undefined → the input itself, null → {}; a path that matches nothing → States.Runtime. */
@@ -70,11 +71,14 @@ export function applyOutputPath(path: string | null | undefined, scope: JsonPath
   return applyInputPath(path, scope);
 }
 
-/** Reads one reference path for a field such as SecondsPath or ItemsPath (ErrorPath/CausePath also take intrinsics). */
-export function readPath(path: string, scope: JsonPathScope, field: string): Json {
+/**
+ * Reads one reference path for a field such as SecondsPath or ItemsPath (ErrorPath/CausePath also
+ * take intrinsics). `_field` names the field for callers' readability; AWS's cause does not.
+ */
+export function readPath(path: string, scope: JsonPathScope, _field: string): Json {
   if (isIntrinsic(path)) return evaluateIntrinsic(path, scope);
   const v = queryPath(path, scope);
-  if (v === undefined) throw runtime(scope, `Invalid path '${path}' : No results for path: ${bracketNotation(compilePath(path))}` + (field ? '' : ''));
+  if (v === undefined) throw invalidPath(path, scope);
   return v;
 }
 

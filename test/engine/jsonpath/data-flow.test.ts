@@ -60,9 +60,11 @@ describe('InputPath and OutputPath', () => {
     expect(applyOutputPath('$.a', scope({ a: 1 }))).toBe(1);
   });
   test('a path that matches nothing fails with States.Runtime and AWS cause', () => {
-    const f = failure(() => applyInputPath('$.x.y', scope({ a: 1 })));
+    const f = failure(() => applyInputPath('$.a.y', scope({ a: {} })));
     expect(f.error).toBe('States.Runtime');
-    expect(f.cause).toBe(`${PREFIX}Invalid path '$.x.y' : No results for path: $['x']['y']`);
+    expect(f.cause).toBe(`${PREFIX}Invalid path '$.a.y' : No results for path: $['a']['y']`);
+    // Jayway names a property missing before the last step by the path up to it.
+    expect(failure(() => applyInputPath('$.x.y', scope({ a: 1 }))).cause).toBe(`${PREFIX}Invalid path '$.x.y' : Missing property in path $['x']`);
   });
   test('readPath fails the same way for reference fields', () => {
     expect(readPath('$.s', scope({ s: 5 }), 'SecondsPath')).toBe(5);
