@@ -29,6 +29,16 @@ export interface LambdaFunctionConfig {
   environment?: Record<string, string>;
   /** @default 128 */
   memorySize?: number;
+  /**
+   * 'worker': each invocation runs in a worker thread of its own function's pool, with the
+   * function's environment as its `process.env`; a timeout terminates that worker, as Lambda ends
+   * the sandbox. 'inline': the handler runs in the service's own thread with the service's
+   * environment (fast; for tests and benchmarks whose handlers need no environment).
+   * @default "worker"
+   */
+  isolation?: 'worker' | 'inline';
+  /** Concurrent sandboxes of this function; more invocations wait for a free one. @default 16 */
+  maxConcurrency?: number;
 }
 
 /** A line-worthy moment in an execution's life, for the service log. */

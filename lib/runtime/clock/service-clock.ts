@@ -1,0 +1,63 @@
+import type { ClockOption } from '../local-service-contract';
+
+/**
+ * The service's time, in epoch milliseconds. The engine never reads a clock: every input the
+ * runtime feeds it carries `now()`. Timers are due at service times; the clock decides how long
+ * that is in real time (real: the same; scaled: `factor` times shorter; virtual: only when advanced).
+ */
+export interface ServiceClock {
+  readonly mode: ClockOption['mode'];
+  now(): number;
+  /** Real milliseconds until the service time `at` comes, or undefined if it never comes by itself (virtual). */
+  realDelayUntil(at: number): number | undefined;
+}
+
+class RealClock implements ServiceClock {
+  readonly mode = 'real' as const;
+  now(): number {
+    return Date.now();
+  }
+  realDelayUntil(at: number): number {
+    return Math.max(0, at - Date.now());
+  }
+}
+
+/** Service time runs `factor` times faster than real time, from the moment the service started. */
+class ScaledClock implements ServiceClock {
+  readonly mode = 'scaled' as const;
+  private readonly realStart = Date.now();
+  constructor(private readonly factor: number) {}
+  now(): number {
+    return Math.floor(this.realStart + (Date.now() - this.realStart) * this.factor);
+  }
+  realDelayUntil(at: number): number {
+    return Math.max(0, (at - this.now()) / this.factor);
+  }
+}
+
+/** Time moves only through `set`, which the runtime calls while it advances and fires due timers in order. */
+export class VirtualClock implements ServiceClock {
+  readonly mode = 'virtual' as const;
+  constructor(private current: number) {}
+  now(): number {
+    return this.current;
+  }
+  set(at: number): void {
+    if (at > this.current) this.current = at;
+  }
+  realDelayUntil(): undefined {
+    return undefined;
+  }
+}
+
+export function createClock(option: ClockOption): ServiceClock {
+  switch (option.mode) {
+    case 'real':
+      return new RealClock();
+    case 'scaled':
+      if (!(option.factor > 0)) throw new Error(`a scaled clock needs a factor above 0 (got ${option.factor})`);
+      return new ScaledClock(option.factor);
+    case 'virtual':
+      return new VirtualClock(option.start ?? Date.now());
+  }
+}

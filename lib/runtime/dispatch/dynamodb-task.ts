@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { DeleteItemCommand, DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import type { Json } from '../../asl';
+import type { RuntimeContext } from '../runtime-context';
+import { sdkCause, type TaskHandler, type TaskRun } from './task-run';
+
+const commands = {
+  getItem: GetItemCommand,
+  putItem: PutItemCommand,
+  updateItem: UpdateItemCommand,
+  deleteItem: DeleteItemCommand,
+} as const;
+type Action = keyof typeof commands;
+
+/** Step Functions' JSON of an SDK response: the response fields, then the HTTP and request metadata. */
+function result(output: Record<string, unknown>, requestId: string, at: number): Json {
+  const { $metadata, ...fields } = output as { $metadata?: { httpStatusCode?: number } };
+  const date = new Date(at).toUTCString();
+  return {
+    ...(JSON.parse(JSON.stringify(fields, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v))) as object),
+    SdkHttpMetadata: {
+      AllHttpHeaders: { Server: ['Server'], Connection: ['keep-alive'], 'x-amzn-RequestId': [requestId], 'Content-Type': ['application/x-amz-json-1.0'], Date: [date] },
+      HttpHeaders: { Connection: 'keep-alive', 'Content-Type': 'application/x-amz-json-1.0', Date: date, Server: 'Server', 'x-amzn-RequestId': requestId },
+      HttpStatusCode: $metadata?.httpStatusCode ?? 200,
+    },
+    SdkResponseMetadata: { RequestId: requestId },
+  } as Json;
+}
+
+/**
+ * The optimised DynamoDB integration (getItem, putItem, updateItem, deleteItem), carried out with
+ * the AWS SDK against the configured endpoint. A service error fails the task as
+ * `DynamoDB.<ExceptionName>` with the SDK's message as the cause.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-ddb.html
+ */
+export function dynamodbTasks(ctx: RuntimeContext): TaskHandler & { close(): void } {
+  let client: DynamoDBClient | undefined;
+  return {
+    async run(task: TaskRun) {
+      const action = (task.command.integration as { action: Action }).action;
+      const requestId = randomUUID();
+      if (!ctx.dynamodbEndpoint) {
+        return task.report({
+          kind: 'TaskFailed',
+          error: 'DynamoDB.AmazonDynamoDBException',
+          cause: sdkCause({ message: 'No DynamoDB endpoint is configured for the local service (start it with a DynamoDB endpoint, as `npm start` does)', service: 'AmazonDynamoDBv2', status: 400, code: 'UnrecognizedClientException', requestId }),
+        });
+      }
+      client ??= new DynamoDBClient({ endpoint: ctx.dynamodbEndpoint, region: ctx.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+      if (!task.started) await task.report({ kind: 'TaskStarted' });
+      try {
+        const Command = commands[action] as new (input: unknown) => GetItemCommand;
+        const output = await client.send(new Command(task.command.payload));
+        await task.report({ kind: 'TaskSucceeded', output: JSON.stringify(result(output as unknown as Record<string, unknown>, output.$metadata.requestId ?? requestId, ctx.clock.now())) });
+      } catch (err) {
+        const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number; requestId?: string } };
+        const name = e.name && e.name !== 'Error' ? e.name : 'AmazonDynamoDBException';
+        await task.report({
+          kind: 'TaskFailed',
+          error: `DynamoDB.${name}`,
+          cause: sdkCause({ message: e.message ?? String(err), service: 'AmazonDynamoDBv2', status: e.$metadata?.httpStatusCode ?? 400, code: name, requestId: e.$metadata?.requestId ?? requestId }),
+        });
+      }
+    },
+    close() {
+      client?.destroy();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type { Json, JsonObject } from '../../asl';
+import { invokeEnvelope } from '../lambda/invoke-envelope';
+import { parseFunctionName } from '../lambda/lambda-registry';
+import type { RuntimeContext } from '../runtime-context';
+import { sdkCause, type TaskHandler, type TaskRun } from './task-run';
+
+function isObject(v: Json | undefined): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Lambda tasks: a function ARN as the Resource (the state's input is the event; the function's
+ * result is the task's result), or `arn:aws:states:::lambda:invoke` (Parameters carry FunctionName
+ * and Payload; the result is Lambda's Invoke response). A function error becomes the task's error
+ * (its errorType) and cause (the error payload's JSON text).
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-lambda.html
+ */
+export function lambdaTasks(ctx: RuntimeContext, mode: 'function' | 'invoke'): TaskHandler {
+  return {
+    async run(task: TaskRun) {
+      const c = task.command;
+      let functionName: string;
+      let event: Json;
+      let invocationType = 'RequestResponse';
+      if (mode === 'function') {
+        functionName = c.resource;
+        event = c.payload;
+      } else {
+        const p = isObject(c.payload) ? c.payload : {};
+        if (typeof p.FunctionName !== 'string') {
+          return task.report({
+            kind: 'TaskFailed',
+            error: 'Lambda.InvalidParameterValueException',
+            cause: sdkCause({ message: 'FunctionName is required', service: 'AWSLambda', status: 400, code: 'InvalidParameterValueException', requestId: randomUUID() }),
+          });
+        }
+        functionName = p.FunctionName;
+        event = p.Payload === undefined ? {} : p.Payload;
+        if (typeof p.InvocationType === 'string') invocationType = p.InvocationType;
+      }
+      const found = ctx.lambdas.find(functionName);
+      if (!found) {
+        const arn = functionName.startsWith('arn:') ? functionName : ctx.lambdas.arnOf(parseFunctionName(functionName)?.name ?? functionName);
+        return task.report({
+          kind: 'TaskFailed',
+          error: 'Lambda.ResourceNotFoundException',
+          cause: sdkCause({ message: `Function not found: ${arn}`, service: 'AWSLambda', status: 404, code: 'ResourceNotFoundException', requestId: randomUUID() }),
+        });
+      }
+      if (!task.started) await task.report({ kind: 'TaskStarted' });
+      const requestId = randomUUID();
+      const at = ctx.clock.now();
+      if (mode === 'invoke' && invocationType !== 'RequestResponse') {
+        // Event: Lambda queues the event and answers 202 at once; DryRun only checks (204).
+        if (invocationType === 'Event') void found.fn.invoke(event, requestId);
+        const status = invocationType === 'Event' ? 202 : 204;
+        if (c.pattern === 'waitForTaskToken') return;
+        return task.report({ kind: 'TaskSucceeded', output: JSON.stringify(invokeEnvelope({ payload: '', payloadBytes: 0, requestId, at, statusCode: status })) });
+      }
+      const outcome = await found.fn.invoke(event, requestId);
+      if (!outcome.ok) {
+        return task.report({ kind: 'TaskFailed', error: outcome.error.errorType, cause: JSON.stringify(outcome.error) });
+      }
+      if (c.pattern === 'waitForTaskToken') return;
+      if (mode === 'function') return task.report({ kind: 'TaskSucceeded', output: outcome.payload });
+      const envelope = invokeEnvelope({ payload: JSON.parse(outcome.payload) as Json, payloadBytes: Buffer.byteLength(outcome.payload), requestId, at: ctx.clock.now() });
+      return task.report({ kind: 'TaskSucceeded', output: JSON.stringify(envelope) });
+    },
+  };
+}

@@ -1,0 +1,512 @@
+import type { StateMachineDefinition } from '../../asl';
+import { createExecution, type Decision, type EngineInput, type ExecutionInfo } from '../../engine';
+import type { HistoryEvent } from '../../engine/history-event';
+import type { ExecutionRecord } from '../../store/records';
+import type { StoreWrite } from '../../store/store';
+import { TimerHeap } from '../clock/timer-heap';
+import type { VirtualClock } from '../clock/service-clock';
+import { taskKindOf, type RunTaskCommand, type TaskHandler, type TaskKind, type TaskRun } from '../dispatch/task-run';
+import type { RuntimeContext } from '../runtime-context';
+import { ServiceError } from '../step-functions-operations';
+import { LiveExecution, type PendingInput } from './live-execution';
+
+export interface HostOptions {
+  /** Idle executions kept in memory; others are rebuilt from the store when needed. @default 256 */
+  maxLiveExecutions?: number;
+}
+
+type CloseListener = (record: ExecutionRecord) => void;
+
+/** Node's timers hold at most 2^31-1 ms. */
+const MAX_TIMEOUT = 2 ** 31 - 1;
+
+/**
+ * Drives every execution: applies inputs one at a time per execution, commits each decision
+ * (inputs, events, timers, tokens, the summary) in one store write, and only then carries out its
+ * commands — dispatching tasks, arming timers, reporting closes. An idle execution can be dropped
+ * from memory; it is rebuilt by replaying its stored inputs, which yields the same state.
+ */
+export class ExecutionHost {
+  readonly timers = new TimerHeap();
+  private readonly live = new Map<string, LiveExecution>();
+  private readonly loading = new Map<string, Promise<LiveExecution>>();
+  /** Executions that were RUNNING when the service started: their tasks are dispatched again when first loaded. */
+  private readonly toResume = new Set<string>();
+  private readonly definitions = new Map<string, StateMachineDefinition>();
+  private readonly closeListeners: CloseListener[] = [];
+  private readonly closeWaiters = new Map<string, CloseListener[]>();
+  private handlers!: Record<TaskKind, TaskHandler>;
+  private readonly maxLive: number;
+  private busy = 0;
+  private idleWaiters: Array<() => void> = [];
+  private timerHandle: NodeJS.Timeout | undefined;
+  private timerDueAt: number | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly ctx: RuntimeContext,
+    options: HostOptions = {},
+  ) {
+    this.maxLive = options.maxLiveExecutions ?? 256;
+  }
+
+  setHandlers(handlers: Record<TaskKind, TaskHandler>): void {
+    this.handlers = handlers;
+  }
+
+  /** Called for every execution that closes, after its close is committed. */
+  onClose(listener: CloseListener): void {
+    this.closeListeners.push(listener);
+  }
+
+  /** Resolves with the execution's record once it is closed (at once if it already is). */
+  whenClosed(arn: string): Promise<ExecutionRecord> {
+    const record = this.ctx.store.getExecution(arn);
+    if (record && record.status !== 'RUNNING') return Promise.resolve(record);
+    return new Promise((resolve) => {
+      const list = this.closeWaiters.get(arn) ?? [];
+      list.push(resolve);
+      this.closeWaiters.set(arn, list);
+    });
+  }
+
+  definition(revisionId: string): StateMachineDefinition {
+    let def = this.definitions.get(revisionId);
+    if (!def) {
+      const record = this.ctx.store.getDefinition(revisionId);
+      if (!record) throw new Error(`runtime bug: no definition ${revisionId} in the store`);
+      def = JSON.parse(record.definition) as StateMachineDefinition;
+      this.definitions.set(revisionId, def);
+    }
+    return def;
+  }
+
+  // ---- starting and feeding ------------------------------------------------------------------
+
+  /** Starts a new execution; resolves once its first decision is committed. */
+  async start(record: ExecutionRecord, seed: string): Promise<void> {
+    this.assertOpen();
+    const live = new LiveExecution({ ...record }, createExecution(this.definition(record.revisionId)));
+    this.live.set(record.arn, live);
+    const info: ExecutionInfo = {
+      executionArn: record.arn,
+      name: record.name,
+      roleArn: record.roleArn,
+      stateMachineArn: record.stateMachineArn,
+      stateMachineName: record.stateMachineArn.split(':')[6]!,
+      region: this.ctx.region,
+      accountId: this.ctx.accountId,
+      redriveCount: 0,
+      startTime: record.startDate,
+    };
+    if (record.stateMachineVersionArn) info.stateMachineVersionArn = record.stateMachineVersionArn;
+    if (record.stateMachineAliasArn) info.stateMachineAliasArn = record.stateMachineAliasArn;
+    this.ctx.onExecutionEvent?.({ kind: 'started', executionArn: record.arn, stateMachineArn: record.stateMachineArn, name: record.name, at: record.startDate });
+    await this.submit(live, { kind: 'StartExecution', input: record.input, execution: info, seed });
+    this.evictIfNeeded();
+  }
+
+  /**
+   * Hands an input to an execution (loading it if it is not in memory); resolves once the input
+   * is applied and its decision committed. Rejects with ExecutionDoesNotExist for an unknown ARN.
+   */
+  async feed(arn: string, input: PendingInput): Promise<void> {
+    this.assertOpen();
+    this.busy++;
+    try {
+      const live = await this.load(arn);
+      await this.submit(live, input);
+    } finally {
+      this.release();
+    }
+  }
+
+  private submit(live: LiveExecution, input: PendingInput): Promise<void> {
+    this.busy++;
+    const done = live.enqueue(input);
+    void this.drain(live);
+    return done.finally(() => this.release());
+  }
+
+  private async drain(live: LiveExecution): Promise<void> {
+    if (live.applying) return;
+    live.applying = true;
+    try {
+      while (live.queue.length > 0) {
+        const item = live.queue.shift()!;
+        const at = item.input.kind === 'StartExecution' ? live.record.startDate : Math.max(this.ctx.clock.now(), live.lastAt);
+        live.lastAt = at;
+        const input = { ...item.input, at } as EngineInput;
+        const before = live.record.status;
+        let decision: Decision;
+        try {
+          decision = await live.engine.apply(input);
+        } catch (err) {
+          this.ctx.logError(`engine error in ${live.arn} applying ${input.kind}`, err);
+          await this.failBroken(live, err).then(item.resolve, item.reject);
+          continue;
+        }
+        if (before !== 'RUNNING' && live.engine.status === before && decision.events.length === 0 && decision.commands.length === 0) {
+          item.resolve(); // a late report to a closed execution changes nothing
+          continue;
+        }
+        const { writes, after } = this.bookkeep(live, input, decision);
+        live.committing++;
+        this.ctx.store.write(writes).then(
+          () => {
+            live.committing--;
+            after();
+            item.resolve();
+            this.maybeEvict(live);
+          },
+          (err: unknown) => {
+            live.committing--;
+            // The decision is not durable: forget the in-memory state; the store's is the truth.
+            this.ctx.logError(`could not commit a decision of ${live.arn}`, err);
+            this.drop(live);
+            item.reject(err);
+          },
+        );
+      }
+    } finally {
+      live.applying = false;
+      this.maybeEvict(live);
+    }
+  }
+
+  /** Turns one decision into its store writes, and what to do once they are committed. */
+  private bookkeep(live: LiveExecution, input: EngineInput, decision: Decision): { writes: StoreWrite[]; after: () => void } {
+    const arn = live.arn;
+    const writes: StoreWrite[] = [];
+    const dispatch: RunTaskCommand[] = [];
+    const cancel: RunTaskCommand[] = [];
+    const arm: Array<{ timerId: string; dueAt: number }> = [];
+    let closing = false;
+    const endTask = (taskId: string): RunTaskCommand | undefined => {
+      const open = live.tasks.get(taskId);
+      if (!open) return undefined;
+      live.tasks.delete(taskId);
+      const token = open.command.taskToken;
+      if (token !== undefined) {
+        writes.push({ kind: 'putToken', record: { token, executionArn: arn, taskId, closed: true } });
+        if (open.command.integration.service === 'activity') writes.push({ kind: 'deleteActivityTask', token });
+      }
+      return open.command;
+    };
+
+    switch (input.kind) {
+      case 'TaskStarted': {
+        const open = live.tasks.get(input.taskId);
+        if (open) open.started = true;
+        break;
+      }
+      case 'TaskSucceeded':
+      case 'TaskFailed':
+        endTask(input.taskId);
+        break;
+      case 'TimerFired':
+        if (live.timers.delete(input.timerId)) writes.push({ kind: 'cancelTimer', executionArn: arn, timerId: input.timerId });
+        break;
+      default:
+        break;
+    }
+    for (const c of decision.commands) {
+      switch (c.kind) {
+        case 'RunTask':
+          live.tasks.set(c.taskId, { command: c, started: false });
+          if (c.taskToken !== undefined) {
+            writes.push({ kind: 'putToken', record: { token: c.taskToken, executionArn: arn, taskId: c.taskId } });
+            if (c.integration.service === 'activity') {
+              writes.push({ kind: 'putActivityTask', record: { activityArn: c.resource, token: c.taskToken, executionArn: arn, taskId: c.taskId, input: JSON.stringify(c.payload), scheduledAt: input.at } });
+            }
+          }
+          dispatch.push(c);
+          break;
+        case 'CancelTask': {
+          const command = endTask(c.taskId);
+          if (command) cancel.push(command);
+          break;
+        }
+        case 'ArmTimer':
+          live.timers.add(c.timerId);
+          writes.push({ kind: 'armTimer', timer: { executionArn: arn, timerId: c.timerId, dueAt: c.dueAt } });
+          arm.push(c);
+          break;
+        case 'CancelTimer':
+          if (live.timers.delete(c.timerId)) {
+            writes.push({ kind: 'cancelTimer', executionArn: arn, timerId: c.timerId });
+            this.timers.cancel(arn, c.timerId);
+          }
+          break;
+        case 'CloseExecution':
+          closing = true;
+          break;
+      }
+    }
+
+    const r = live.record;
+    const status = live.engine.status;
+    if (input.kind === 'RedriveExecution' && status === 'RUNNING' && r.status !== 'RUNNING') {
+      r.redriveCount += 1;
+      r.redriveDate = input.at;
+      delete r.stopDate;
+      delete r.output;
+      delete r.error;
+      delete r.cause;
+    }
+    r.status = status;
+    r.eventCount = live.engine.eventCount;
+    for (const c of decision.commands) {
+      if (c.kind !== 'CloseExecution') continue;
+      r.stopDate = input.at;
+      if (c.output !== undefined) r.output = c.output;
+      if (c.error !== undefined) r.error = c.error;
+      if (c.cause !== undefined) r.cause = c.cause;
+    }
+    writes.unshift({ kind: 'putExecution', record: { ...r } });
+    writes.push({ kind: 'appendInputs', executionArn: arn, inputs: [JSON.stringify(input)] });
+    if (decision.events.length > 0) writes.push({ kind: 'appendEvents', executionArn: arn, events: decision.events });
+
+    const after = () => {
+      for (const t of arm) this.timers.arm({ executionArn: arn, timerId: t.timerId, dueAt: t.dueAt });
+      if (arm.length > 0) this.scheduleTimers();
+      for (const c of cancel) this.handlers[taskKindOf(c.integration)].cancel?.(arn, c);
+      for (const c of dispatch) this.dispatch(live, c, false, false);
+      if (closing) this.closedNow(live);
+    };
+    return { writes, after };
+  }
+
+  /** An engine bug left the execution unable to go on: fail it as States.Runtime rather than leave it RUNNING forever. */
+  private async failBroken(live: LiveExecution, err: unknown): Promise<void> {
+    const r = live.record;
+    const at = Math.max(this.ctx.clock.now(), live.lastAt);
+    const cause = `The local engine failed: ${err instanceof Error ? err.message : String(err)}`;
+    const event = { timestamp: at, type: 'ExecutionFailed', id: r.eventCount + 1, previousEventId: r.eventCount, executionFailedEventDetails: { error: 'States.Runtime', cause } } as HistoryEvent;
+    Object.assign(r, { status: 'FAILED', stopDate: at, error: 'States.Runtime', cause, eventCount: r.eventCount + 1 });
+    const writes: StoreWrite[] = [{ kind: 'putExecution', record: { ...r } }, { kind: 'appendEvents', executionArn: r.arn, events: [event] }];
+    for (const id of live.timers) writes.push({ kind: 'cancelTimer', executionArn: r.arn, timerId: id });
+    this.timers.cancelAll(r.arn, live.timers);
+    await this.ctx.store.write(writes);
+    this.closedNow(live);
+  }
+
+  private closedNow(live: LiveExecution): void {
+    const r = { ...live.record };
+    this.ctx.onExecutionEvent?.({ kind: 'closed', executionArn: r.arn, status: r.status, at: r.stopDate ?? this.ctx.clock.now(), ...(r.error !== undefined ? { error: r.error } : {}), ...(r.cause !== undefined ? { cause: r.cause } : {}) });
+    for (const listener of this.closeListeners) listener(r);
+    const waiters = this.closeWaiters.get(r.arn);
+    if (waiters) {
+      this.closeWaiters.delete(r.arn);
+      for (const w of waiters) w(r);
+    }
+    this.maybeEvict(live);
+  }
+
+  // ---- tasks -----------------------------------------------------------------------------------
+
+  private dispatch(live: LiveExecution, command: RunTaskCommand, recovering: boolean, started: boolean): void {
+    const handler = this.handlers[taskKindOf(command.integration)];
+    live.inflight++;
+    this.busy++;
+    const arn = live.arn;
+    const run: TaskRun = {
+      executionArn: arn,
+      command,
+      recovering,
+      started,
+      report: (report) => this.feed(arn, { ...report, taskId: command.taskId } as PendingInput),
+    };
+    handler
+      .run(run)
+      .catch((err: unknown) => {
+        if (this.closed) return;
+        this.ctx.logError(`the ${command.resource} task of ${arn} failed inside the local service`, err);
+        return run.report({ kind: 'TaskFailed', error: 'States.Runtime', cause: `The local service could not run the task: ${err instanceof Error ? err.message : String(err)}` }).catch(() => {});
+      })
+      .finally(() => {
+        live.inflight--;
+        this.release();
+        this.maybeEvict(live);
+      });
+  }
+
+  /** The open task of an execution, loading the execution if needed. */
+  async openTask(arn: string, taskId: string): Promise<{ command: RunTaskCommand; started: boolean } | undefined> {
+    const live = await this.load(arn);
+    return live.tasks.get(taskId);
+  }
+
+  // ---- memory: loading, replay, eviction -------------------------------------------------------
+
+  private load(arn: string): Promise<LiveExecution> {
+    const hit = this.live.get(arn);
+    if (hit) {
+      this.live.delete(arn);
+      this.live.set(arn, hit); // most recently used last
+      return Promise.resolve(hit);
+    }
+    let pending = this.loading.get(arn);
+    if (!pending) {
+      pending = this.replay(arn).finally(() => this.loading.delete(arn));
+      this.loading.set(arn, pending);
+    }
+    return pending;
+  }
+
+  private async replay(arn: string): Promise<LiveExecution> {
+    const record = this.ctx.store.getExecution(arn);
+    if (!record) throw new ServiceError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
+    const engine = createExecution(this.definition(record.revisionId));
+    const started = new Set<string>();
+    let lastAt = 0;
+    for (const text of this.ctx.store.readInputs(arn)) {
+      const input = JSON.parse(text) as EngineInput;
+      if (input.kind === 'TaskStarted') started.add(input.taskId);
+      await engine.apply(input);
+      lastAt = input.at;
+    }
+    if (engine.eventCount !== record.eventCount) {
+      this.ctx.logError(`replaying ${arn} gave ${engine.eventCount} events where ${record.eventCount} are recorded`, new Error('nondeterministic replay'));
+    }
+    const live = new LiveExecution({ ...record }, engine);
+    live.lastAt = lastAt;
+    for (const c of engine.outstanding()) {
+      if (c.kind === 'RunTask') live.tasks.set(c.taskId, { command: c, started: started.has(c.taskId) });
+      else if (c.kind === 'ArmTimer') live.timers.add(c.timerId);
+    }
+    this.live.set(arn, live);
+    if (this.toResume.delete(arn)) this.resume(live);
+    this.evictIfNeeded();
+    return live;
+  }
+
+  /**
+   * After a restart: dispatch again what was in flight. Lambda and the other request-response
+   * integrations are at-least-once, so they run again; child executions are found again by their
+   * deterministic names; activity tasks wait in the store for their workers.
+   */
+  private resume(live: LiveExecution): void {
+    for (const open of live.tasks.values()) {
+      if (open.command.integration.service === 'activity') continue;
+      this.dispatch(live, open.command, true, open.started);
+    }
+  }
+
+  private maybeEvict(live: LiveExecution): void {
+    if (!live.idle || this.live.get(live.arn) !== live) return;
+    if (live.record.status !== 'RUNNING') this.live.delete(live.arn);
+    else this.evictIfNeeded();
+  }
+
+  private evictIfNeeded(): void {
+    if (this.live.size <= this.maxLive) return;
+    for (const [arn, live] of this.live) {
+      if (this.live.size <= this.maxLive) return;
+      if (live.idle) this.live.delete(arn);
+    }
+  }
+
+  private drop(live: LiveExecution): void {
+    if (this.live.get(live.arn) === live) this.live.delete(live.arn);
+    live.queue.splice(0).forEach((q) => q.reject(new Error(`${live.arn} was reset after a store failure`)));
+  }
+
+  // ---- timers and time -------------------------------------------------------------------------
+
+  private scheduleTimers(): void {
+    if (this.closed || this.ctx.clock.mode === 'virtual') return;
+    const next = this.timers.peek();
+    if (!next) return;
+    if (this.timerHandle && this.timerDueAt !== undefined && this.timerDueAt <= next.dueAt) return;
+    if (this.timerHandle) clearTimeout(this.timerHandle);
+    this.timerDueAt = next.dueAt;
+    const delay = Math.min(MAX_TIMEOUT, Math.ceil(this.ctx.clock.realDelayUntil(next.dueAt) ?? 0));
+    this.timerHandle = setTimeout(() => {
+      this.timerHandle = undefined;
+      this.timerDueAt = undefined;
+      this.fireDue(this.ctx.clock.now());
+      this.scheduleTimers();
+    }, delay);
+    this.timerHandle.unref();
+  }
+
+  private fireDue(upTo: number): number {
+    let fired = 0;
+    for (let t = this.timers.popDue(upTo); t; t = this.timers.popDue(upTo)) {
+      fired++;
+      const { executionArn, timerId } = t;
+      this.feed(executionArn, { kind: 'TimerFired', timerId }).catch((err: unknown) => {
+        if (!this.closed) this.ctx.logError(`timer ${timerId} of ${executionArn}`, err);
+      });
+    }
+    return fired;
+  }
+
+  /** Virtual clock: moves time forward, firing every timer that falls due in order, each after the work before it settled. */
+  async advance(ms: number): Promise<{ now: number; fired: number }> {
+    const clock = this.ctx.clock as VirtualClock;
+    const target = clock.now() + ms;
+    let fired = 0;
+    for (;;) {
+      await this.whenIdle();
+      const next = this.timers.peek();
+      if (!next || next.dueAt > target) break;
+      clock.set(next.dueAt);
+      fired += this.fireDue(next.dueAt);
+    }
+    clock.set(target);
+    await this.whenIdle();
+    return { now: clock.now(), fired };
+  }
+
+  /** Resolves when no input is being applied and no integration is working in this process. */
+  whenIdle(): Promise<void> {
+    if (this.busy === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private release(): void {
+    this.busy--;
+    if (this.busy === 0 && this.idleWaiters.length > 0) {
+      // Let work chained on the last completion register before declaring the service idle.
+      setImmediate(() => {
+        if (this.busy !== 0) return;
+        const waiters = this.idleWaiters;
+        this.idleWaiters = [];
+        for (const w of waiters) w();
+      });
+    }
+  }
+
+  // ---- lifecycle -------------------------------------------------------------------------------
+
+  /** Loads the armed timers and resumes every execution that was RUNNING when the service stopped. */
+  async recover(): Promise<number> {
+    for (const t of this.ctx.store.timers()) this.timers.arm(t);
+    const running = this.ctx.store.runningExecutions();
+    for (const arn of running) this.toResume.add(arn);
+    this.scheduleTimers();
+    for (const arn of running) {
+      if (this.closed) break;
+      if (!this.toResume.has(arn)) continue;
+      try {
+        await this.load(arn);
+      } catch (err) {
+        this.ctx.logError(`could not resume ${arn}`, err);
+      }
+    }
+    return running.length;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('the local service is closed');
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timerHandle) clearTimeout(this.timerHandle);
+    this.timerHandle = undefined;
+    for (const w of this.idleWaiters.splice(0)) w();
+  }
+}

@@ -1,0 +1,51 @@
+import type * as sfn from '@aws-sdk/client-sfn';
+import type { ExecutionRecord } from '../../store/records';
+
+type Output<T> = Omit<T, '$metadata'>;
+
+/** Whether RedriveExecution would take the execution, and AWS's reason when not. */
+export function redriveStatus(r: ExecutionRecord): { redriveStatus: sfn.ExecutionRedriveStatus; redriveStatusReason?: string } {
+  if (r.type === 'EXPRESS') return { redriveStatus: 'NOT_REDRIVABLE', redriveStatusReason: 'Execution is EXPRESS and cannot be redriven' };
+  if (r.status === 'RUNNING' || r.status === 'SUCCEEDED' || r.status === 'PENDING_REDRIVE') {
+    return { redriveStatus: 'NOT_REDRIVABLE', redriveStatusReason: `Execution is ${r.status} and cannot be redriven` };
+  }
+  return { redriveStatus: 'REDRIVABLE' };
+}
+
+export function describeExecution(r: ExecutionRecord): Output<sfn.DescribeExecutionOutput> {
+  const out: Output<sfn.DescribeExecutionOutput> = {
+    executionArn: r.arn,
+    stateMachineArn: r.stateMachineArn,
+    name: r.name,
+    status: r.status,
+    startDate: new Date(r.startDate),
+    input: r.input,
+    inputDetails: { included: true },
+  };
+  if (r.stopDate !== undefined) out.stopDate = new Date(r.stopDate);
+  if (r.output !== undefined) {
+    out.output = r.output;
+    out.outputDetails = { included: true };
+  }
+  if (r.error !== undefined) out.error = r.error;
+  if (r.cause !== undefined) out.cause = r.cause;
+  if (r.traceHeader !== undefined) out.traceHeader = r.traceHeader;
+  if (r.mapRunArn !== undefined) out.mapRunArn = r.mapRunArn;
+  if (r.stateMachineVersionArn !== undefined) out.stateMachineVersionArn = r.stateMachineVersionArn;
+  if (r.stateMachineAliasArn !== undefined) out.stateMachineAliasArn = r.stateMachineAliasArn;
+  out.redriveCount = r.redriveCount;
+  if (r.redriveDate !== undefined) out.redriveDate = new Date(r.redriveDate);
+  Object.assign(out, redriveStatus(r));
+  return out;
+}
+
+export function listItem(r: ExecutionRecord): sfn.ExecutionListItem {
+  const item: sfn.ExecutionListItem = { executionArn: r.arn, stateMachineArn: r.stateMachineArn, name: r.name, status: r.status, startDate: new Date(r.startDate) };
+  if (r.stopDate !== undefined) item.stopDate = new Date(r.stopDate);
+  if (r.mapRunArn !== undefined) item.mapRunArn = r.mapRunArn;
+  if (r.stateMachineVersionArn !== undefined) item.stateMachineVersionArn = r.stateMachineVersionArn;
+  if (r.stateMachineAliasArn !== undefined) item.stateMachineAliasArn = r.stateMachineAliasArn;
+  item.redriveCount = r.redriveCount;
+  if (r.redriveDate !== undefined) item.redriveDate = new Date(r.redriveDate);
+  return item;
+}

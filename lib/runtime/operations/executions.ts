@@ -1,0 +1,121 @@
+import type { ExecutionQuery, ExecutionRecord } from '../../store/records';
+import { invalidArn, parseStateMachineArn, requireArnType } from '../arns';
+import type { Runtime } from '../runtime';
+import { ServiceError, type StepFunctionsOperations } from '../step-functions-operations';
+import { missing, NotFound } from './errors';
+import { describeExecution, listItem, redriveStatus } from './execution-views';
+import { listPage, pageRequest } from './paging';
+
+type Ops = Pick<StepFunctionsOperations, 'StartExecution' | 'StartSyncExecution' | 'DescribeExecution' | 'ListExecutions' | 'StopExecution' | 'RedriveExecution'>;
+
+/** Executions: start (idempotent by name), start and wait (EXPRESS), describe, list, stop, redrive. */
+export function executionOperations(rt: Runtime): Ops {
+  const { store } = rt.ctx;
+
+  const execution = (arn: string | undefined): ExecutionRecord => {
+    if (!arn) throw missing('executionArn');
+    requireArnType(arn, arn.includes(':express:') ? 'express' : 'execution');
+    const r = store.getExecution(arn);
+    if (!r) throw NotFound.execution(arn);
+    return r;
+  };
+
+  return {
+    async StartExecution(input) {
+      if (!input.stateMachineArn) throw missing('stateMachineArn');
+      const { record } = await rt.starter.start({
+        stateMachineArn: input.stateMachineArn,
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.input !== undefined ? { input: input.input } : {}),
+        ...(input.traceHeader !== undefined ? { traceHeader: input.traceHeader } : {}),
+      });
+      return { executionArn: record.arn, startDate: new Date(record.startDate) };
+    },
+
+    async StartSyncExecution(input) {
+      if (!input.stateMachineArn) throw missing('stateMachineArn');
+      const target = parseStateMachineArn(input.stateMachineArn);
+      const sm = store.getStateMachine(target.stateMachineArn);
+      if (!sm) throw NotFound.stateMachine(input.stateMachineArn);
+      if (sm.type !== 'EXPRESS') throw new ServiceError('StateMachineTypeNotSupported', 'This operation is not supported by this type of state machine');
+      const { record } = await rt.starter.start({
+        stateMachineArn: input.stateMachineArn,
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.input !== undefined ? { input: input.input } : {}),
+        ...(input.traceHeader !== undefined ? { traceHeader: input.traceHeader } : {}),
+      });
+      const done = await rt.host.whenClosed(record.arn);
+      const d = describeExecution(done);
+      const duration = Math.max(100, Math.ceil(((done.stopDate ?? done.startDate) - done.startDate) / 100) * 100);
+      return {
+        executionArn: d.executionArn,
+        stateMachineArn: d.stateMachineArn,
+        name: d.name,
+        startDate: d.startDate,
+        stopDate: d.stopDate,
+        status: d.status as 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT',
+        ...(d.error !== undefined ? { error: d.error } : {}),
+        ...(d.cause !== undefined ? { cause: d.cause } : {}),
+        input: d.input,
+        inputDetails: d.inputDetails,
+        ...(d.output !== undefined ? { output: d.output, outputDetails: d.outputDetails } : {}),
+        ...(d.traceHeader !== undefined ? { traceHeader: d.traceHeader } : {}),
+        billingDetails: { billedMemoryUsedInMB: 64, billedDurationInMilliseconds: duration },
+      };
+    },
+
+    async DescribeExecution({ executionArn }) {
+      return describeExecution(execution(executionArn));
+    },
+
+    async ListExecutions(input) {
+      if (!input.stateMachineArn && !input.mapRunArn) {
+        throw new ServiceError('ValidationException', 'Must provide a StateMachine ARN or MapRun ARN');
+      }
+      if (input.stateMachineArn && input.mapRunArn) {
+        throw new ServiceError('ValidationException', 'Only one of StateMachine ARN or MapRun ARN can be provided');
+      }
+      const query: ExecutionQuery = {};
+      if (input.stateMachineArn) {
+        const target = parseStateMachineArn(input.stateMachineArn);
+        if (!store.getStateMachine(target.stateMachineArn)) throw NotFound.stateMachine(input.stateMachineArn);
+        query.stateMachineArn = target.stateMachineArn;
+        if (target.kind === 'version') query.stateMachineVersionArn = target.arn;
+        if (target.kind === 'alias') query.stateMachineAliasArn = target.arn;
+      } else {
+        requireArnType(input.mapRunArn!, 'mapRun');
+        if (!store.getMapRun(input.mapRunArn!)) throw NotFound.resource(input.mapRunArn!);
+        query.mapRunArn = input.mapRunArn!;
+      }
+      if (input.statusFilter) query.status = input.statusFilter;
+      if (input.redriveFilter === 'REDRIVEN') query.redriven = true;
+      if (input.redriveFilter === 'NOT_REDRIVEN') query.redriven = false;
+      const page = listPage(() => store.listExecutions(query, pageRequest(input.maxResults, input.nextToken)));
+      return { executions: page.items.map(listItem), ...(page.next ? { nextToken: page.next } : {}) };
+    },
+
+    async StopExecution({ executionArn, error, cause }) {
+      const r = execution(executionArn);
+      if (r.type === 'EXPRESS' && !executionArn!.includes(':express:')) throw invalidArn(executionArn!);
+      if (r.status === 'RUNNING') {
+        await rt.host.feed(r.arn, { kind: 'StopExecution', ...(error !== undefined ? { error } : {}), ...(cause !== undefined ? { cause } : {}) });
+      }
+      const after = store.getExecution(r.arn)!;
+      return { stopDate: new Date(after.stopDate ?? rt.ctx.clock.now()) };
+    },
+
+    async RedriveExecution({ executionArn }) {
+      const r = execution(executionArn);
+      const status = redriveStatus(r);
+      if (status.redriveStatus !== 'REDRIVABLE') {
+        throw new ServiceError('ExecutionNotRedrivable', `Execution with arn '${r.arn}' cannot be redriven: ${status.redriveStatusReason}`);
+      }
+      await rt.host.feed(r.arn, { kind: 'RedriveExecution' });
+      const after = store.getExecution(r.arn)!;
+      if (after.status !== 'RUNNING') {
+        throw new ServiceError('ExecutionNotRedrivable', `Execution with arn '${r.arn}' cannot be redriven: it has no failed state to run again`);
+      }
+      return { redriveDate: new Date(after.redriveDate ?? rt.ctx.clock.now()) };
+    },
+  };
+}

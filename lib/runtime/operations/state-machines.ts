@@ -1,0 +1,188 @@
+import type * as sfn from '@aws-sdk/client-sfn';
+import { validateDefinition } from '../../engine/validation';
+import type { StateMachineRecord, StateMachineVersionRecord } from '../../store/records';
+import type { StoreWrite } from '../../store/store';
+import { invalidArn, parseStateMachineArn, requireArnType } from '../arns';
+import { requireValidName } from '../names';
+import type { Runtime } from '../runtime';
+import { ServiceError, type StepFunctionsOperations } from '../step-functions-operations';
+import { DEFAULT_ENCRYPTION, DEFAULT_LOGGING, DEFAULT_TRACING, readConfig, writeConfig } from './configurations';
+import { checkDefinition, putDefinition, revisionUuid } from './definitions';
+import { missing, NotFound } from './errors';
+import { listPage, pageRequest } from './paging';
+import { publishVersion } from './versions';
+
+type Ops = Pick<
+  StepFunctionsOperations,
+  'CreateStateMachine' | 'DescribeStateMachine' | 'UpdateStateMachine' | 'DeleteStateMachine' | 'ListStateMachines' | 'DescribeStateMachineForExecution' | 'ValidateStateMachineDefinition'
+>;
+
+function sameConfiguration(sm: StateMachineRecord, input: sfn.CreateStateMachineInput, revisionId: string): boolean {
+  return (
+    sm.revisionId === revisionId &&
+    sm.roleArn === input.roleArn &&
+    sm.type === (input.type ?? 'STANDARD') &&
+    (input.loggingConfiguration === undefined || sm.loggingConfiguration === writeConfig(input.loggingConfiguration)) &&
+    (input.tracingConfiguration === undefined || sm.tracingConfiguration === writeConfig(input.tracingConfiguration))
+  );
+}
+
+/** State machines: create (idempotent for an identical configuration), describe, update, delete, list. */
+export function stateMachineOperations(rt: Runtime): Ops {
+  const { store, arns, clock } = rt.ctx;
+
+  const get = (arn: string): StateMachineRecord => {
+    const sm = store.getStateMachine(arn);
+    if (!sm) throw NotFound.stateMachine(arn);
+    return sm;
+  };
+
+  return {
+    async CreateStateMachine(input) {
+      if (!input.name) throw missing('name');
+      if (input.definition === undefined) throw missing('definition');
+      if (!input.roleArn) throw missing('roleArn');
+      requireValidName(input.name);
+      const type = input.type ?? 'STANDARD';
+      checkDefinition(input.definition, type);
+      const arn = arns.stateMachine(input.name);
+      const { revisionId, write } = putDefinition(input.definition);
+      const existing = store.getStateMachine(arn);
+      if (existing) {
+        if (!sameConfiguration(existing, input, revisionId)) throw new ServiceError('StateMachineAlreadyExists', `State Machine Already Exists: '${arn}'`);
+        return { stateMachineArn: arn, creationDate: new Date(existing.creationDate) };
+      }
+      const now = clock.now();
+      const record: StateMachineRecord = { arn, name: input.name, type, revisionId, roleArn: input.roleArn, creationDate: now, nextVersion: 1 };
+      if (input.loggingConfiguration) record.loggingConfiguration = writeConfig(input.loggingConfiguration);
+      if (input.tracingConfiguration) record.tracingConfiguration = writeConfig(input.tracingConfiguration);
+      if (input.encryptionConfiguration) record.encryptionConfiguration = writeConfig(input.encryptionConfiguration);
+      const writes: StoreWrite[] = [write, { kind: 'putStateMachine', record }];
+      if (input.tags?.length) writes.push({ kind: 'setTags', resourceArn: arn, tags: input.tags.map((t) => ({ key: t.key ?? '', value: t.value ?? '' })) });
+      let version: StateMachineVersionRecord | undefined;
+      if (input.publish) {
+        const published = publishVersion(record, input.versionDescription, now);
+        version = published.version;
+        writes.push(...published.writes);
+      }
+      await store.write(writes);
+      return { stateMachineArn: arn, creationDate: new Date(now), ...(version ? { stateMachineVersionArn: version.arn } : {}) };
+    },
+
+    async DescribeStateMachine({ stateMachineArn }) {
+      if (!stateMachineArn) throw missing('stateMachineArn');
+      const target = parseStateMachineArn(stateMachineArn);
+      if (target.kind === 'alias') throw invalidArn(stateMachineArn);
+      const sm = get(target.stateMachineArn);
+      const base = {
+        name: sm.name,
+        status: 'ACTIVE' as const,
+        type: sm.type,
+        loggingConfiguration: readConfig(sm.loggingConfiguration, DEFAULT_LOGGING),
+        tracingConfiguration: readConfig(sm.tracingConfiguration, DEFAULT_TRACING),
+        encryptionConfiguration: readConfig(sm.encryptionConfiguration, DEFAULT_ENCRYPTION),
+      };
+      if (target.kind === 'version') {
+        const v = store.getVersion(target.arn);
+        if (!v) throw NotFound.stateMachine(target.arn);
+        return {
+          stateMachineArn: v.arn,
+          ...base,
+          definition: store.getDefinition(v.revisionId)!.definition,
+          roleArn: v.roleArn,
+          creationDate: new Date(v.creationDate),
+          revisionId: revisionUuid(v.revisionId),
+          ...(v.description !== undefined ? { description: v.description } : {}),
+        };
+      }
+      return {
+        stateMachineArn: sm.arn,
+        ...base,
+        definition: store.getDefinition(sm.revisionId)!.definition,
+        roleArn: sm.roleArn,
+        creationDate: new Date(sm.creationDate),
+        revisionId: revisionUuid(sm.revisionId),
+        ...(sm.description !== undefined ? { description: sm.description } : {}),
+      };
+    },
+
+    async UpdateStateMachine(input) {
+      if (!input.stateMachineArn) throw missing('stateMachineArn');
+      const target = parseStateMachineArn(input.stateMachineArn);
+      if (target.kind !== 'stateMachine') throw invalidArn(input.stateMachineArn);
+      const sm = { ...get(target.stateMachineArn) };
+      if (input.definition === undefined && input.roleArn === undefined && input.loggingConfiguration === undefined && input.tracingConfiguration === undefined && input.encryptionConfiguration === undefined) {
+        throw new ServiceError('MissingRequiredParameter', 'Either the definition, the role ARN, the LoggingConfiguration, the EncryptionConfiguration or the TracingConfiguration must be specified');
+      }
+      const writes: StoreWrite[] = [];
+      if (input.definition !== undefined) {
+        checkDefinition(input.definition, sm.type);
+        const { revisionId, write } = putDefinition(input.definition);
+        sm.revisionId = revisionId;
+        writes.push(write);
+      }
+      if (input.roleArn !== undefined) sm.roleArn = input.roleArn;
+      if (input.loggingConfiguration !== undefined) sm.loggingConfiguration = writeConfig(input.loggingConfiguration);
+      if (input.tracingConfiguration !== undefined) sm.tracingConfiguration = writeConfig(input.tracingConfiguration);
+      if (input.encryptionConfiguration !== undefined) sm.encryptionConfiguration = writeConfig(input.encryptionConfiguration);
+      const now = rt.ctx.clock.now();
+      sm.updateDate = now;
+      let version: StateMachineVersionRecord | undefined;
+      if (input.publish) {
+        const published = publishVersion(sm, input.versionDescription, now, store.listVersions(sm.arn, { limit: 1 }).items[0]);
+        version = published.version;
+        writes.push(...published.writes);
+        sm.nextVersion = published.nextVersion;
+      }
+      writes.push({ kind: 'putStateMachine', record: sm });
+      await store.write(writes);
+      return { updateDate: new Date(now), revisionId: revisionUuid(sm.revisionId), ...(version ? { stateMachineVersionArn: version.arn } : {}) };
+    },
+
+    async DeleteStateMachine({ stateMachineArn }) {
+      if (!stateMachineArn) throw missing('stateMachineArn');
+      const target = parseStateMachineArn(stateMachineArn);
+      if (target.kind === 'alias') throw invalidArn(stateMachineArn);
+      if (target.kind === 'version') {
+        throw new ServiceError('ValidationException', `Deleting a version is not supported by DeleteStateMachine; use DeleteStateMachineVersion: '${stateMachineArn}'`);
+      }
+      // Deleting is idempotent; executions keep running on the definition they started with.
+      if (store.getStateMachine(stateMachineArn)) await store.write([{ kind: 'deleteStateMachine', arn: stateMachineArn }]);
+      return {};
+    },
+
+    async ListStateMachines({ maxResults, nextToken }) {
+      const page = listPage(() => store.listStateMachines(pageRequest(maxResults, nextToken)));
+      return {
+        stateMachines: page.items.map((sm) => ({ stateMachineArn: sm.arn, name: sm.name, type: sm.type, creationDate: new Date(sm.creationDate) })),
+        ...(page.next ? { nextToken: page.next } : {}),
+      };
+    },
+
+    async DescribeStateMachineForExecution({ executionArn }) {
+      if (!executionArn) throw missing('executionArn');
+      requireArnType(executionArn, executionArn.includes(':express:') ? 'express' : 'execution');
+      const ex = store.getExecution(executionArn);
+      if (!ex) throw NotFound.execution(executionArn);
+      const sm = store.getStateMachine(ex.stateMachineArn);
+      return {
+        stateMachineArn: ex.stateMachineVersionArn ?? ex.stateMachineArn,
+        name: ex.stateMachineArn.split(':')[6]!,
+        definition: store.getDefinition(ex.revisionId)!.definition,
+        roleArn: ex.roleArn,
+        updateDate: new Date(sm?.updateDate ?? sm?.creationDate ?? ex.startDate),
+        loggingConfiguration: readConfig(sm?.loggingConfiguration, DEFAULT_LOGGING),
+        tracingConfiguration: readConfig(sm?.tracingConfiguration, DEFAULT_TRACING),
+        encryptionConfiguration: readConfig(sm?.encryptionConfiguration, DEFAULT_ENCRYPTION),
+        revisionId: revisionUuid(ex.revisionId),
+        ...(ex.mapRunArn ? { mapRunArn: ex.mapRunArn } : {}),
+      };
+    },
+
+    async ValidateStateMachineDefinition(input) {
+      if (input.definition === undefined) throw missing('definition');
+      const r = validateDefinition(input.definition, { type: input.type ?? 'STANDARD', severity: input.severity ?? 'ERROR', maxResults: input.maxResults ?? 100 });
+      return { result: r.result, diagnostics: r.diagnostics, truncated: r.truncated };
+    },
+  };
+}

@@ -1,0 +1,153 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type * as sfn from '@aws-sdk/client-sfn';
+import type { Catcher, ChoiceState, Json, JsonObject, State, StateMachineDefinition } from '../../asl';
+import { createExecution, type EngineCommand, type EngineInput, type HistoryEvent } from '../../engine';
+import { taskKindOf, type TaskReport } from '../dispatch/task-run';
+import type { Runtime } from '../runtime';
+import { ServiceError, type StepFunctionsOperations } from '../step-functions-operations';
+import { missing } from './errors';
+
+const FAILURE_EVENTS = new Set(['TaskFailed', 'TaskTimedOut', 'LambdaFunctionFailed', 'LambdaFunctionTimedOut', 'ActivityFailed', 'ActivityTimedOut', 'ExecutionFailed']);
+
+function targetsOf(state: State): string[] {
+  const out: string[] = [];
+  const s = state as { Next?: string; Catch?: Catcher[] };
+  if (s.Next) out.push(s.Next);
+  for (const c of s.Catch ?? []) out.push(c.Next);
+  if (state.Type === 'Choice') {
+    const choice = state as ChoiceState;
+    for (const rule of choice.Choices) out.push(rule.Next);
+    if (choice.Default) out.push(choice.Default);
+  }
+  return out;
+}
+
+/** The tested state, alone in a state machine whose other states are stops named after its transitions. */
+function harness(state: State, name: string, queryLanguage: string | undefined): StateMachineDefinition {
+  const states: Record<string, State> = { [name]: state };
+  for (const target of targetsOf(state)) if (target !== name) states[target] = { Type: 'Succeed' };
+  const def: StateMachineDefinition = { StartAt: name, States: states } as StateMachineDefinition;
+  if (queryLanguage === 'JSONata' || queryLanguage === 'JSONPath') def.QueryLanguage = queryLanguage;
+  return def;
+}
+
+function parseState(input: sfn.TestStateInput): { state: State; name: string; queryLanguage?: string } {
+  let parsed: JsonObject;
+  try {
+    parsed = JSON.parse(input.definition!) as JsonObject;
+  } catch (err) {
+    throw new ServiceError('InvalidDefinition', `Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: ${(err as Error).message}'`);
+  }
+  if (parsed.States !== undefined) {
+    const name = input.stateName ?? (parsed.StartAt as string);
+    const state = (parsed.States as JsonObject)[name];
+    if (!state) throw new ServiceError('InvalidDefinition', `Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: State ${name} does not exist at /States'`);
+    return { state: state as unknown as State, name, queryLanguage: parsed.QueryLanguage as string | undefined };
+  }
+  if (typeof parsed.Type !== 'string') throw new ServiceError('InvalidDefinition', "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: The field \"Type\" is required at /'");
+  return { state: parsed as unknown as State, name: input.stateName ?? 'TestState' };
+}
+
+/**
+ * TestState: runs one state on an input, with the real integrations, and reports its output,
+ * the state it would go to next, or its error — without recording an execution. A failure its
+ * Retry would retry is RETRIABLE; one its Catch takes is CAUGHT_ERROR. A Wait state does not wait.
+ * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_TestState.html
+ */
+export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 'TestState'> {
+  return {
+    async TestState(input) {
+      if (input.definition === undefined) throw missing('definition');
+      const { state, name, queryLanguage } = parseState(input);
+      const text = input.input ?? '{}';
+      try {
+        JSON.parse(text);
+      } catch (err) {
+        throw new ServiceError('InvalidExecutionInput', `Invalid State Machine Execution Input: '${(err as Error).message}'`);
+      }
+      const ctx = rt.ctx;
+      const engine = createExecution(harness(state, name, queryLanguage));
+      const arn = ctx.arns.execution('TestState', randomUUID());
+      const events: HistoryEvent[] = [];
+      let retriable = false;
+      const queue: EngineInput[] = [];
+      const pendingTasks: Promise<void>[] = [];
+
+      const apply = async (i: EngineInput) => {
+        const d = await engine.apply(i);
+        events.push(...d.events);
+        const failed = d.events.some((e) => FAILURE_EVENTS.has(e.type));
+        for (const c of d.commands) handle(c, failed);
+      };
+      const handle = (c: EngineCommand, failed: boolean) => {
+        if (c.kind === 'ArmTimer') {
+          if (state.Type === 'Wait') queue.push({ kind: 'TimerFired', at: ctx.clock.now(), timerId: c.timerId });
+          else if (failed) retriable = true;
+        } else if (c.kind === 'RunTask') {
+          const report = async (r: TaskReport) => void queue.push({ ...r, taskId: c.taskId, at: ctx.clock.now() } as EngineInput);
+          pendingTasks.push(rt.handlers[taskKindOf(c.integration)].run({ executionArn: arn, command: c, recovering: false, started: false, report }));
+        }
+      };
+
+      await apply({
+        kind: 'StartExecution',
+        at: ctx.clock.now(),
+        input: text,
+        seed: randomBytes(32).toString('hex'),
+        execution: { executionArn: arn, name: arn.split(':').pop()!, roleArn: input.roleArn ?? '', stateMachineArn: ctx.arns.stateMachine('TestState'), stateMachineName: 'TestState', region: ctx.region, accountId: ctx.accountId, redriveCount: 0, startTime: ctx.clock.now() },
+      });
+      while (engine.status === 'RUNNING' && !retriable) {
+        if (queue.length === 0) {
+          if (pendingTasks.length === 0) break;
+          await Promise.race([Promise.all(pendingTasks.splice(0)), new Promise((r) => setTimeout(r, 10))]);
+          if (queue.length === 0) continue;
+        }
+        await apply(queue.shift()!);
+      }
+
+      const failure = [...events].reverse().find((e) => FAILURE_EVENTS.has(e.type) && e.type !== 'ExecutionFailed');
+      const details = failure ? (Object.values(failure).find((v) => v && typeof v === 'object') as { error?: string; cause?: string }) : undefined;
+      const entered = events.filter((e) => 'stateEnteredEventDetails' in e).map((e) => (e as { stateEnteredEventDetails: { name: string; input?: string } }).stateEnteredEventDetails);
+      const next = entered.find((d) => d.name !== name);
+      const out: Omit<sfn.TestStateOutput, '$metadata'> = {};
+      if (retriable) {
+        out.status = 'RETRIABLE';
+        if (details?.error !== undefined) out.error = details.error;
+        if (details?.cause !== undefined) out.cause = details.cause;
+      } else if (engine.status === 'FAILED') {
+        const last = events[events.length - 1] as { executionFailedEventDetails?: { error?: string; cause?: string } };
+        out.status = 'FAILED';
+        if (last.executionFailedEventDetails?.error !== undefined) out.error = last.executionFailedEventDetails.error;
+        if (last.executionFailedEventDetails?.cause !== undefined) out.cause = last.executionFailedEventDetails.cause;
+      } else {
+        out.status = failure ? 'CAUGHT_ERROR' : 'SUCCEEDED';
+        if (failure) {
+          if (details?.error !== undefined) out.error = details.error;
+          if (details?.cause !== undefined) out.cause = details.cause;
+        }
+        if (next) {
+          out.nextState = next.name;
+          if (next.input !== undefined) out.output = next.input;
+        } else {
+          const done = events.find((e) => e.type === 'ExecutionSucceeded') as { executionSucceededEventDetails?: { output?: string } } | undefined;
+          if (done?.executionSucceededEventDetails?.output !== undefined) out.output = done.executionSucceededEventDetails.output;
+        }
+      }
+      if (input.inspectionLevel === 'DEBUG' || input.inspectionLevel === 'TRACE') out.inspectionData = inspection(events, text);
+      return out;
+    },
+  };
+}
+
+/** What DEBUG inspection shows: the input, the task's request parameters and its raw result. */
+function inspection(events: HistoryEvent[], input: string): sfn.InspectionData {
+  const data: sfn.InspectionData = { input };
+  for (const e of events) {
+    const d = e as unknown as Record<string, { parameters?: string; input?: string; output?: string } | undefined>;
+    if (e.type === 'TaskScheduled') data.afterParameters = d.taskScheduledEventDetails?.parameters;
+    if (e.type === 'LambdaFunctionScheduled') data.afterParameters = d.lambdaFunctionScheduledEventDetails?.input;
+    if (e.type === 'TaskSucceeded') data.result = d.taskSucceededEventDetails?.output;
+    if (e.type === 'LambdaFunctionSucceeded') data.result = d.lambdaFunctionSucceededEventDetails?.output;
+  }
+  return data as sfn.InspectionData & Record<string, Json>;
+}
