@@ -69,10 +69,14 @@ export function startExecutionTasks(ctx: RuntimeContext, host: ExecutionHost, st
     return report({ kind: 'TaskFailed', error: 'States.TaskFailed', cause: JSON.stringify(described) });
   };
 
+  /** Tasks still starting their child: their own run reports the child's end, after TaskSubmitted. */
+  const submitting = new Set<string>();
+  const keyOf = (executionArn: string, taskId: string) => `${executionArn}\u0000${taskId}`;
+
   // A child closed: a `.sync` parent's task ends with it.
   host.onClose((child) => {
     const parent = child.parent;
-    if (!parent) return;
+    if (!parent || submitting.has(keyOf(parent.executionArn, parent.taskId))) return;
     void host
       .openTask(parent.executionArn, parent.taskId)
       .then((open) => {
@@ -82,6 +86,36 @@ export function startExecutionTasks(ctx: RuntimeContext, host: ExecutionHost, st
       .catch((err: unknown) => ctx.logError(`reporting child ${child.arn} to its parent`, err));
   });
 
+  /** Starts the child (or, after a restart, finds it) and reports TaskStarted, then TaskSubmitted or the request-response result. */
+  const startAndSubmit = async (task: TaskRun, p: JsonObject & { StateMachineArn: string }): Promise<void> => {
+    const c = task.command;
+    const input = p.Input === undefined ? '{}' : typeof p.Input === 'string' ? p.Input : JSON.stringify(p.Input);
+    let child: ExecutionRecord;
+    try {
+      const started = await starter.start({
+        stateMachineArn: p.StateMachineArn,
+        name: typeof p.Name === 'string' ? p.Name : childName(task.executionArn, c.taskId),
+        input,
+        ...(typeof p.TraceHeader === 'string' ? { traceHeader: p.TraceHeader } : {}),
+        parent: { executionArn: task.executionArn, taskId: c.taskId },
+      });
+      child = started.record;
+    } catch (err) {
+      // After a restart the child may have closed already: its name is taken by the very execution we want.
+      const again = task.recovering && err instanceof ServiceError && err.code === 'ExecutionAlreadyExists' ? findChild(ctx, task) : undefined;
+      if (!again) {
+        const e = err instanceof ServiceError ? err : new ServiceError('InternalError', String(err));
+        return task.report({ kind: 'TaskFailed', error: `StepFunctions.${e.code}Exception`, cause: sdkCause({ message: e.message, service: 'AWSStepFunctions', status: 400, code: e.code, requestId: randomUUID() }) });
+      }
+      child = again;
+    }
+    const response = JSON.stringify(startResponse(child, ctx.clock.now()));
+    if (!task.started) await task.report({ kind: 'TaskStarted' });
+    if (c.pattern === 'waitForTaskToken') return;
+    if (!isSync(c)) return task.report({ kind: 'TaskSucceeded', output: response });
+    await task.report({ kind: 'TaskSubmitted', output: response });
+  };
+
   return {
     async run(task: TaskRun) {
       const c = task.command;
@@ -89,33 +123,16 @@ export function startExecutionTasks(ctx: RuntimeContext, host: ExecutionHost, st
       if (typeof p.StateMachineArn !== 'string') {
         return task.report({ kind: 'TaskFailed', error: 'StepFunctions.InvalidArnException', cause: sdkCause({ message: "Invalid Arn: 'StateMachineArn is required'", service: 'AWSStepFunctions', status: 400, code: 'InvalidArn', requestId: randomUUID() }) });
       }
-      const input = p.Input === undefined ? '{}' : typeof p.Input === 'string' ? p.Input : JSON.stringify(p.Input);
-      let child: ExecutionRecord;
+      const key = keyOf(task.executionArn, c.taskId);
+      submitting.add(key);
       try {
-        const started = await starter.start({
-          stateMachineArn: p.StateMachineArn,
-          name: typeof p.Name === 'string' ? p.Name : childName(task.executionArn, c.taskId),
-          input,
-          ...(typeof p.TraceHeader === 'string' ? { traceHeader: p.TraceHeader } : {}),
-          parent: { executionArn: task.executionArn, taskId: c.taskId },
-        });
-        child = started.record;
-      } catch (err) {
-        // After a restart the child may have closed already: its name is taken by the very execution we want.
-        const again = task.recovering && err instanceof ServiceError && err.code === 'ExecutionAlreadyExists' ? findChild(ctx, task) : undefined;
-        if (!again) {
-          const e = err instanceof ServiceError ? err : new ServiceError('InternalError', String(err));
-          return task.report({ kind: 'TaskFailed', error: `StepFunctions.${e.code}Exception`, cause: sdkCause({ message: e.message, service: 'AWSStepFunctions', status: 400, code: e.code, requestId: randomUUID() }) });
-        }
-        child = again;
+        await startAndSubmit(task, p as JsonObject & { StateMachineArn: string });
+      } finally {
+        submitting.delete(key);
       }
-      const response = JSON.stringify(startResponse(child, ctx.clock.now()));
-      if (!task.started) await task.report({ kind: 'TaskStarted' });
-      if (c.pattern === 'waitForTaskToken') return;
-      if (!isSync(c)) return task.report({ kind: 'TaskSucceeded', output: response });
-      if (!task.recovering || child.status === 'RUNNING') await task.report({ kind: 'TaskSubmitted', output: response });
-      const latest = ctx.store.getExecution(child.arn) ?? child;
-      if (latest.status !== 'RUNNING') return finish(task.report, c, latest);
+      // A child that closed while its start was being reported: end the task here.
+      const child = isSync(c) ? findChild(ctx, task) : undefined;
+      if (child && child.status !== 'RUNNING') return finish(task.report, c, child);
     },
     cancel(executionArn, command) {
       if (!isSync(command)) return;

@@ -1,0 +1,58 @@
+import { openFixture, types, type Fixture } from './service-fixture';
+
+let f: Fixture;
+beforeEach(async () => {
+  f = await openFixture();
+});
+afterEach(() => f.close());
+
+const parent = (child: string, resource: string) => ({
+  StartAt: 'Run',
+  States: { Run: { Type: 'Task', Resource: resource, Parameters: { StateMachineArn: child, Input: { 'n.$': '$.n' } }, End: true } },
+});
+
+test('.sync:2 waits for the child and returns its description with the output as JSON', async () => {
+  const child = await f.machine('Child', { StartAt: 'P', States: { P: { Type: 'Pass', Parameters: { 'doubled.$': 'States.MathAdd($.n, $.n)' }, End: true } } });
+  const sm = await f.machine('Parent', parent(child, 'arn:aws:states:::states:startExecution.sync:2'));
+  const arn = await f.start(sm, { n: 21 });
+  const d = await f.closed(arn);
+  expect(d.status).toBe('SUCCEEDED');
+  const out = JSON.parse(d.output!);
+  expect(out).toMatchObject({ Output: { doubled: 42 }, Input: { n: 21 }, Status: 'SUCCEEDED', StateMachineArn: child });
+  expect(typeof out.StartDate).toBe('number');
+  expect(types(await f.history(arn))).toEqual(['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSubmitted', 'TaskSucceeded', 'TaskStateExited', 'ExecutionSucceeded']);
+  const children = await f.ops.ListExecutions({ stateMachineArn: child });
+  expect(children.executions).toHaveLength(1);
+  expect(children.executions![0]!.executionArn).toBe(out.ExecutionArn);
+});
+
+test('.sync returns texts; a failed child fails the task with States.TaskFailed', async () => {
+  const child = await f.machine('Child', { StartAt: 'F', States: { F: { Type: 'Fail', Error: 'ChildBroke', Cause: 'inside' } } });
+  const sm = await f.machine('Parent', parent(child, 'arn:aws:states:::states:startExecution.sync'));
+  const d = await f.closed(await f.start(sm, { n: 1 }));
+  expect(d).toMatchObject({ status: 'FAILED', error: 'States.TaskFailed' });
+  const cause = JSON.parse(d.cause!);
+  expect(cause).toMatchObject({ Error: 'ChildBroke', Cause: 'inside', Status: 'FAILED', Input: '{"n":1}' });
+});
+
+test('request-response returns as soon as the child started', async () => {
+  const child = await f.machine('Child', { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 600, End: true } } });
+  const sm = await f.machine('Parent', parent(child, 'arn:aws:states:::states:startExecution'));
+  const d = await f.closed(await f.start(sm, { n: 1 }));
+  const out = JSON.parse(d.output!);
+  expect(Object.keys(out)).toEqual(['ExecutionArn', 'SdkHttpMetadata', 'SdkResponseMetadata', 'StartDate']);
+  expect((await f.ops.DescribeExecution({ executionArn: out.ExecutionArn })).status).toBe('RUNNING');
+});
+
+test('stopping a .sync parent stops its child', async () => {
+  const child = await f.machine('Child', { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 600, End: true } } });
+  const sm = await f.machine('Parent', parent(child, 'arn:aws:states:::states:startExecution.sync:2'));
+  const arn = await f.start(sm, { n: 1 });
+  let kids: string[] = [];
+  for (let i = 0; i < 200 && kids.length === 0; i++) {
+    kids = ((await f.ops.ListExecutions({ stateMachineArn: child })).executions ?? []).map((e) => e.executionArn!);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  await f.ops.StopExecution({ executionArn: arn });
+  expect((await f.closed(kids[0]!)).status).toBe('ABORTED');
+});
