@@ -1,4 +1,5 @@
 import type { Json, JsonObject } from '../../asl';
+import type { ExecutionInfo } from '../engine-input';
 import { evaluateJsonataField, type JsonataBindings } from '../jsonata';
 import {
   applyInputPath,
@@ -11,6 +12,38 @@ import {
 } from '../jsonpath';
 import type { Interpreter } from './interpreter';
 import type { StateRun } from './state-run';
+
+/**
+ * `$$.Execution` at the start of an execution, in AWS's key order (recorded:
+ * Id, Input, StartTime, Name, RoleArn, RedriveCount; a redrive appends RedriveTime).
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-contextobject.html
+ */
+export function executionContext(info: ExecutionInfo, input: Json): JsonObject {
+  return {
+    Id: info.executionArn,
+    Input: input,
+    StartTime: new Date(info.startTime).toISOString(),
+    Name: info.name,
+    RoleArn: info.roleArn,
+    RedriveCount: info.redriveCount,
+  };
+}
+
+/**
+ * The context object `$$` of a state at this moment, in AWS's key order (recorded: Execution,
+ * StateMachine, State{Name, EnteredTime}). State.RetryCount only where a state can be retried
+ * (absent on a Pass, recorded; present on Task/Map/Parallel, unverified). Task.Token for callback
+ * tasks and Map.Item inside an ItemSelector follow.
+ */
+export function contextObject(execution: JsonObject, stateMachine: JsonObject, run: StateRun): JsonObject {
+  const state: JsonObject = { Name: run.name, EnteredTime: run.enteredTime };
+  const type = run.state.type;
+  if (type === 'Task' || type === 'Map' || type === 'Parallel') state.RetryCount = run.retryCount;
+  const ctx: JsonObject = { Execution: execution, StateMachine: stateMachine, State: state };
+  if (run.taskToken !== undefined) ctx.Task = { Token: run.taskToken };
+  if (run.extraContext) Object.assign(ctx, run.extraContext);
+  return ctx;
+}
 
 /** What a state hands to its Exited event: its output and the variables it assigns. */
 export interface StateOutcome {

@@ -8,7 +8,7 @@ import { applyResultPath, evaluateJsonPathAssign } from '../jsonpath';
 import { StatesFailure } from '../states-failure';
 import { stateEvaluators } from '../states';
 import { Branch, sideOf, type BranchOwner, type Thread } from './branch';
-import { finishJsonata, jsonPathScope, stateRef, type StateOutcome } from './data-flow';
+import { contextObject, executionContext, finishJsonata, jsonPathScope, stateRef, type StateOutcome } from './data-flow';
 import { asEngineFailure, errorDetails, errorOutput, type EngineFailure } from './engine-failure';
 import { LimitCauses, limitsOf } from './engine-limits';
 import { findCatcher, findRetrier, isUnrecoverable, retryDelayMs } from './error-matching';
@@ -170,14 +170,7 @@ export class Interpreter implements Execution, BranchOwner {
 
   /** `$$` for a state at this moment. */
   contextFor(run: StateRun): JsonObject {
-    const ctx: JsonObject = {
-      Execution: this.executionContext,
-      State: { EnteredTime: run.enteredTime, Name: run.name, RetryCount: run.retryCount },
-      StateMachine: this.stateMachineContext,
-    };
-    if (run.taskToken !== undefined) ctx.Task = { Token: run.taskToken };
-    if (run.extraContext) Object.assign(ctx, run.extraContext);
-    return ctx;
+    return contextObject(this.executionContext, this.stateMachineContext, run);
   }
 
   /** Whether a payload is over the quota (its JSON text in UTF-8 bytes). */
@@ -445,14 +438,7 @@ export class Interpreter implements Execution, BranchOwner {
     this.info = info;
     this.random = new SeededRandom(input.seed);
     const executionInput = parseJson(input.input);
-    this.executionContext = {
-      Id: info.executionArn,
-      Input: executionInput,
-      Name: info.name,
-      RoleArn: info.roleArn,
-      StartTime: ISO(info.startTime),
-      RedriveCount: info.redriveCount,
-    };
+    this.executionContext = executionContext(info, executionInput);
     this.stateMachineContext = { Id: info.stateMachineArn, Name: info.stateMachineName };
     const startedDetails: EventDetailsByType['ExecutionStarted']['executionStartedEventDetails'] = {
       input: input.input,
