@@ -35,7 +35,7 @@ class Scanner {
       if (this.i >= this.text.length) return 'No content to map due to end-of-input';
       this.value();
       this.skipSpace();
-      if (this.i < this.text.length) this.fail(`Unexpected character ${this.here()}: expected end-of-input`);
+      if (this.i < this.text.length) this.fail(`Unexpected character (${this.here()}): expected end-of-input`);
       return undefined;
     } catch (err) {
       if (err instanceof Problem) return err.message;
@@ -68,7 +68,7 @@ class Scanner {
     if (ch === '"') return this.string();
     if (ch === '-' || (ch >= '0' && ch <= '9')) return this.number();
     if (/[A-Za-z_$]/.test(ch)) return this.word();
-    this.fail(`Unexpected character ${this.here()}: expected a valid value ${EXPECTED_VALUE}`);
+    this.fail(`Unexpected character (${this.here()}): expected a valid value ${EXPECTED_VALUE}`);
   }
 
   private word(): void {
@@ -84,17 +84,17 @@ class Scanner {
     for (;;) {
       this.skipSpace();
       if (this.i >= this.text.length) this.endOfInput('expected close marker for Object');
-      if (this.text[this.i] !== '"') this.fail(`Unexpected character ${this.here()}: was expecting double-quote to start field name`);
+      if (this.text[this.i] !== '"') this.fail(`Unexpected character (${this.here()}): was expecting double-quote to start field name`);
       this.string();
       this.skipSpace();
       if (this.i >= this.text.length) this.endOfInput('expected close marker for Object');
-      if (this.text[this.i] !== ':') this.fail(`Unexpected character ${this.here()}: was expecting a colon to separate field name and value`);
+      if (this.text[this.i] !== ':') this.fail(`Unexpected character (${this.here()}): was expecting a colon to separate field name and value`);
       this.i++;
       this.value();
       this.skipSpace();
       if (this.i >= this.text.length) this.endOfInput('expected close marker for Object');
       if (this.text[this.i] === '}') return void this.i++;
-      if (this.text[this.i] !== ',') this.fail(`Unexpected character ${this.here()}: was expecting comma to separate Object entries`);
+      if (this.text[this.i] !== ',') this.fail(`Unexpected character (${this.here()}): was expecting comma to separate Object entries`);
       this.i++;
     }
   }
@@ -109,7 +109,7 @@ class Scanner {
       this.skipSpace();
       if (this.i >= this.text.length) this.endOfInput('expected close marker for Array');
       if (this.text[this.i] === ']') return void this.i++;
-      if (this.text[this.i] !== ',') this.fail(`Unexpected character ${this.here()}: was expecting comma to separate Array entries`);
+      if (this.text[this.i] !== ',') this.fail(`Unexpected character (${this.here()}): was expecting comma to separate Array entries`);
       this.i++;
     }
   }
@@ -144,14 +144,14 @@ class Scanner {
     if (!match) {
       this.i++;
       if (this.i >= this.text.length) this.endOfInput('expected digit (0-9) to follow minus sign, for valid numeric value');
-      this.fail(`Unexpected character ${this.here()}: expected digit (0-9) to follow minus sign, for valid numeric value`);
+      this.fail(`Unexpected character (${this.here()}): expected digit (0-9) to follow minus sign, for valid numeric value`);
     }
     this.i += match[0].length;
     const after = this.text[this.i];
     if (after === '.' || after === 'e' || after === 'E') {
       this.i++;
       if (this.i >= this.text.length) this.endOfInput('expected a digit for number exponent or fraction');
-      this.fail(`Unexpected character ${this.here()}: Decimal point or exponent not followed by a digit`);
+      this.fail(`Unexpected character (${this.here()}): Decimal point or exponent not followed by a digit`);
     }
   }
 }
