@@ -33,6 +33,15 @@ export interface CorpusCase {
     /** The exact sequence of history event types. */
     events?: string[];
     /**
+     * The whole history as `[id, type, previousEventId]`, event by event: the compact way to pin
+     * AWS's event order and its previousEventId links.
+     */
+    chain?: Array<[number, string, number]>;
+    /** When chosen events happen, by event id: milliseconds after the execution started (the fake clock). */
+    at?: Record<string, number>;
+    /** Details of chosen events, by event id: each a subset of the actual event (payload texts compared as text). */
+    details?: Record<string, Record<string, unknown>>;
+    /**
      * The history, event by event: the same length, and each expected event a subset of the
      * actual one at its position (timestamps are left out; payload texts are compared as text).
      */

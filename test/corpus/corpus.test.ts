@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { drive, replay } from '../engine/core/engine-driver';
+import { drive, replay, START_TIME } from '../engine/core/engine-driver';
 import type { CorpusCase } from './corpus-case';
 
 /**
@@ -49,6 +49,17 @@ describe.each(files.map((f) => [relative(root, f), f] as const))('%s', (_name, f
     expect({ status: r.status, error: r.error, cause: r.cause }).toEqual({ status: e.status, error: e.error, cause: e.cause });
     if ('output' in e) expect(r.output).toEqual(e.output);
     if (e.events) expect(r.events.map((ev) => ev.type)).toEqual(e.events);
+    if (e.chain) expect(r.events.map((ev) => [ev.id, ev.type, ev.previousEventId])).toEqual(e.chain);
+    if (e.at) {
+      const times = Object.keys(e.at).map((id) => [Number(id), (r.events.find((ev) => ev.id === Number(id))?.timestamp ?? NaN) - START_TIME]);
+      expect(Object.fromEntries(times)).toEqual(Object.fromEntries(Object.entries(e.at).map(([id, ms]) => [Number(id), ms])));
+    }
+    if (e.details) {
+      for (const [id, want] of Object.entries(e.details)) {
+        const actual = r.events.find((ev) => ev.id === Number(id));
+        expect({ id: Number(id), ...JSON.parse(JSON.stringify(actual ?? {})) }).toMatchObject({ id: Number(id), ...want });
+      }
+    }
     if (e.history) {
       const actual = r.events.map((ev) => JSON.parse(JSON.stringify({ ...ev, timestamp: undefined })) as Record<string, unknown>);
       expect(actual).toHaveLength(e.history.length);

@@ -7,6 +7,7 @@ import type { StateRun } from '../core/state-run';
 import { evaluateJsonataArray, evaluateJsonataField, evaluateJsonataInteger, evaluateJsonataNumber } from '../jsonata';
 import { readPath } from '../jsonpath';
 import { StatesFailure } from '../states-failure';
+import { finishAfter } from './finish-after';
 import type { StateEvaluator } from './state-evaluator';
 
 /** AWS's cause when a Map's failures exceed its tolerance. */
@@ -128,9 +129,11 @@ export const mapState: StateEvaluator = {
       it.guard(run, async () => {
         // A Map Run's Succeeded event is a marker: MapStateSucceeded follows it, the Exited event links past both.
         const runEnded = distributed ? it.emit(sideOf(thread), 'MapRunSucceeded', {}) : thread.last;
-        it.emit({ last: runEnded }, 'MapStateSucceeded', {});
-        const outcome = run.state.queryLanguage === 'JSONata' ? await finishJsonata(it, run, results, { result: results }) : finishJsonPath(it, run, results, true);
-        it.complete(run, outcome, def.Next);
+        const succeededId = it.emit({ last: runEnded }, 'MapStateSucceeded', {});
+        await finishAfter(succeededId, run, async () => {
+          const outcome = run.state.queryLanguage === 'JSONata' ? await finishJsonata(it, run, results, { result: results }) : finishJsonPath(it, run, results, true);
+          it.complete(run, outcome, def.Next);
+        });
       });
 
     /** Starts iterations while slots are free; `cause` is the event that freed the slot. */

@@ -1,5 +1,6 @@
 import type { Json, ParallelState } from '../../asl';
 import type { BranchOwner } from '../core/branch';
+import { finishAfter } from './finish-after';
 import { effectiveInput, finishJsonata, finishJsonPath, jsonataBindings, payloadTemplate } from '../core/data-flow';
 import { toStatesFailure } from '../core/engine-failure';
 import { evaluateJsonataField } from '../jsonata';
@@ -35,14 +36,15 @@ export const parallelState: StateEvaluator = {
         results[branch.index] = output;
         if (--remaining > 0) return;
         settled = true;
-        // ParallelStateSucceeded and the Exited event both link to the last branch's last event.
+        // ParallelStateSucceeded and the Exited event both link to the last branch's last event;
+        // a failure of the output processing links to ParallelStateSucceeded (recorded on AWS).
         const last = branch.thread.last;
-        it.emit({ last }, 'ParallelStateSucceeded', {});
+        const succeededId = it.emit({ last }, 'ParallelStateSucceeded', {});
         thread.last = last;
-        return it.guard(run, async () => {
+        return it.guard(run, () => finishAfter(succeededId, run, async () => {
           const outcome = run.state.queryLanguage === 'JSONata' ? await finishJsonata(it, run, results, { result: results }) : finishJsonPath(it, run, results, true);
           it.complete(run, outcome, def.Next);
-        });
+        }));
       },
       branchFailed(branch, failure) {
         if (settled || run.done) return;

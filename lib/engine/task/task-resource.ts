@@ -42,17 +42,18 @@ export function parseTaskResource(arn: string): TaskResource {
   if (parts[2] === 'states' && parts[5] === 'activity') {
     return { arn, family: 'activity', integration: { service: 'activity' }, pattern: 'waitForTaskToken', resourceType: 'activity', resource: arn };
   }
-  // arn:aws:states:::service[:sdk-service]:action[.suffix]
-  const rest = parts.slice(5);
-  let last = rest.pop() ?? '';
+  // arn:aws:states:::service[:sdk-service]:action[.suffix]; the suffix itself may hold a ':' (".sync:2").
   let pattern: IntegrationPattern = 'request-response';
+  let body = arn;
   for (const [suffix, p] of SUFFIXES) {
-    if (last.endsWith(suffix)) {
+    if (arn.endsWith(suffix)) {
       pattern = p;
-      last = last.slice(0, -suffix.length);
+      body = arn.slice(0, -suffix.length);
       break;
     }
   }
+  const rest = body.split(':').slice(5);
+  const last = rest.pop() ?? '';
   const service = rest.join(':');
   const suffixText = pattern === 'request-response' ? '' : `.${pattern}`;
   return { arn, family: 'task', integration: integrationOf(service, last), pattern, resourceType: service, resource: `${last}${suffixText}` };

@@ -1,11 +1,15 @@
 import type { Json, StateMachineDefinition } from '../../../lib/asl';
 import { createExecution, type EngineCommand, type EngineInput, type EngineOptions, type Execution, type ExecutionInfo, type HistoryEvent } from '../../../lib/engine';
 
-/** A scripted task outcome: an output, a failure, or no answer at all (for timeouts). */
+/**
+ * A scripted task outcome: an output, a failure, or no answer at all (for timeouts).
+ * `afterMs` delays the answer (default: the drive's taskLatencyMs); heartbeats are sent every
+ * `heartbeatEveryMs` after the start (default: all at once); `started: false` sends no TaskStarted.
+ */
 export type TaskOutcome =
-  | { output: Json; workerName?: string; heartbeats?: number; submitted?: Json }
-  | { error: string; cause?: string; started?: boolean }
-  | { hang: true; heartbeats?: number };
+  | { output: Json; workerName?: string; heartbeats?: number; heartbeatEveryMs?: number; submitted?: Json; afterMs?: number; started?: boolean }
+  | { error: string; cause?: string; started?: boolean; afterMs?: number; submitted?: Json }
+  | { hang: true; heartbeats?: number; heartbeatEveryMs?: number; submitted?: Json; workerName?: string; started?: boolean };
 
 export interface DriveOptions {
   /** Outcomes keyed by state name or resource ARN; an array is consumed one per attempt (the last repeats). */
@@ -81,17 +85,22 @@ export async function drive(definition: StateMachineDefinition, input: Json, opt
     const byKind: { [K in EngineCommand['kind']]: (c: Extract<EngineCommand, { kind: K }>) => void } = {
       RunTask: (c) => {
         const o = outcomeFor(c);
-        const at = now + (options.taskLatencyMs ?? 0);
+        const at = now + (('afterMs' in o ? o.afterMs : undefined) ?? options.taskLatencyMs ?? 0);
+        const taskId = c.taskId;
+        if (o.started !== false) {
+          const workerName = 'workerName' in o ? o.workerName : undefined;
+          pending.push({ kind: 'TaskStarted', at: now, taskId, ...(workerName ? { workerName } : {}) });
+        }
+        if (o.submitted !== undefined) pending.push({ kind: 'TaskSubmitted', at: now, taskId, output: JSON.stringify(o.submitted) });
+        if ('heartbeats' in o) {
+          for (let i = 1; i <= (o.heartbeats ?? 0); i++) pending.push({ kind: 'TaskHeartbeat', at: now + i * (o.heartbeatEveryMs ?? 0), taskId });
+        }
+        if ('hang' in o) return;
         if ('error' in o) {
-          if (o.started !== false) pending.push({ kind: 'TaskStarted', at: now, taskId: c.taskId });
-          pending.push({ kind: 'TaskFailed', at, taskId: c.taskId, error: o.error, ...(o.cause !== undefined ? { cause: o.cause } : {}) });
+          pending.push({ kind: 'TaskFailed', at, taskId, error: o.error, ...(o.cause !== undefined ? { cause: o.cause } : {}) });
           return;
         }
-        pending.push({ kind: 'TaskStarted', at: now, taskId: c.taskId, ...('workerName' in o && o.workerName ? { workerName: o.workerName } : {}) });
-        for (let i = 0; i < (o.heartbeats ?? 0); i++) pending.push({ kind: 'TaskHeartbeat', at: now, taskId: c.taskId });
-        if ('hang' in o) return;
-        if (o.submitted !== undefined) pending.push({ kind: 'TaskSubmitted', at: now, taskId: c.taskId, output: JSON.stringify(o.submitted) });
-        pending.push({ kind: 'TaskSucceeded', at, taskId: c.taskId, output: JSON.stringify(o.output) });
+        pending.push({ kind: 'TaskSucceeded', at, taskId, output: JSON.stringify(o.output) });
       },
       CancelTask: (c) => {
         pending = pending.filter((p) => !('taskId' in p) || p.taskId !== c.taskId);
@@ -126,7 +135,7 @@ export async function drive(definition: StateMachineDefinition, input: Json, opt
       break;
     }
     // the earliest-due thing next: a pending input (due at its time) or a timer
-    pending.sort((a, b) => a.at - b.at);
+    pending.sort((a, b) => a.at - b.at); // stable: ties keep the order they were produced in
     let nextTimer: [string, number] | undefined;
     for (const t of timers) if (!nextTimer || t[1] < nextTimer[1]) nextTimer = t;
     const nextInput = pending[0];
