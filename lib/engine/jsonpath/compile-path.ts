@@ -97,7 +97,9 @@ function parse(text: string): CompiledPath {
       i += m[0].length;
     } else if (c === '[') {
       const [seg, next] = bracket(text, i);
-      if (seg.k !== 'name' && seg.k !== 'index') definite = false;
+      // Jayway: a union of names as the last step merges into one object, so it stays definite.
+      const mergesAtLeaf = seg.k === 'names' && next === text.length;
+      if (seg.k !== 'name' && seg.k !== 'index' && !mergesAtLeaf) definite = false;
       segments.push(seg);
       i = next;
     } else throw new PathSyntaxError(`unexpected '${c}' in ${text}`);
@@ -263,13 +265,19 @@ function isObject(v: Json | undefined): v is { [k: string]: Json } {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function step(seg: Segment, value: Json, root: Json, out: Json[]): void {
+function step(seg: Segment, value: Json, root: Json, out: Json[], leaf = false): void {
   switch (seg.k) {
     case 'name':
       if (isObject(value) && Object.prototype.hasOwnProperty.call(value, seg.name)) out.push(value[seg.name]);
       return;
     case 'names':
-      if (isObject(value)) for (const n of seg.names) if (Object.prototype.hasOwnProperty.call(value, n)) out.push(value[n]);
+      if (!isObject(value)) return;
+      if (leaf) {
+        // Jayway merges a union of names at the end of a path into one object of the keys present.
+        const merged: { [k: string]: Json } = {};
+        for (const n of seg.names) if (Object.prototype.hasOwnProperty.call(value, n)) merged[n] = value[n]!;
+        out.push(merged);
+      } else for (const n of seg.names) if (Object.prototype.hasOwnProperty.call(value, n)) out.push(value[n]);
       return;
     case 'index':
       if (Array.isArray(value)) {
@@ -307,11 +315,10 @@ function step(seg: Segment, value: Json, root: Json, out: Json[]): void {
       return;
     }
     case 'filter':
+      // Jayway tests each element of an array, but an object itself (not its values).
       if (Array.isArray(value)) {
         for (const item of value) if (seg.test(item, root)) out.push(item);
-      } else if (isObject(value)) {
-        for (const item of Object.values(value)) if (seg.test(item, root)) out.push(item);
-      }
+      } else if (isObject(value) && seg.test(value, root)) out.push(value);
       return;
     case 'length':
       if (Array.isArray(value)) out.push(value.length);
@@ -323,9 +330,11 @@ function step(seg: Segment, value: Json, root: Json, out: Json[]): void {
 
 export function select(segments: Segment[], data: Json, root: Json): Json[] {
   let current: Json[] = [data];
-  for (const seg of segments) {
+  for (let s = 0; s < segments.length; s++) {
+    const seg = segments[s]!;
+    const leaf = s === segments.length - 1;
     const next: Json[] = [];
-    for (const v of current) step(seg, v, root, next);
+    for (const v of current) step(seg, v, root, next, leaf);
     current = next;
     if (current.length === 0) break;
   }
@@ -355,7 +364,7 @@ export function evaluatePath(path: CompiledPath, data: Json, strict = false): Js
         v = v[seg.name];
       } else {
         const out: Json[] = [];
-        step(seg, v as Json, data, out);
+        step(seg, v as Json, data, out, i === last);
         if (!out.length) return i === last && !strict && seg.k === 'index' && Array.isArray(v) ? null : undefined;
         v = out[0];
       }
@@ -398,6 +407,8 @@ export function bracketNotation(path: CompiledPath): string {
     else if (seg.k === 'deep') s += '..' + (seg.then.k === 'name' ? `['${seg.then.name}']` : '[*]');
     else if (seg.k === 'slice') s += `[${seg.start ?? ''}:${seg.end ?? ''}]`;
     else if (seg.k === 'length') s += '.length()';
+    else if (seg.k === 'names') s += `[${seg.names.map((n) => `'${n}'`).join(',')}]`;
+    else if (seg.k === 'indices') s += `[${seg.indices.join(',')}]`;
     else s += '[?]';
   }
   return s;
