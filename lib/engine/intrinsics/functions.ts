@@ -157,8 +157,13 @@ export const IntrinsicFunctions: Record<string, IntrinsicFunction> = {
   'States.Base64Decode': {
     args: ['string'],
     run([s]) {
-      if ((s as string).length > 10_000) throw new IntrinsicError('The input string exceeds the maximum of 10000 characters');
-      return Buffer.from(s as string, 'base64').toString('utf8');
+      const text = s as string;
+      if (text.length > 10_000) throw new IntrinsicError('The input string exceeds the maximum of 10000 characters');
+      // Java's basic decoder: the standard alphabet, optional padding, nothing else.
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.replace(/=+$/, '').length % 4 === 1) {
+        throw new IntrinsicError('The input string is not valid base64');
+      }
+      return Buffer.from(text, 'base64').toString('utf8');
     },
   },
   'States.Hash': {
