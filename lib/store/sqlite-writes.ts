@@ -1,0 +1,108 @@
+import { isClosed } from './closed-status';
+import type { ExecutionStatus } from '../engine/execution-api';
+import type { StoreWrite, StoreWriteKind } from './store';
+import { integrity } from './store-errors';
+import { EVENT_ID_BITS, MAX_EVENT_ID } from './store-limits';
+import type { SqliteStatements } from './sqlite-statements';
+import type { EventCodec } from './sqlite-event-codec';
+import { encodeExecution } from './sqlite-execution-codec';
+
+/** The first event key of an execution; event `id` is stored at `eventKey(x) + id`. */
+export const eventKey = (executionId: number): number => executionId * 2 ** EVENT_ID_BITS;
+
+type Appliers = { [K in StoreWriteKind]: (w: Extract<StoreWrite, { kind: K }>) => void };
+
+/**
+ * How each StoreWrite changes the SQLite tables, one entry per kind. Each throws to refuse; the
+ * store then rolls back the savepoint of the `write()` call it belongs to.
+ */
+export function sqliteAppliers(s: SqliteStatements, events: EventCodec): Appliers {
+  const executionId = (kind: StoreWriteKind, arn: string): number => {
+    const row = s.executionId.get(arn);
+    if (!row) throw integrity.unknownExecution(kind, arn);
+    return row.id;
+  };
+  const deleteWithTags = (arn: string, del: { run(arn: string): unknown }) => {
+    del.run(arn);
+    s.deleteTags.run(arn);
+  };
+  return {
+    putDefinition: (w) => s.putDefinition.run(w.record.revisionId, w.record.definition),
+    putStateMachine: (w) => s.putStateMachine.run(w.record.arn, w.record.name, JSON.stringify(w.record)),
+    deleteStateMachine: (w) => {
+      s.deleteMachineVersionTags.run(w.arn);
+      s.deleteMachineAliasTags.run(w.arn);
+      s.deleteMachineVersions.run(w.arn);
+      s.deleteMachineAliases.run(w.arn);
+      deleteWithTags(w.arn, s.deleteStateMachine);
+    },
+    putVersion: (w) => s.putVersion.run(w.record.arn, w.record.stateMachineArn, w.record.version, JSON.stringify(w.record)),
+    deleteVersion: (w) => deleteWithTags(w.arn, s.deleteVersion),
+    putAlias: (w) => s.putAlias.run(w.record.arn, w.record.stateMachineArn, w.record.name, JSON.stringify(w.record)),
+    deleteAlias: (w) => deleteWithTags(w.arn, s.deleteAlias),
+    putActivity: (w) => s.putActivity.run(w.record.arn, w.record.name, JSON.stringify(w.record)),
+    deleteActivity: (w) => {
+      s.deleteQueuedActivityTasks.run(w.arn);
+      deleteWithTags(w.arn, s.deleteActivity);
+    },
+    putExecution: ({ record: r }) => {
+      const { doc, input, output } = encodeExecution(r);
+      s.putExecution.run(
+        r.arn,
+        r.stateMachineArn,
+        r.status,
+        r.startDate,
+        r.stopDate ?? null,
+        r.stateMachineVersionArn ?? null,
+        r.stateMachineAliasArn ?? null,
+        r.mapRunArn ?? null,
+        r.parent?.executionArn ?? null,
+        r.redriveCount,
+        doc,
+        input,
+        output,
+      );
+    },
+    appendInputs: (w) => {
+      if (w.inputs.length === 0) return;
+      const id = executionId(w.kind, w.executionArn);
+      let seq = s.lastInput.get(id) ?? 0;
+      for (const input of w.inputs) s.putInput.run(id, ++seq, input);
+    },
+    appendEvents: (w) => {
+      if (w.events.length === 0) return;
+      const base = eventKey(executionId(w.kind, w.executionArn));
+      let expected = (s.lastEventKey.get(base, base + MAX_EVENT_ID) ?? base) - base + 1;
+      for (const event of w.events) {
+        if (event.id !== expected) throw integrity.eventIds(w.executionArn, expected, event.id);
+        if (event.id > MAX_EVENT_ID) throw integrity.eventIdTooLarge(w.executionArn, event.id, MAX_EVENT_ID);
+        expected++;
+      }
+      events.write(base, w.events);
+    },
+    armTimer: ({ kind, timer: t }) => s.armTimer.run(executionId(kind, t.executionArn), t.timerId, t.dueAt),
+    cancelTimer: (w) => s.cancelTimer.run(w.executionArn, w.timerId),
+    putToken: ({ kind, record: r }) => s.putToken.run(r.token, executionId(kind, r.executionArn), r.taskId),
+    deleteToken: (w) => s.deleteToken.run(w.token),
+    putActivityTask: ({ kind, record: r }) =>
+      s.putActivityTask.run(r.token, r.activityArn, executionId(kind, r.executionArn), r.taskId, r.input, r.scheduledAt, r.startedAt ?? null, r.workerName ?? null),
+    deleteActivityTask: (w) => s.deleteActivityTask.run(w.token),
+    putMapRun: ({ kind, record: r }) => s.putMapRun.run(r.arn, executionId(kind, r.executionArn), r.startDate, JSON.stringify(r)),
+    setTags: (w) => (w.tags.length === 0 ? s.deleteTags.run(w.resourceArn) : s.putTags.run(w.resourceArn, JSON.stringify(w.tags))),
+    purgeExecution: (w) => {
+      const row = s.executionId.get(w.arn);
+      if (!row) return;
+      if (!isClosed(row.status as ExecutionStatus)) throw integrity.purgeOpen(w.arn, row.status);
+      const base = eventKey(row.id);
+      s.purgeInputs.run(row.id);
+      s.purgeEvents.run(base, base + MAX_EVENT_ID);
+      s.purgeTimers.run(row.id);
+      s.purgeTokens.run(row.id);
+      s.purgeActivityTasks.run(row.id);
+      s.purgeMapRunTags.run(row.id);
+      s.purgeMapRuns.run(row.id);
+      s.deleteTags.run(w.arn);
+      s.purgeExecution.run(row.id);
+    },
+  };
+}
