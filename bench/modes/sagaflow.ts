@@ -27,7 +27,11 @@ export async function openService(w: Workload, store: 'memory' | 'durable'): Pro
   const service = await createLocalService({
     store: storeOption,
     clock: { mode: 'real' },
-    lambdas: Object.entries(functionModules(w.name)).map(([functionName, modulePath]) => ({ functionName, modulePath, timeoutSeconds: 30 })),
+    // Inline, as the peer runs its handlers: the same work on both sides, and W4 reads the tokens the module records.
+    lambdas: Object.entries(functionModules(w.name)).map(([functionName, modulePath]) => ({ functionName, modulePath, timeoutSeconds: 30, isolation: 'inline' as const })),
+    // W3's inline Map of 10,000 items writes ~70,000 history events: AWS fails such an execution at
+    // 25,000, but the workload expects SUCCEEDED, so the bench lifts the quota for it (the report says so).
+    ...(historyQuotaLifted(w) ? { limits: { maxHistoryEvents: 10_000_000 } } : {}),
     onExecutionEvent,
   });
   const { stateMachineArn } = await service.operations.CreateStateMachine({
@@ -45,6 +49,11 @@ export async function openService(w: Workload, store: 'memory' | 'durable'): Pro
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Workloads that AWS itself would fail for their history size. */
+export function historyQuotaLifted(w: Workload): boolean {
+  return w.name.startsWith('W3');
 }
 
 export function resultOf(d: { status?: string; output?: string; error?: string; cause?: string }): ExecutionResult {

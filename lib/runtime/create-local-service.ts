@@ -53,7 +53,7 @@ export const createLocalService: CreateLocalService = async (options: LocalServi
     ...(options.onExecutionEvent ? { onExecutionEvent: options.onExecutionEvent } : {}),
     logError: (message, err) => console.error(`sagaflow: ${message}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
   };
-  const host = new ExecutionHost(ctx, { maxLiveExecutions: options.maxLiveExecutions });
+  const host = new ExecutionHost(ctx, { maxLiveExecutions: options.maxLiveExecutions, ...(options.limits ? { engine: { limits: options.limits } } : {}) });
   const starter = new ExecutionStarter(ctx, host);
   const activities = new ActivityQueue(ctx, host);
   const dynamodb = dynamodbTasks(ctx);

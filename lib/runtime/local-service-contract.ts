@@ -56,6 +56,12 @@ export interface LocalServiceOptions {
   lambdas?: LambdaFunctionConfig[];
   /** Endpoint for the optimised DynamoDB integration, e.g. http://127.0.0.1:8000. */
   dynamodbEndpoint?: string;
+  /**
+   * The engine's quotas. AWS's are fixed (25,000 history events, 256 KiB payloads); a workload
+   * that AWS would fail can be run by raising them, knowing that AWS will not.
+   * @default AWS's quotas
+   */
+  limits?: { maxHistoryEvents?: number; maxPayloadBytes?: number };
   /** Purge closed executions older than this many days (checked periodically). Unset: keep forever. */
   retentionDays?: number;
   onExecutionEvent?: (event: ExecutionLogEvent) => void;

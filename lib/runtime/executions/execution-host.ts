@@ -1,5 +1,5 @@
 import type { StateMachineDefinition } from '../../asl';
-import { createExecution, type Decision, type EngineInput, type ExecutionInfo } from '../../engine';
+import { createExecution, type Decision, type EngineInput, type EngineOptions, type ExecutionInfo } from '../../engine';
 import type { HistoryEvent } from '../../engine/history-event';
 import type { ExecutionRecord } from '../../store/records';
 import type { StoreWrite } from '../../store/store';
@@ -13,6 +13,7 @@ import { LiveExecution, type PendingInput } from './live-execution';
 export interface HostOptions {
   /** Idle executions kept in memory; others are rebuilt from the store when needed. @default 256 */
   maxLiveExecutions?: number;
+  engine?: EngineOptions;
 }
 
 type CloseListener = (record: ExecutionRecord) => void;
@@ -37,6 +38,7 @@ export class ExecutionHost {
   private readonly closeWaiters = new Map<string, CloseListener[]>();
   private handlers!: Record<TaskKind, TaskHandler>;
   private readonly maxLive: number;
+  private readonly engineOptions: EngineOptions | undefined;
   private busy = 0;
   private idleWaiters: Array<() => void> = [];
   private timerHandle: NodeJS.Timeout | undefined;
@@ -48,6 +50,7 @@ export class ExecutionHost {
     options: HostOptions = {},
   ) {
     this.maxLive = options.maxLiveExecutions ?? 256;
+    this.engineOptions = options.engine;
   }
 
   setHandlers(handlers: Record<TaskKind, TaskHandler>): void {
@@ -86,7 +89,7 @@ export class ExecutionHost {
   /** Starts a new execution; resolves once its first decision is committed. */
   async start(record: ExecutionRecord, seed: string): Promise<void> {
     this.assertOpen();
-    const live = new LiveExecution({ ...record }, createExecution(this.definition(record.revisionId)));
+    const live = new LiveExecution({ ...record }, createExecution(this.definition(record.revisionId), this.engineOptions));
     this.live.set(record.arn, live);
     const info: ExecutionInfo = {
       executionArn: record.arn,
@@ -357,7 +360,7 @@ export class ExecutionHost {
   private async replay(arn: string): Promise<LiveExecution> {
     const record = this.ctx.store.getExecution(arn);
     if (!record) throw new ServiceError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
-    const engine = createExecution(this.definition(record.revisionId));
+    const engine = createExecution(this.definition(record.revisionId), this.engineOptions);
     const started = new Set<string>();
     let lastAt = 0;
     for (const text of this.ctx.store.readInputs(arn)) {

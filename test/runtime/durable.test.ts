@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fn, openFixture, START, types, type Fixture } from './service-fixture';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { received } = require('./fixtures/tokens') as { received: Array<{ token: string; event: { name?: string } }> };
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sagaflow-durable-'));
+  received.length = 0;
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const open = () => openFixture({ store: { kind: 'sqlite', dir }, clock: { mode: 'virtual', start: START } });
+
+const definition = {
+  StartAt: 'Wait',
+  States: {
+    Wait: { Type: 'Wait', Seconds: 300, Next: 'Ask' },
+    Ask: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', Parameters: { FunctionName: fn('tokens'), Payload: { 'token.$': '$$.Task.Token', 'name.$': '$$.Execution.Name' } }, ResultPath: '$.answer', TimeoutSeconds: 3600, Next: 'Fan' },
+    Fan: { Type: 'Map', ItemsPath: '$.items', ItemProcessor: { StartAt: 'Echo', States: { Echo: { Type: 'Task', Resource: fn('echo'), OutputPath: '$.event', End: true } } }, ResultPath: '$.echoed', End: true },
+  },
+};
+
+async function until<T>(what: string, check: () => T | undefined | Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 1000; i++) {
+    const v = await check();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+test('a restarted service resumes every execution: timers at their due times, tokens still accepted, contiguous ids', async () => {
+  let f: Fixture = await open();
+  const sm = await f.machine('Resume', definition);
+  const arns: string[] = [];
+  for (let i = 0; i < 5; i++) arns.push(await f.start(sm, { i, items: [i, i + 1] }, `run-${i}`));
+  // Two of them reach the callback before the restart; three are still waiting.
+  await f.service.admin.advanceTime(300_000);
+  const early = arns.slice(0, 5);
+  await until('five tokens', () => (received.length >= 5 ? true : undefined));
+  const tokens = arns.map((arn) => received.find((r) => arn.endsWith(`:${r.event.name}`))!.token);
+  received.length = 0;
+  await f.ops.SendTaskSuccess({ taskToken: tokens[0]!, output: '{"ok":0}' });
+  await until('the first to close', async () => ((await f.ops.DescribeExecution({ executionArn: early[0]! })).status === 'SUCCEEDED' ? true : undefined));
+  const started2 = await f.start(sm, { i: 9, items: [] }, 'after-wait');
+  await f.close();
+
+  f = await open();
+  expect(f.service.admin.now()).toBe(START + 300_000);
+  // Tokens issued before the restart still complete their tasks.
+  for (let i = 1; i < 5; i++) await f.ops.SendTaskSuccess({ taskToken: tokens[i]!, output: `{"ok":${i}}` });
+  // The execution started last still waits for its 300 s, counted from its start.
+  await f.service.admin.advanceTime(299_000);
+  expect((await f.ops.DescribeExecution({ executionArn: started2 })).status).toBe('RUNNING');
+  await f.service.admin.advanceTime(1000);
+  // Tasks in flight at the restart were dispatched again (at-least-once), so look the token up by execution.
+  const late = await until('the late token', () => received.find((r) => r.event.name === 'after-wait')?.token);
+  await f.ops.SendTaskSuccess({ taskToken: late, output: '{"ok":9}' });
+  for (const [i, arn] of [...arns, started2].entries()) {
+    const d = await f.closed(arn);
+    expect(d.status).toBe('SUCCEEDED');
+    const out = JSON.parse(d.output!);
+    expect(out.answer).toEqual({ ok: i === 5 ? 9 : i });
+    const events = await f.history(arn);
+    expect(events.map((e) => e.id)).toEqual(events.map((_e, k) => k + 1));
+    expect(types(events).filter((t) => t === 'ExecutionStarted')).toHaveLength(1);
+  }
+  await expect(f.ops.SendTaskSuccess({ taskToken: tokens[1]!, output: '{}' })).rejects.toMatchObject({ code: 'TaskTimedOut' });
+  await f.close();
+});
+
+test('executions evicted from memory are rebuilt by replay and go on exactly as before', async () => {
+  const f = await openFixture({ maxLiveExecutions: 1 });
+  received.length = 0;
+  const sm = await f.machine('Evict', definition);
+  const arns: string[] = [];
+  for (let i = 0; i < 20; i++) arns.push(await f.start(sm, { i, items: [i] }));
+  await f.service.admin.advanceTime(300_000);
+  await until('twenty tokens', () => (received.length >= 20 ? true : undefined));
+  for (const r of received.splice(0)) await f.ops.SendTaskSuccess({ taskToken: r.token, output: '{"ok":true}' });
+  for (const arn of arns) {
+    const d = await f.closed(arn);
+    expect(d.status).toBe('SUCCEEDED');
+    expect(JSON.parse(d.output!).echoed).toHaveLength(1);
+  }
+  await f.close();
+});

@@ -1,0 +1,56 @@
+import { startLocalDynamoDb, ensureTables, type LocalDynamoDb } from '../../lib/local/local-dynamodb';
+import { openFixture, type Fixture } from './service-fixture';
+
+let ddb: LocalDynamoDb;
+let f: Fixture;
+beforeAll(async () => {
+  ddb = await startLocalDynamoDb({ port: 0 });
+  await ensureTables(ddb.client, [{ logicalId: 'T', name: 'things', keySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], attributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }] }]);
+});
+afterAll(() => ddb.close());
+afterEach(() => f.close());
+
+test('the optimised DynamoDB integration puts, updates and gets items; service errors are DynamoDB.<Exception>', async () => {
+  f = await openFixture({ dynamodbEndpoint: ddb.endpoint });
+  const sm = await f.machine('Ddb', {
+    StartAt: 'Put',
+    States: {
+      Put: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:putItem', Parameters: { TableName: 'things', Item: { id: { 'S.$': '$.id' }, n: { N: '1' } } }, ResultPath: null, Next: 'Update' },
+      Update: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::dynamodb:updateItem',
+        Parameters: { TableName: 'things', Key: { id: { 'S.$': '$.id' } }, UpdateExpression: 'SET n = n + :one', ExpressionAttributeValues: { ':one': { N: '1' } }, ReturnValues: 'UPDATED_NEW' },
+        ResultPath: '$.updated',
+        Next: 'Get',
+      },
+      Get: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:getItem', Parameters: { TableName: 'things', Key: { id: { 'S.$': '$.id' } } }, ResultPath: '$.got', Next: 'Conflict' },
+      Conflict: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::dynamodb:putItem',
+        Parameters: { TableName: 'things', Item: { id: { 'S.$': '$.id' } }, ConditionExpression: 'attribute_not_exists(id)' },
+        Catch: [{ ErrorEquals: ['DynamoDB.ConditionalCheckFailedException'], ResultPath: '$.conflict', Next: 'Done' }],
+        End: true,
+      },
+      Done: { Type: 'Pass', End: true },
+    },
+  });
+  const d = await f.closed(await f.start(sm, { id: 'thing-1' }));
+  expect(d.status).toBe('SUCCEEDED');
+  const out = JSON.parse(d.output!);
+  expect(out.updated.Attributes).toEqual({ n: { N: '2' } });
+  expect(out.got.Item).toEqual({ id: { S: 'thing-1' }, n: { N: '2' } });
+  expect(out.got.SdkHttpMetadata.HttpStatusCode).toBe(200);
+  expect(out.conflict.Error).toBe('DynamoDB.ConditionalCheckFailedException');
+  expect(out.conflict.Cause).toMatch(/\(Service: AmazonDynamoDBv2; Status Code: 400; Error Code: ConditionalCheckFailedException; Request ID: .+; Proxy: null\)$/);
+});
+
+test('without a DynamoDB endpoint the task fails with an error Catch can take, and the service keeps running', async () => {
+  f = await openFixture();
+  const sm = await f.machine('NoDdb', { StartAt: 'Get', States: { Get: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:getItem', Parameters: { TableName: 't', Key: { id: { S: 'x' } } }, End: true } } });
+  const d = await f.closed(await f.start(sm));
+  expect(d).toMatchObject({ status: 'FAILED', error: 'DynamoDB.AmazonDynamoDBException' });
+  const sns = await f.machine('Sns', { StartAt: 'P', States: { P: { Type: 'Task', Resource: 'arn:aws:states:::sns:publish', Parameters: { TopicArn: 'arn:aws:sns:us-east-1:123456789012:t', Message: 'hi' }, End: true } } });
+  const s = await f.closed(await f.start(sns));
+  expect(s.status).toBe('FAILED');
+  expect(s.cause).toContain("no integration for the resource 'arn:aws:states:::sns:publish'");
+});
