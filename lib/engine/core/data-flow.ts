@@ -10,8 +10,30 @@ import {
   type JsonPathScope,
   type JsonPathState,
 } from '../jsonpath';
+import { StatesFailure } from '../states-failure';
 import type { Interpreter } from './interpreter';
+import { jsonBytes } from './json-text';
 import type { StateRun } from './state-run';
+
+/**
+ * AWS's quota on the variables one Assign sets: 256 KiB together (one variable can be no larger).
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html
+ */
+export const MAX_ASSIGNED_BYTES = 262144;
+
+/** The outcome with its assignment, after the Assign quota check (error name per the quota page; cause text ours). */
+function withAssigned(run: StateRun, output: Json, assigned: Record<string, Json> | undefined): StateOutcome {
+  if (!assigned) return { output };
+  let bytes = 0;
+  for (const key of Object.keys(assigned)) bytes += jsonBytes(assigned[key]!);
+  if (bytes > MAX_ASSIGNED_BYTES) {
+    throw new StatesFailure(
+      'States.DataLimitExceeded',
+      `The state '${run.name}' assigned variables with a combined size exceeding the maximum number of bytes service limit.`,
+    );
+  }
+  return { output, assigned };
+}
 
 /**
  * `$$.Execution` at the start of an execution, in AWS's key order (recorded:
@@ -109,7 +131,7 @@ export function finishJsonPath(it: Interpreter, run: StateRun, result: Json, sel
   const assigned = f.Assign ? evaluateJsonPathAssign(f.Assign, jsonPathScope(it, run, result)) : undefined;
   const combined = f.ResultPath === undefined || f.ResultPath === '$' ? result : applyResultPath(f.ResultPath, run.input, result, stateRef(run));
   const output = f.OutputPath === undefined || f.OutputPath === '$' ? combined : applyOutputPath(f.OutputPath, jsonPathScope(it, run, combined));
-  return assigned ? { output, assigned } : { output };
+  return withAssigned(run, output, assigned);
 }
 
 /** JSONPath output processing of a state without a result (Wait, Choice, Succeed): OutputPath of the effective input. */
@@ -118,7 +140,7 @@ export function passThroughJsonPath(it: Interpreter, run: StateRun, effective: J
   const assignment = assign;
   const assigned = assignment ? evaluateJsonPathAssign(assignment, jsonPathScope(it, run, effective)) : undefined;
   const output = f.OutputPath === undefined || f.OutputPath === '$' ? effective : applyOutputPath(f.OutputPath, jsonPathScope(it, run, effective));
-  return assigned ? { output, assigned } : { output };
+  return withAssigned(run, output, assigned);
 }
 
 /**
@@ -136,5 +158,5 @@ export async function finishJsonata(
   const bindings = jsonataBindings(it, run, extra);
   const assigned = fields.Assign ? ((await evaluateJsonataField(fields.Assign, `${fieldPrefix}Assign`, bindings)) as JsonObject) : undefined;
   const output = fields.Output !== undefined ? await evaluateJsonataField(fields.Output, `${fieldPrefix}Output`, bindings) : defaultOutput;
-  return assigned && Object.keys(assigned).length > 0 ? { output, assigned } : { output };
+  return withAssigned(run, output, assigned && Object.keys(assigned).length > 0 ? assigned : undefined);
 }
