@@ -70,9 +70,9 @@ export class MemoryStore implements Store {
     }
     this.stats.writes++;
     if (!this.group) {
-      this.stats.transactions++;
       this.group = Promise.resolve().then(() => {
         this.group = undefined;
+        this.stats.transactions++;
       });
     }
     return this.group;

@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { HistoryEvent } from '../../lib/engine';
+import { defineLazyText } from '../../lib/engine/core/json-text';
+import { MemoryStore, SqliteStore, type ExecutionRecord, type Store } from '../../lib/store';
+
+export const REGION_ACCOUNT = 'us-east-1:123456789012';
+export const machineArn = (name: string) => `arn:aws:states:${REGION_ACCOUNT}:stateMachine:${name}`;
+export const executionArn = (machine: string, name: string) => `arn:aws:states:${REGION_ACCOUNT}:execution:${machine}:${name}`;
+export const activityArn = (name: string) => `arn:aws:states:${REGION_ACCOUNT}:activity:${name}`;
+
+export function execution(machine: string, name: string, overrides: Partial<ExecutionRecord> = {}): ExecutionRecord {
+  return {
+    arn: executionArn(machine, name),
+    name,
+    stateMachineArn: machineArn(machine),
+    revisionId: 'rev-1',
+    type: 'STANDARD',
+    status: 'RUNNING',
+    roleArn: 'arn:aws:iam::123456789012:role/test',
+    input: JSON.stringify({ name, note: 'an input long enough to be kept in a column of its own by SQLite' }),
+    startDate: 1_700_000_000_000,
+    redriveCount: 0,
+    eventCount: 0,
+    ...overrides,
+  };
+}
+
+/** A closed execution, as the runtime records it when it ends. */
+export function closed(record: ExecutionRecord, status: ExecutionRecord['status'], stopDate: number): ExecutionRecord {
+  return { ...record, status, stopDate, output: status === 'SUCCEEDED' ? '{"ok":true}' : undefined };
+}
+
+/** A state payload of about `size` characters, distinct per `seed`. */
+export function payload(seed: string, size = 300): string {
+  return JSON.stringify({ seed, filler: 'x'.repeat(size), quote: 'say "hi"', unicode: 'é ✓ 😀' });
+}
+
+/**
+ * A chain of Pass states as the engine records it: ExecutionStarted, then per state Entered (input)
+ * and Exited (output, which the next state enters with), then ExecutionSucceeded. Payloads are
+ * lazy getters, as in engine events, and an Exited output is the same text as the next input.
+ */
+export function passChain(states: number, options: { firstId?: number; at?: number; lazy?: boolean } = {}): HistoryEvent[] {
+  const firstId = options.firstId ?? 1;
+  const at = options.at ?? 1_700_000_000_000;
+  const lazy = options.lazy ?? true;
+  const events: HistoryEvent[] = [];
+  const text = (target: object, key: string, value: string) => {
+    if (lazy) defineLazyText(target, key, JSON.parse(value));
+    else (target as Record<string, unknown>)[key] = value;
+  };
+  let id = firstId;
+  const started = { input: '', inputDetails: { truncated: false }, roleArn: 'arn:aws:iam::123456789012:role/test' };
+  text(started, 'input', payload('s0'));
+  events.push({ timestamp: at, type: 'ExecutionStarted', id, previousEventId: 0, executionStartedEventDetails: started });
+  for (let s = 0; s < states; s++) {
+    const entered = { name: `Step${s}`, input: '', inputDetails: { truncated: false } };
+    text(entered, 'input', payload(`s${s}`));
+    events.push({ timestamp: at + s, type: 'PassStateEntered', id: ++id, previousEventId: id - 1, stateEnteredEventDetails: entered });
+    const exited = { name: `Step${s}`, output: '', outputDetails: { truncated: false } };
+    text(exited, 'output', payload(`s${s + 1}`));
+    events.push({ timestamp: at + s, type: 'PassStateExited', id: ++id, previousEventId: id - 1, stateExitedEventDetails: exited });
+  }
+  const succeeded = { output: '', outputDetails: { truncated: false } };
+  text(succeeded, 'output', payload(`s${states}`));
+  events.push({ timestamp: at + states, type: 'ExecutionSucceeded', id: ++id, previousEventId: id - 1, executionSucceededEventDetails: succeeded });
+  return events;
+}
+
+/** What `JSON.stringify` makes of events: the form GetExecutionHistory sends, key order included. */
+export const wire = (events: readonly HistoryEvent[]) => events.map((e) => JSON.stringify(e));
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'sagaflow-store-test-'));
+}
+
+export interface Backend {
+  name: 'memory' | 'sqlite';
+  open(): Store;
+  /** Removes what open() created. */
+  cleanup(): void;
+}
+
+export function memoryBackend(): Backend {
+  return { name: 'memory', open: () => new MemoryStore(), cleanup: () => undefined };
+}
+
+export function sqliteBackend(): Backend {
+  const dirs: string[] = [];
+  return {
+    name: 'sqlite',
+    open: () => {
+      const dir = tempDir();
+      dirs.push(dir);
+      return new SqliteStore({ dir });
+    },
+    cleanup: () => {
+      for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Both backends, for describe.each. */
+export const backends: [string, () => Backend][] = [
+  ['memory', memoryBackend],
+  ['sqlite', sqliteBackend],
+];
+
+/** Resolves after the current tick's setImmediate callbacks (the SQLite group commit) ran. */
+export const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
