@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteItemCommand, DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Json } from '../../asl';
 import type { RuntimeContext } from '../runtime-context';
 import { sdkCause, type TaskHandler, type TaskRun } from './task-run';
 
-const commands = {
-  getItem: GetItemCommand,
-  putItem: PutItemCommand,
-  updateItem: UpdateItemCommand,
-  deleteItem: DeleteItemCommand,
-} as const;
-type Action = keyof typeof commands;
+type Action = 'getItem' | 'putItem' | 'updateItem' | 'deleteItem';
+type Sdk = typeof import('@aws-sdk/client-dynamodb');
+
+/** The SDK is loaded on the first DynamoDB task, so a service that runs none starts without it. */
+const commandOf = (sdk: Sdk, action: Action) =>
+  ({ getItem: sdk.GetItemCommand, putItem: sdk.PutItemCommand, updateItem: sdk.UpdateItemCommand, deleteItem: sdk.DeleteItemCommand })[action];
 
 /** Step Functions' JSON of an SDK response: the response fields, then the HTTP and request metadata. */
 function result(output: Record<string, unknown>, requestId: string, at: number): Json {
@@ -46,10 +45,12 @@ export function dynamodbTasks(ctx: RuntimeContext): TaskHandler & { close(): voi
           cause: sdkCause({ message: 'No DynamoDB endpoint is configured for the local service (start it with a DynamoDB endpoint, as `npm start` does)', service: 'AmazonDynamoDBv2', status: 400, code: 'UnrecognizedClientException', requestId }),
         });
       }
-      client ??= new DynamoDBClient({ endpoint: ctx.dynamodbEndpoint, region: ctx.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-      if (!task.started) await task.report({ kind: 'TaskStarted' });
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const sdk = require('@aws-sdk/client-dynamodb') as Sdk;
+      client ??= new sdk.DynamoDBClient({ endpoint: ctx.dynamodbEndpoint, region: ctx.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+      if (!task.started) void task.report({ kind: 'TaskStarted' });
       try {
-        const Command = commands[action] as new (input: unknown) => GetItemCommand;
+        const Command = commandOf(sdk, action) as unknown as new (input: unknown) => InstanceType<Sdk['GetItemCommand']>;
         const output = await client.send(new Command(task.command.payload));
         await task.report({ kind: 'TaskSucceeded', output: JSON.stringify(result(output as unknown as Record<string, unknown>, output.$metadata.requestId ?? requestId, ctx.clock.now())) });
       } catch (err) {

@@ -48,7 +48,8 @@ export function lambdaTasks(ctx: RuntimeContext, mode: 'function' | 'invoke'): T
           cause: sdkCause({ message: `Function not found: ${arn}`, service: 'AWSLambda', status: 404, code: 'ResourceNotFoundException', requestId: randomUUID() }),
         });
       }
-      if (!task.started) await task.report({ kind: 'TaskStarted' });
+      // Reports apply in order, so the invocation need not wait for TaskStarted to be committed.
+      if (!task.started) void task.report({ kind: 'TaskStarted' }).catch(() => undefined);
       const requestId = randomUUID();
       const at = ctx.clock.now();
       if (mode === 'invoke' && invocationType !== 'RequestResponse') {
