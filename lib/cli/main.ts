@@ -1,4 +1,5 @@
 import { UsageError, type Command } from './command';
+import { CommandFailure } from './command-failure';
 
 /**
  * The command table. Each command lives in its own module under `commands/` and is loaded only
@@ -65,6 +66,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof UsageError) {
       console.error(`sagaflow ${name}: ${err.message}\nRun \`sagaflow ${name} --help\` for usage.`);
       return 2;
+    }
+    if (err instanceof CommandFailure) {
+      console.error(`sagaflow ${name}: ${err.message}`);
+      return 1;
     }
     throw err;
   }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ServiceError, type OperationName, type StepFunctionsOperations } from '../../runtime/step-functions-operations';
-import { operations } from '../operations';
-import type { Operation, Validated, OperationInput } from '../operations/operation';
+import { isOperationName, operationFor } from '../operations';
+import type { OperationInput, Validated } from '../operations/operation';
 import { readRequest } from '../validation/read-request';
 import { WireError, internalFailure, serializationError, serviceError, unknownOperationError } from './wire-error';
 import { toWireJson } from './wire-json';
@@ -40,9 +40,9 @@ export async function answerAwsJson(req: IncomingMessage, res: ServerResponse, b
       }
     }
     const name = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
-    if (!Object.hasOwn(operations, name)) throw unknownOperationError();
+    if (!isOperationName(name)) throw unknownOperationError();
     if (parsed === undefined) throw serializationError();
-    const output = await run(name as OperationName, parsed, context);
+    const output = await run(name, parsed, context);
     send(res, 200, responseType, toWireJson(output ?? {}));
   } catch (err) {
     const wire = toWireError(err, target, context.log);
@@ -52,7 +52,7 @@ export async function answerAwsJson(req: IncomingMessage, res: ServerResponse, b
 }
 
 async function run<K extends OperationName>(name: K, body: unknown, { service }: ProtocolContext): Promise<unknown> {
-  const operation = operations[name] as Operation<K>;
+  const operation = operationFor(name);
   const input = readRequest(operation.request, body) as Validated<OperationInput<K>>;
   await operation.check?.(input, service);
   // The map is keyed by the same names as the service, so this is the operation for `input`.
