@@ -92,17 +92,23 @@ export const MIGRATIONS: readonly Migration[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+/** The database's schema version; a version newer than this code would be misread, so it is refused. */
+export function knownVersion(db: Database.Database): number {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    throw new StoreSchemaError(
+      `${db.name} has schema version ${version}, newer than this sagaflow knows (${SCHEMA_VERSION}); use a newer sagaflow or another data folder`,
+    );
+  }
+  return version;
+}
+
 /**
  * Brings the database to `target` (default: the current schema). Refuses a database newer than
  * this code, which would otherwise be misread.
  */
 export function migrate(db: Database.Database, target = SCHEMA_VERSION): { from: number; to: number } {
-  const from = db.pragma('user_version', { simple: true }) as number;
-  if (from > SCHEMA_VERSION) {
-    throw new StoreSchemaError(
-      `${db.name} has schema version ${from}, newer than this sagaflow knows (${SCHEMA_VERSION}); use a newer sagaflow or another data folder`,
-    );
-  }
+  const from = knownVersion(db);
   for (let version = from + 1; version <= target; version++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[version - 1].sql);

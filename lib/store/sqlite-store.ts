@@ -25,7 +25,7 @@ import { StoreClosedError, StoreLockedError } from './store-errors';
 import { emptyStats, type StoreStats } from './store-stats';
 import { eventCodec, type EventCodec } from './sqlite-event-codec';
 import { decodeExecution } from './sqlite-execution-codec';
-import { migrate } from './sqlite-schema';
+import { knownVersion, migrate } from './sqlite-schema';
 import { prepareStatements, type ActivityTaskRow, type ExecutionRow, type SqliteStatements } from './sqlite-statements';
 import { eventKey, sqliteAppliers } from './sqlite-writes';
 
@@ -109,6 +109,7 @@ export class SqliteStore implements Store {
     const db = new Database(file, { timeout: 0 });
     try {
       db.pragma('locking_mode = EXCLUSIVE');
+      knownVersion(db); // before anything changes the file
       db.pragma(`page_size = ${PAGE_SIZE}`);
       db.pragma('journal_mode = WAL');
       db.pragma(`synchronous = ${options.durability === 'power' ? 'FULL' : 'NORMAL'}`);
@@ -130,6 +131,19 @@ export class SqliteStore implements Store {
     this.events = eventCodec(this.st);
     const appliers = sqliteAppliers(this.st, this.events);
     this.apply = (w) => (appliers[w.kind] as (w: StoreWrite) => void)(w);
+  }
+
+  /** The connection's settings as SQLite reports them, for diagnostics and tests. */
+  settings(): { journalMode: string; synchronous: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA'; lockingMode: string; schemaVersion: number; pageSize: number } {
+    this.assertOpen();
+    const get = (name: string) => this.db.pragma(name, { simple: true }) as string | number;
+    return {
+      journalMode: String(get('journal_mode')),
+      synchronous: (['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const)[Number(get('synchronous'))],
+      lockingMode: String(get('locking_mode')),
+      schemaVersion: Number(get('user_version')),
+      pageSize: Number(get('page_size')),
+    };
   }
 
   write(writes: StoreWrite[]): Promise<void> {

@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,11 @@ export function execution(machine: string, name: string, overrides: Partial<Exec
     eventCount: 0,
     ...overrides,
   };
+}
+
+/** The executions the crash test's child process writes, numbered from 0. */
+export function childExecution(n: number): ExecutionRecord {
+  return execution('Crash', `n${n}`, { startDate: 1_700_000_000_000 + n });
 }
 
 /** A closed execution, as the runtime records it when it ends. */
@@ -107,6 +113,56 @@ export const backends: [string, () => Backend][] = [
   ['memory', memoryBackend],
   ['sqlite', sqliteBackend],
 ];
+
+/** A child process running test/store/store-child.ts, with its stdout as lines. */
+export interface StoreChild {
+  child: ChildProcess;
+  /** Resolves with the first line that matches, or rejects when the child says `error …` or exits. */
+  waitFor(pattern: RegExp): Promise<string>;
+  lines: string[];
+  exited: Promise<NodeJS.Signals | number | null>;
+}
+
+export function spawnStoreChild(mode: 'writer' | 'hold', dir: string): StoreChild {
+  const root = join(__dirname, '../..');
+  const child = spawn(process.execPath, [join(root, 'bin/run-ts.js'), join(__dirname, 'store-child.ts'), mode, dir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  const waiters: { pattern: RegExp; resolve: (line: string) => void; reject: (e: Error) => void }[] = [];
+  let stderr = '';
+  let buffer = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout!.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    let nl: number;
+    while ((nl = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, nl);
+      buffer = buffer.slice(nl + 1);
+      lines.push(line);
+      for (const w of [...waiters]) {
+        if (line.startsWith('error ')) w.reject(new Error(`child: ${line}`));
+        else if (w.pattern.test(line)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(line));
+      }
+    }
+  });
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+    child.on('exit', (code, signal) => {
+      for (const w of waiters.splice(0)) w.reject(new Error(`child exited (${signal ?? code}) before printing ${w.pattern}: ${lines.join(' | ')} ${stderr}`));
+      resolve(signal ?? code);
+    }),
+  );
+  return {
+    child,
+    lines,
+    exited,
+    waitFor: (pattern) => {
+      const found = lines.find((l) => pattern.test(l));
+      if (found) return Promise.resolve(found);
+      const error = lines.find((l) => l.startsWith('error '));
+      if (error) return Promise.reject(new Error(`child: ${error}`));
+      return new Promise((resolve, reject) => waiters.push({ pattern, resolve, reject }));
+    },
+  };
+}
 
 /** Resolves after the current tick's setImmediate callbacks (the SQLite group commit) ran. */
 export const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
