@@ -2,8 +2,9 @@ import type { CfnTemplate } from './cfn-template';
 
 /**
  * Resolves the CloudFormation intrinsics a CDK app uses (Ref, Fn::GetAtt, Fn::Join, Fn::Sub,
- * Fn::Select, Fn::Split, pseudo parameters) against local values: each resource's physical name
- * and attributes are what the local service gave it.
+ * Fn::Select, Fn::Split, Fn::FindInMap, Fn::If and the condition functions, Fn::Base64,
+ * Fn::GetAZs, pseudo parameters and parameter defaults) against local values: each resource's
+ * physical name and attributes are what the local service gave it.
  */
 
 export interface LocalResource {
@@ -18,6 +19,8 @@ export interface ResolverContext {
   accountId: string;
   stackName: string;
   resources: Record<string, LocalResource>;
+  /** The template's Parameters, Mappings and Conditions, where it has them. */
+  template?: Pick<CfnTemplate, 'Parameters' | 'Mappings' | 'Conditions'>;
 }
 
 export class UnresolvableError extends Error {
@@ -27,33 +30,28 @@ export class UnresolvableError extends Error {
   }
 }
 
-function pseudo(name: string, ctx: ResolverContext): string | undefined {
-  switch (name) {
-    case 'AWS::Region':
-      return ctx.region;
-    case 'AWS::AccountId':
-      return ctx.accountId;
-    case 'AWS::Partition':
-      return 'aws';
-    case 'AWS::URLSuffix':
-      return 'amazonaws.com';
-    case 'AWS::StackName':
-      return ctx.stackName;
-    case 'AWS::StackId':
-      return `arn:aws:cloudformation:${ctx.region}:${ctx.accountId}:stack/${ctx.stackName}/00000000-0000-0000-0000-000000000000`;
-    case 'AWS::NoValue':
-      return undefined;
-    default:
-      return undefined;
-  }
-}
+/** `AWS::NoValue`: the property it stands in for is removed. */
+const NO_VALUE = Symbol('AWS::NoValue');
 
-function ref(name: string, ctx: ResolverContext): string {
-  const p = pseudo(name, ctx);
-  if (p !== undefined) return p;
+const PSEUDO: Record<string, (ctx: ResolverContext) => string> = {
+  'AWS::Region': (ctx) => ctx.region,
+  'AWS::AccountId': (ctx) => ctx.accountId,
+  'AWS::Partition': () => 'aws',
+  'AWS::URLSuffix': () => 'amazonaws.com',
+  'AWS::StackName': (ctx) => ctx.stackName,
+  'AWS::StackId': (ctx) => `arn:aws:cloudformation:${ctx.region}:${ctx.accountId}:stack/${ctx.stackName}/00000000-0000-0000-0000-000000000000`,
+};
+
+function ref(name: string, ctx: ResolverContext): unknown {
+  if (name === 'AWS::NoValue') return NO_VALUE;
+  if (name in PSEUDO) return PSEUDO[name](ctx);
   const r = ctx.resources[name];
-  if (!r) throw new UnresolvableError(`Ref to unknown resource or parameter '${name}'`);
-  return r.ref;
+  if (r) return r.ref;
+  const parameter = ctx.template?.Parameters?.[name];
+  if (parameter && parameter.Default !== undefined) {
+    return parameter.Type.startsWith('List<') || parameter.Type === 'CommaDelimitedList' ? String(parameter.Default).split(',') : parameter.Default;
+  }
+  throw new UnresolvableError(parameter ? `parameter '${name}' has no default to use locally` : `Ref to unknown resource or parameter '${name}'`);
 }
 
 function getAtt(logicalId: string, attribute: string, ctx: ResolverContext): string {
@@ -66,57 +64,97 @@ function getAtt(logicalId: string, attribute: string, ctx: ResolverContext): str
 
 function sub(template: string, vars: Record<string, unknown>, ctx: ResolverContext): string {
   return template.replace(/\$\{([^}!][^}]*)\}/g, (_, name: string) => {
-    if (name in vars) return String(resolve(vars[name], ctx));
+    if (name in vars) return String(resolveValue(vars[name], ctx));
     if (name.includes('.')) {
       const [id, attr] = name.split('.', 2);
       return getAtt(id, attr, ctx);
     }
-    return ref(name, ctx);
+    return String(ref(name, ctx));
   });
 }
 
-/** Resolves every intrinsic inside a value; plain values are returned as they are. */
-export function resolve(value: unknown, ctx: ResolverContext): unknown {
-  if (Array.isArray(value)) return value.map((v) => resolve(v, ctx));
+function condition(name: string, ctx: ResolverContext): boolean {
+  const definition = ctx.template?.Conditions?.[name];
+  if (definition === undefined) throw new UnresolvableError(`unknown condition '${name}'`);
+  return Boolean(resolveValue(definition, ctx));
+}
+
+/** Whether a resource's `Condition` (if any) holds locally. */
+export function conditionHolds(name: string | undefined, ctx: ResolverContext): boolean {
+  return name === undefined || condition(name, ctx);
+}
+
+type Intrinsic = (arg: unknown, ctx: ResolverContext) => unknown;
+
+const INTRINSICS: Record<string, Intrinsic> = {
+  Ref: (arg, ctx) => ref(String(arg), ctx),
+  'Fn::GetAtt': (arg, ctx) => {
+    const [id, attr] = Array.isArray(arg) ? arg : String(arg).split('.', 2);
+    return getAtt(String(id), String(resolveValue(attr, ctx)), ctx);
+  },
+  'Fn::Join': (arg, ctx) => {
+    const [sep, parts] = arg as [string, unknown];
+    return (resolveValue(parts, ctx) as unknown[]).map(String).join(sep);
+  },
+  'Fn::Sub': (arg, ctx) => {
+    const [tpl, vars] = Array.isArray(arg) ? (arg as [string, Record<string, unknown>]) : [String(arg), {}];
+    return sub(tpl, vars, ctx);
+  },
+  'Fn::Select': (arg, ctx) => {
+    const [index, list] = arg as [unknown, unknown];
+    const items = resolveValue(list, ctx) as unknown[];
+    const i = Number(resolveValue(index, ctx));
+    if (!Number.isInteger(i) || i < 0 || i >= items.length) throw new UnresolvableError(`Fn::Select index ${i} is out of range for ${items.length} items`);
+    return items[i];
+  },
+  'Fn::Split': (arg, ctx) => {
+    const [sep, str] = arg as [string, unknown];
+    return String(resolveValue(str, ctx)).split(sep);
+  },
+  'Fn::FindInMap': (arg, ctx) => {
+    const [map, top, second] = (arg as unknown[]).map((a) => String(resolveValue(a, ctx)));
+    const value = ctx.template?.Mappings?.[map]?.[top]?.[second];
+    if (value === undefined) throw new UnresolvableError(`Fn::FindInMap found nothing at ${map}.${top}.${second}`);
+    return value;
+  },
+  'Fn::If': (arg, ctx) => {
+    const [name, whenTrue, whenFalse] = arg as [string, unknown, unknown];
+    return resolveValue(condition(name, ctx) ? whenTrue : whenFalse, ctx);
+  },
+  'Fn::Equals': (arg, ctx) => {
+    const [a, b] = (arg as unknown[]).map((v) => resolveValue(v, ctx));
+    return JSON.stringify(a) === JSON.stringify(b);
+  },
+  'Fn::Not': (arg, ctx) => !resolveValue((arg as unknown[])[0], ctx),
+  'Fn::And': (arg, ctx) => (arg as unknown[]).every((c) => resolveValue(c, ctx)),
+  'Fn::Or': (arg, ctx) => (arg as unknown[]).some((c) => resolveValue(c, ctx)),
+  Condition: (arg, ctx) => condition(String(arg), ctx),
+  'Fn::Base64': (arg, ctx) => Buffer.from(String(resolveValue(arg, ctx)), 'utf8').toString('base64'),
+  'Fn::GetAZs': (arg, ctx) => {
+    const region = String(resolveValue(arg, ctx)) || ctx.region;
+    return ['a', 'b', 'c'].map((zone) => `${region}${zone}`);
+  },
+  'Fn::ImportValue': () => {
+    throw new UnresolvableError('Fn::ImportValue (cross-stack references) is not supported locally');
+  },
+};
+
+function resolveValue(value: unknown, ctx: ResolverContext): unknown {
+  if (Array.isArray(value)) return value.map((v) => resolveValue(v, ctx)).filter((v) => v !== NO_VALUE);
   if (value === null || typeof value !== 'object') return value;
   const obj = value as Record<string, unknown>;
   const keys = Object.keys(obj);
-  if (keys.length === 1) {
-    const [k] = keys;
-    const arg = obj[k];
-    switch (k) {
-      case 'Ref':
-        return ref(String(arg), ctx);
-      case 'Fn::GetAtt': {
-        const [id, attr] = Array.isArray(arg) ? arg : String(arg).split('.', 2);
-        return getAtt(String(id), String(resolve(attr, ctx)), ctx);
-      }
-      case 'Fn::Join': {
-        const [sep, parts] = arg as [string, unknown[]];
-        return (resolve(parts, ctx) as unknown[]).map(String).join(sep);
-      }
-      case 'Fn::Sub': {
-        const [tpl, vars] = Array.isArray(arg) ? (arg as [string, Record<string, unknown>]) : [String(arg), {}];
-        return sub(tpl, vars, ctx);
-      }
-      case 'Fn::Select': {
-        const [index, list] = arg as [unknown, unknown];
-        return (resolve(list, ctx) as unknown[])[Number(resolve(index, ctx))];
-      }
-      case 'Fn::Split': {
-        const [sep, str] = arg as [string, unknown];
-        return String(resolve(str, ctx)).split(sep);
-      }
-      case 'Fn::ImportValue':
-        throw new UnresolvableError('Fn::ImportValue (cross-stack references) is not supported locally');
-    }
+  if (keys.length === 1 && keys[0] in INTRINSICS) return INTRINSICS[keys[0]](obj[keys[0]], ctx);
+  const out: Record<string, unknown> = {};
+  for (const k of keys) {
+    const v = resolveValue(obj[k], ctx);
+    if (v !== NO_VALUE) out[k] = v;
   }
-  return Object.fromEntries(keys.map((k) => [k, resolve(obj[k], ctx)]));
+  return out;
 }
 
-/** Logical ids of every resource of a type, in template order. */
-export function resourcesOfType(template: CfnTemplate, type: string): [string, Record<string, unknown>][] {
-  return Object.entries(template.Resources ?? {})
-    .filter(([, r]) => r.Type === type)
-    .map(([id, r]) => [id, r.Properties ?? {}]);
+/** Resolves every intrinsic inside a value; plain values are returned as they are, and `AWS::NoValue` removes what it stands in. */
+export function resolve(value: unknown, ctx: ResolverContext): unknown {
+  const v = resolveValue(value, ctx);
+  return v === NO_VALUE ? undefined : v;
 }

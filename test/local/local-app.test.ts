@@ -11,6 +11,7 @@ function writeAssembly(): string {
   mkdirSync(join(dir, 'asset.abc123'));
   writeFileSync(join(dir, 'asset.abc123', 'index.js'), 'exports.handler = async () => ({ ok: true });');
   const template = {
+    Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'AWS::AccountId' }, '999999999999'] } },
     Resources: {
       OrdersTable1A2B: {
         Type: 'AWS::DynamoDB::Table',
@@ -25,10 +26,15 @@ function writeAssembly(): string {
         Properties: {
           Handler: 'index.handler',
           Timeout: 10,
-          Environment: { Variables: { ORDERS_TABLE: { Ref: 'OrdersTable1A2B' }, REGION: { Ref: 'AWS::Region' } } },
+          Environment: { Variables: { ORDERS_TABLE: { Ref: 'OrdersTable1A2B' }, REGION: { Ref: 'AWS::Region' }, NAMED: { Ref: 'NamedTable' }, JOBS_URL: { Ref: 'Jobs' }, JOBS_ARN: { 'Fn::GetAtt': ['Jobs', 'Arn'] }, EXTRA: { 'Fn::If': ['IsProd', 'yes', { Ref: 'AWS::NoValue' }] } } },
         },
       },
       SagaRole77: { Type: 'AWS::IAM::Role', Properties: {} },
+      // Named from a pseudo parameter, and an SQS queue the function is told about.
+      NamedTable: { Type: 'AWS::DynamoDB::Table', Properties: { TableName: { 'Fn::Sub': '${AWS::StackName}-named' }, KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }] } },
+      Jobs: { Type: 'AWS::SQS::Queue', Properties: {} },
+      // Exists only in production: not created locally.
+      ProdOnlyTable: { Type: 'AWS::DynamoDB::Table', Condition: 'IsProd', Properties: { KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }] } },
       SagaStateMachine55: {
         Type: 'AWS::StepFunctions::StateMachine',
         Properties: {
@@ -72,13 +78,20 @@ describe('loading a CDK cloud assembly for the local service', () => {
         handlerName: 'handler',
         timeoutSeconds: 10,
         memorySize: 128,
-        environment: { ORDERS_TABLE: 'App-OrdersTable1A2B', REGION: 'eu-west-1' },
+        environment: {
+          ORDERS_TABLE: 'App-OrdersTable1A2B',
+          REGION: 'eu-west-1',
+          NAMED: 'App-named',
+          JOBS_URL: 'https://sqs.eu-west-1.amazonaws.com/111122223333/App-Jobs',
+          JOBS_ARN: 'arn:aws:sqs:eu-west-1:111122223333:App-Jobs',
+        },
       },
     ]);
   });
 
-  test('tables keep their key schema and get deterministic names', () => {
-    expect(app.tables).toEqual([
+  test('tables keep their key schema and get deterministic names; a table whose condition does not hold is not created', () => {
+    expect(app.tables.map((t) => t.name)).toEqual(['App-OrdersTable1A2B', 'App-named']);
+    expect(app.tables.slice(0, 1)).toEqual([
       {
         logicalId: 'OrdersTable1A2B',
         name: 'App-OrdersTable1A2B',
