@@ -18,6 +18,8 @@ export interface CorpusCase {
   options?: {
     /** Stop the execution this many ms after its start. */
     stopAfterMs?: number;
+    /** The error and cause StopExecution gives (default: error "Stopped", cause "by test"). */
+    stopWith?: { error?: string; cause?: string };
     /** Redrive once after it closes. */
     redrive?: boolean;
     /** Tasks answer after this many ms instead of at once. */

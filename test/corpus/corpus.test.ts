@@ -41,6 +41,7 @@ describe.each(files.map((f) => [relative(root, f), f] as const))('%s', (_name, f
     const r = await drive(c.definition, c.input ?? {}, {
       tasks: c.tasks,
       stopAfterMs: o.stopAfterMs,
+      stopWith: o.stopWith,
       redrive: o.redrive,
       taskLatencyMs: o.taskLatencyMs,
       engine: o.limits ? { limits: o.limits } : undefined,

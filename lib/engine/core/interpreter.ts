@@ -371,6 +371,10 @@ export class Interpreter implements Execution, BranchOwner {
       // Recorded from where the state stood before its Failed event, then the state fails again.
       return this.fail(run, again, (e as { location?: string }).location, false);
     }
+    if (this.overLimit(outcome.output)) {
+      // The Catch's own output is over the quota: the state fails again, not to be caught a second time.
+      return this.fail(run, { error: StatesErrors.DataLimitExceeded, cause: LimitCauses.dataLimit(run.name) }, undefined, false);
+    }
     if (failedId !== undefined) run.branch.thread.last = failedId;
     for (const t of run.timers) this.cancelTimer(t);
     run.timers = [];

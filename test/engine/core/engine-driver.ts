@@ -16,6 +16,8 @@ export interface DriveOptions {
   tasks?: Record<string, TaskOutcome | TaskOutcome[]>;
   /** Stop the execution when the clock reaches this many ms after start. */
   stopAfterMs?: number;
+  /** StopExecution's error and cause (default: "Stopped" / "by test"). */
+  stopWith?: { error?: string; cause?: string };
   /** Redrive after the execution closes (once). */
   redrive?: boolean;
   /** Tasks resolved after this many ms instead of at once. */
@@ -145,7 +147,7 @@ export async function drive(definition: StateMachineDefinition, input: Json, opt
       if (stopAt <= soonest) {
         stopped = true;
         now = Math.max(now, stopAt);
-        await apply({ kind: 'StopExecution', at: now, error: 'Stopped', cause: 'by test' });
+        await apply({ kind: 'StopExecution', at: now, ...(options.stopWith ?? { error: 'Stopped', cause: 'by test' }) });
         continue;
       }
     }
