@@ -1,12 +1,15 @@
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { readCloudAssembly } from '../../lib/local/cloud-assembly';
 import { loadLocalApp, type LocalApp } from '../../lib/local/local-app';
-import { ensureTables, startLocalDynamoDb } from '../../lib/local/local-dynamodb';
+import { ensureTables, startLocalDynamoDb, type LocalDynamoDb } from '../../lib/local/local-dynamodb';
 import { synthesize } from '../../lib/local/synth';
 import { Approval, FanOut, Monitor, OrderSaga } from '../../workflows';
+import { startFakeStepFunctions, type FakeStepFunctions } from '../lambdas/fake-step-functions';
 
 /**
  * The reference app as `npm start` sees it: synthesized by the CDK CLI (offline, with local
@@ -100,4 +103,42 @@ test('a bundled function runs against local DynamoDB with its resolved environme
     process.env = saved;
     await db.close();
   }
+});
+
+describe('`sagaflow invoke Approve`: the approve helper from its bundle, as the guide shows it', () => {
+  const run = promisify(execFile);
+  let db: LocalDynamoDb;
+  let sfn: FakeStepFunctions;
+  const invoke = (payload: object) =>
+    run(process.execPath, [join(ROOT, 'bin/sagaflow.js'), 'invoke', 'Approve', '--assembly', dir, '--payload', JSON.stringify(payload), '--endpoint-url', sfn.endpoint, '--dynamodb-endpoint', db.endpoint], { cwd: ROOT });
+
+  beforeAll(async () => {
+    db = await startLocalDynamoDb({ port: 0 });
+    await ensureTables(db.client, app.tables);
+    sfn = await startFakeStepFunctions();
+    const approvals = app.tables.find((t) => t.logicalId.startsWith('ApprovalApprovalsTable'))!.name;
+    await db.client.send(new PutItemCommand({
+      TableName: approvals,
+      Item: { requestId: { S: 'req-1' }, taskToken: { S: 'token-1' }, status: { S: 'PENDING' }, requester: { S: 'alice' }, description: { S: 'd' }, expiresAt: { S: new Date(Date.now() + 3600_000).toISOString() } },
+    }));
+  });
+  afterAll(async () => {
+    await db?.close();
+    await sfn?.close();
+  });
+
+  test('a decision prints {requestId, status} on stdout and completes the task', async () => {
+    const { stdout } = await invoke({ requestId: 'req-1', decision: 'reject', reason: 'over budget' });
+    expect(JSON.parse(stdout)).toEqual({ requestId: 'req-1', status: 'REJECTED' });
+    expect(sfn.calls).toEqual([{ operation: 'SendTaskSuccess', input: { taskToken: 'token-1', output: JSON.stringify({ approved: false, reason: 'over budget' }) } }]);
+  });
+
+  test('a second decision exits 1 with the named error on stdout and on stderr', async () => {
+    const failed = await invoke({ requestId: 'req-1', decision: 'approve' }).then(() => undefined, (err: { code: number; stdout: string; stderr: string }) => err);
+    expect(failed).toBeDefined();
+    expect(failed!.code).toBe(1);
+    expect(JSON.parse(failed!.stdout)).toEqual({ errorType: 'ApprovalAlreadyDecided', errorMessage: 'approval req-1 was already REJECTED' });
+    expect(failed!.stderr).toContain('"errorType":"ApprovalAlreadyDecided"');
+    expect(sfn.calls).toHaveLength(1);
+  });
 });
