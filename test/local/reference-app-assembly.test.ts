@@ -7,7 +7,11 @@ import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { readCloudAssembly } from '../../lib/local/cloud-assembly';
 import { loadLocalApp, type LocalApp } from '../../lib/local/local-app';
 import { ensureTables, startLocalDynamoDb, type LocalDynamoDb } from '../../lib/local/local-dynamodb';
+import { localGuide } from '../../lib/local/local-guide';
 import { synthesize } from '../../lib/local/synth';
+import { DECLINED_TEST_CARD } from '../../lambdas/order/card';
+import { handler as validateOrder } from '../../lambdas/order/validate-order';
+import { handler as checkHealth } from '../../lambdas/monitor/check-health';
 import { Approval, FanOut, Monitor, OrderSaga } from '../../workflows';
 import { startFakeStepFunctions, type FakeStepFunctions } from '../lambdas/fake-step-functions';
 
@@ -140,5 +144,42 @@ describe('`sagaflow invoke Approve`: the approve helper from its bundle, as the 
     expect(JSON.parse(failed!.stdout)).toEqual({ errorType: 'ApprovalAlreadyDecided', errorMessage: 'approval req-1 was already REJECTED' });
     expect(failed!.stderr).toContain('"errorType":"ApprovalAlreadyDecided"');
     expect(sfn.calls).toHaveLength(1);
+  });
+});
+
+describe('the guide `npm start` prints, for this app', () => {
+  const guide = () =>
+    localGuide({
+      url: 'http://127.0.0.1:8083',
+      dynamodbEndpoint: 'http://127.0.0.1:8000',
+      region: REGION,
+      stateMachines: app.stateMachines.map((s) => ({ logicalId: s.logicalId, name: s.name, arn: s.arn, action: 'created' as const })),
+      tables: app.tables,
+      functions: app.functions,
+    });
+  const inputOf = (text: string, name: string) => {
+    const line = text.split('\n').find((l) => l.includes('start-execution') && l.includes(`--name ${name} `));
+    if (!line) throw new Error(`the guide starts no execution named ${name}`);
+    return JSON.parse(/--input '(.*)'$/.exec(line)![1]);
+  };
+
+  test('names every state machine and the real tables, and calls the approve helper by name with this run\'s endpoints', () => {
+    const text = guide();
+    for (const sm of app.stateMachines) expect(text).toContain(sm.arn);
+    for (const pattern of [/Inventory/, /Approvals/, /Alerts/]) expect(text).toContain(app.tables.find((t) => pattern.test(t.logicalId))!.name);
+    expect(text).toContain(`npx sagaflow invoke Approve --payload '{"requestId":"req-2","decision":"reject","reason":"over budget"}' --endpoint-url http://127.0.0.1:8083 --dynamodb-endpoint http://127.0.0.1:8000`);
+    expect(text).not.toMatch(/undefined|\[object/);
+  });
+
+  test('its inputs are ones the handlers accept: the first order is valid, the declined card fails at payment', async () => {
+    const text = guide();
+    jest.spyOn(console, 'log').mockImplementation(() => {});
+    expect(await validateOrder(inputOf(text, 'order-1'))).toMatchObject({ valid: true });
+    const declined = inputOf(text, 'order-2');
+    expect(await validateOrder(declined)).toMatchObject({ valid: true });
+    expect(declined.cardNumber).toBe(DECLINED_TEST_CARD);
+    expect(inputOf(text, 'fanout-1').items).toHaveLength(5);
+    expect(inputOf(text, 'approval-1')).toEqual({ requestId: 'req-1', requester: 'alice', description: 'Raise the limit' });
+    expect(await checkHealth({ url: inputOf(text, 'monitor-1').url, timeoutMs: 1000 })).toMatchObject({ healthy: false });
   });
 });
