@@ -1,4 +1,3 @@
-import { CfnOutput } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -24,6 +23,11 @@ export interface ApprovalEndpointProps {
   entry?: string;
   /** @default one month */
   logRetention?: RetentionDays;
+  /**
+   * The HTTP API in front of the helper. Without it the helper is still deployed, to be invoked
+   * directly (LocalStack's free edition has no HTTP APIs). @default true
+   */
+  httpApi?: boolean;
 }
 
 /**
@@ -36,10 +40,11 @@ export interface ApprovalEndpointProps {
  * approvers sign in through an OIDC provider; the reference app has none.
  */
 export class ApprovalEndpoint extends Construct {
-  readonly api: HttpApi;
-  readonly route: HttpRoute;
   readonly approve: ActivityFunction;
-  readonly url: string;
+  /** Absent when `httpApi` is false. */
+  readonly api?: HttpApi;
+  readonly route?: HttpRoute;
+  readonly url?: string;
 
   constructor(scope: Construct, id: string, props: ApprovalEndpointProps) {
     super(scope, id);
@@ -55,6 +60,7 @@ export class ApprovalEndpoint extends Construct {
     for (const [name, actions] of grants) this.approve.grantTable(props.tables[name].table, actions ?? []);
     // Task tokens are scoped to the state machine that issued them.
     this.approve.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'], resources: [props.stateMachine.stateMachineArn] }));
+    if (props.httpApi === false) return;
 
     this.api = new HttpApi(this, 'Api', { description: 'Decide pending approvals by request id', createDefaultStage: false });
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: logRetention });
@@ -83,11 +89,11 @@ export class ApprovalEndpoint extends Construct {
       authorizer: new HttpIamAuthorizer(),
     });
     this.url = `${stage.url}approvals/{requestId}`;
-    new CfnOutput(this, 'Url', { value: this.url, description: 'POST {decision, reason?} here, signed with SigV4 (service execute-api)' });
   }
 
   /** Lets a principal (an approver's role or user) decide approvals through the endpoint. */
   grantDecide(grantee: IGrantable): Grant {
+    if (!this.route) throw new Error(`${this.node.path} has no HTTP API (httpApi: false); grant lambda:InvokeFunction on the helper instead`);
     return this.route.grantInvoke(grantee);
   }
 }

@@ -6,8 +6,8 @@ export interface ReferenceAppOptions extends AppProps {
   projectRoot: string;
   /** @default "Sagaflow" */
   stackName?: string;
-  /** @default true, or the context value `approvalEndpoint` ("false" for LocalStack) */
-  approvalEndpoint?: boolean;
+  /** @default true, or the context value `approvalHttpApi` (`-c approvalHttpApi=false` for LocalStack) */
+  approvalHttpApi?: boolean;
 }
 
 /**
@@ -15,12 +15,12 @@ export interface ReferenceAppOptions extends AppProps {
  * checked by cdk-nag's AwsSolutions rules during synthesis (a finding fails the synth).
  */
 export function referenceApp(options: ReferenceAppOptions): { app: App; stack: ReferenceAppStack } {
-  const { projectRoot, stackName = 'Sagaflow', approvalEndpoint, ...appProps } = options;
+  const { projectRoot, stackName = 'Sagaflow', approvalHttpApi, ...appProps } = options;
   const app = new App(appProps);
-  const fromContext = app.node.tryGetContext('approvalEndpoint');
+  const fromContext = app.node.tryGetContext('approvalHttpApi');
   const stack = new ReferenceAppStack(app, stackName, {
     projectRoot,
-    approvalEndpoint: approvalEndpoint ?? (fromContext === undefined ? true : String(fromContext) !== 'false'),
+    approvalHttpApi: approvalHttpApi ?? (fromContext === undefined ? true : String(fromContext) !== 'false'),
     description: 'sagaflow reference app: order saga, fan-out, human approval, monitor',
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

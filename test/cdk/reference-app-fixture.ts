@@ -11,7 +11,7 @@ export const ROOT = resolve(__dirname, '../..');
  * the template, not the code; test/local bundles for real) and without CDK's built-in schema
  * validation, which `cdk synth` runs. cdk-nag runs as in `cdk synth`: a finding fails the synth.
  */
-export function synthReferenceApp(options: { approvalEndpoint?: boolean } = {}) {
+export function synthReferenceApp(options: { approvalHttpApi?: boolean } = {}) {
   const outdir = mkdtempSync(join(tmpdir(), 'sagaflow-cdk-test-'));
   const { app, stack } = referenceApp({
     projectRoot: ROOT,

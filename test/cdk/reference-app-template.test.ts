@@ -159,11 +159,14 @@ describe('the approval endpoint', () => {
     expect(resources[fnId].Properties.Environment).toEqual({ Variables: { NODE_OPTIONS: '--enable-source-maps', APPROVALS_TABLE: { Ref: approvals } } });
   });
 
-  test('without the endpoint (for LocalStack) the rest of the app is unchanged', () => {
-    const { template: without } = synthReferenceApp({ approvalEndpoint: false });
+  test('without the HTTP API (for LocalStack) the approve helper is still deployed, and the rest is unchanged', () => {
+    const { template: without } = synthReferenceApp({ approvalHttpApi: false });
     without.resourceCountIs('AWS::ApiGatewayV2::Api', 0);
-    without.resourceCountIs('AWS::Lambda::Function', 14);
+    without.resourceCountIs('AWS::ApiGatewayV2::Route', 0);
+    without.resourceCountIs('AWS::Lambda::Function', 15);
     without.resourceCountIs('AWS::StepFunctions::StateMachine', 4);
+    expect(Object.keys(without.findOutputs('*')).sort()).toEqual(Object.keys(template.findOutputs('*')).filter((k) => k !== 'ApprovalUrl').sort());
+    expect(Object.keys(without.findOutputs('*'))).toContain('ApproveFunctionName');
   });
 });
 
