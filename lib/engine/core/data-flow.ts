@@ -91,8 +91,30 @@ export function stateRef(run: StateRun): JsonPathState {
   return { name: run.name, enteredEventId: run.enteredEventId };
 }
 
+/** A JSONPath scope whose context object is built only if a path reads `$$`. */
+class StateScope implements JsonPathScope {
+  private ctx: Json | undefined;
+  constructor(
+    private readonly it: Interpreter,
+    private readonly run: StateRun,
+    readonly input: Json,
+  ) {}
+  get context(): Json {
+    return (this.ctx ??= this.it.contextFor(this.run));
+  }
+  get variables() {
+    return this.run.branch.variables;
+  }
+  get random() {
+    return this.it.random;
+  }
+  get state(): JsonPathState {
+    return stateRef(this.run);
+  }
+}
+
 export function jsonPathScope(it: Interpreter, run: StateRun, input: Json): JsonPathScope {
-  return { input, context: it.contextFor(run), variables: run.branch.variables, random: it.random, state: stateRef(run) };
+  return new StateScope(it, run, input);
 }
 
 export function jsonataBindings(it: Interpreter, run: StateRun, extra?: { result?: Json; errorOutput?: Json }): JsonataBindings {

@@ -7,31 +7,54 @@ export { isIntrinsic, parseIntrinsic, IntrinsicSyntaxError } from './parse-intri
 export { IntrinsicFunctions, IntrinsicError, type CallContext } from './functions';
 
 /** Reads a path argument; throws IntrinsicError with AWS's text when it matches nothing. */
-export type PathReader = (path: string) => Json;
+export interface PathReader {
+  read(path: string): Json;
+}
+
+/** An intrinsic expression parsed once: evaluate it as often as needed. */
+export interface CompiledIntrinsic {
+  evaluate(reader: PathReader, random: RandomSource): Json;
+}
+
+const compiledCalls = new Map<string, CompiledIntrinsic>();
+
+/** Parses `text` once (throws IntrinsicSyntaxError for a malformed call); later calls reuse it. */
+export function compileIntrinsic(text: string): CompiledIntrinsic {
+  let compiled = compiledCalls.get(text);
+  if (!compiled) {
+    compiled = new CompiledCall(parseIntrinsic(text));
+    if (compiledCalls.size > 10_000) compiledCalls.clear();
+    compiledCalls.set(text, compiled);
+  }
+  return compiled;
+}
 
 /**
  * Evaluates one intrinsic expression. Failures throw IntrinsicError carrying the detail AWS writes
  * after "The function '<expression>' had the following error: ".
  */
-export function evaluateIntrinsicCall(text: string, read: PathReader, random: RandomSource): Json {
-  return run(parseIntrinsic(text), read, random);
+export function evaluateIntrinsicCall(text: string, reader: PathReader, random: RandomSource): Json {
+  return compileIntrinsic(text).evaluate(reader, random);
 }
 
-function run(call: IntrinsicCall, read: PathReader, random: RandomSource): Json {
-  const args = call.args.map((a) => value(a, read, random));
-  const first = call.args[0];
-  const templatePieces = call.name === 'States.Format' && first?.k === 'literal' ? first.pieces : undefined;
-  return callIntrinsic(call.name, args, templatePieces ? { random, templatePieces } : { random });
-}
+class CompiledCall implements CompiledIntrinsic {
+  private readonly args: readonly IntrinsicArg[];
+  private readonly nested: readonly (CompiledCall | undefined)[];
+  private readonly templatePieces: readonly string[] | undefined;
+  constructor(private readonly call: IntrinsicCall) {
+    this.args = call.args;
+    this.nested = call.args.map((a) => (a.k === 'call' ? new CompiledCall(a.call) : undefined));
+    const first = call.args[0];
+    this.templatePieces = call.name === 'States.Format' && first?.k === 'literal' ? first.pieces : undefined;
+  }
 
-function value(arg: IntrinsicArg, read: PathReader, random: RandomSource): Json {
-  switch (arg.k) {
-    case 'literal':
-      return arg.value;
-    case 'path':
-      return read(arg.path);
-    case 'call':
-      return run(arg.call, read, random);
+  evaluate(reader: PathReader, random: RandomSource): Json {
+    const values: Json[] = new Array<Json>(this.args.length);
+    for (let i = 0; i < this.args.length; i++) {
+      const arg = this.args[i]!;
+      values[i] = arg.k === 'literal' ? arg.value : arg.k === 'path' ? reader.read(arg.path) : this.nested[i]!.evaluate(reader, random);
+    }
+    return callIntrinsic(this.call.name, values, this.templatePieces ? { random, templatePieces: this.templatePieces } : { random });
   }
 }
 

@@ -82,18 +82,20 @@ export function readPath(path: string, scope: JsonPathScope, _field: string): Js
   return v;
 }
 
+/** An intrinsic's path arguments read from a scope, strictly (an index past the end is a miss). */
+class ArgumentReader {
+  constructor(private readonly scope: JsonPathScope) {}
+  read(p: string): Json {
+    const v = queryPath(p, this.scope, true);
+    if (v === undefined) throw new IntrinsicError(`The JsonPath argument for the field '${p}' could not be found in the input '${compact(this.scope.input)}'`);
+    return v;
+  }
+}
+
 /** One intrinsic call such as "States.Format('{}', $.a)". */
 function evaluateIntrinsic(text: string, scope: JsonPathScope): Json {
   try {
-    return evaluateIntrinsicCall(
-      text,
-      (p) => {
-        const v = queryPath(p, scope, true);
-        if (v === undefined) throw new IntrinsicError(`The JsonPath argument for the field '${p}' could not be found in the input '${compact(scope.input)}'`);
-        return v;
-      },
-      scope.random,
-    );
+    return evaluateIntrinsicCall(text, new ArgumentReader(scope), scope.random);
   } catch (e) {
     if (e instanceof IntrinsicError) throw runtime(scope, `The function '${text}' had the following error: ${e.message}`);
     if (e instanceof StatesFailure) throw e;
@@ -114,25 +116,67 @@ function dynamicValue(key: string, expr: string, scope: JsonPathScope): Json {
 type CompiledTemplate = (scope: JsonPathScope) => Json;
 const templates = new WeakMap<object, CompiledTemplate>();
 
+/** True when no `.$` key occurs anywhere below: the template is its own value. */
+function isStatic(template: Json): boolean {
+  if (template === null || typeof template !== 'object') return true;
+  if (Array.isArray(template)) return template.every(isStatic);
+  for (const key of Object.keys(template)) {
+    const value = template[key]!;
+    if ((key.endsWith('.$') && typeof value === 'string') || !isStatic(value)) return false;
+  }
+  return true;
+}
+
+/** A `.$` value compiled once: an intrinsic, or a path read with its root chosen up front. */
+function compileDynamic(key: string, expr: string): CompiledTemplate {
+  if (isIntrinsic(expr)) return (scope) => evaluateIntrinsic(expr, scope);
+  let path: CompiledPath;
+  try {
+    path = compilePath(expr);
+  } catch {
+    // Definition validation refuses such a path; evaluate lazily so the failure stays the state's.
+    return (scope) => dynamicValue(key, expr, scope);
+  }
+  return (scope) => {
+    const root = rootOf(path, scope);
+    const v = root === undefined ? undefined : evaluatePath(path, root);
+    if (v === undefined) {
+      throw runtime(scope, `The JSONPath '${expr}' specified for the field '${key}' could not be found in the input '${compact(scope.input)}'`);
+    }
+    return v;
+  };
+}
+
+/**
+ * Compiles a payload template once per definition object. Static parts are returned as they are
+ * (values are immutable in the engine, so sharing them is safe); `.$` keys are precompiled.
+ */
 function compileTemplate(template: Json): CompiledTemplate {
   if (template === null || typeof template !== 'object') return () => template;
   const cached = templates.get(template);
   if (cached) return cached;
   let compiled: CompiledTemplate;
-  if (Array.isArray(template)) {
+  if (isStatic(template)) {
+    compiled = () => template;
+  } else if (Array.isArray(template)) {
     const items = template.map(compileTemplate);
     compiled = (scope) => items.map((f) => f(scope));
   } else {
-    const entries: Array<[string, CompiledTemplate]> = Object.entries(template).map(([key, value]) => {
+    const keys: string[] = [];
+    const values: CompiledTemplate[] = [];
+    for (const key of Object.keys(template)) {
+      const value = template[key]!;
       if (key.endsWith('.$') && typeof value === 'string') {
-        const expr = value;
-        return [key.slice(0, -2), (scope: JsonPathScope) => dynamicValue(key, expr, scope)];
+        keys.push(key.slice(0, -2));
+        values.push(compileDynamic(key, value));
+      } else {
+        keys.push(key);
+        values.push(compileTemplate(value));
       }
-      return [key, compileTemplate(value)];
-    });
+    }
     compiled = (scope) => {
       const out: JsonObject = {};
-      for (const [k, f] of entries) out[k] = f(scope);
+      for (let i = 0; i < keys.length; i++) out[keys[i]!] = values[i]!(scope);
       return out;
     };
   }
@@ -163,28 +207,44 @@ export function applyResultPath(path: string | null | undefined, input: Json, re
   if (path === undefined || path === '$') return result;
   if (path === null) return input;
   const compiled = compilePath(path);
-  const fail = () =>
-    new StatesFailure('States.ResultPathMatchFailure', `${statePrefix(state)}Unable to apply ReferencePath ${path} to input ${compact(input)}`);
-  if (compiled.root !== 'input') throw fail();
-  const set = (node: Json | undefined, i: number): Json => {
-    if (i === compiled.segments.length) return result;
-    const seg = compiled.segments[i];
+  const segments = compiled.segments;
+  if (compiled.root !== 'input') throw resultPathFailure(path, input, state);
+  // Copy only along the path: each node on it is replaced, everything beside it is shared.
+  const spine: Json[] = new Array<Json>(segments.length);
+  let node: Json | undefined = input;
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i]!;
     if (seg.k === 'name') {
-      if (node !== undefined && (node === null || typeof node !== 'object' || Array.isArray(node))) throw fail();
-      const obj = (node ?? {}) as JsonObject;
-      return { ...obj, [seg.name]: set(obj[seg.name], i + 1) };
-    }
-    if (seg.k === 'index') {
-      if (!Array.isArray(node)) throw fail();
+      if (node !== undefined && (node === null || typeof node !== 'object' || Array.isArray(node))) throw resultPathFailure(path, input, state);
+      const obj: JsonObject = (node ?? {}) as JsonObject;
+      spine[i] = obj;
+      node = Object.prototype.hasOwnProperty.call(obj, seg.name) ? obj[seg.name] : undefined;
+    } else if (seg.k === 'index') {
+      if (!Array.isArray(node)) throw resultPathFailure(path, input, state);
       const idx = seg.index < 0 ? node.length + seg.index : seg.index;
-      if (idx < 0 || idx >= node.length) throw fail();
-      const copy = node.slice();
-      copy[idx] = set(node[idx], i + 1);
-      return copy;
+      if (idx < 0 || idx >= node.length) throw resultPathFailure(path, input, state);
+      spine[i] = node;
+      node = node[idx];
+    } else throw resultPathFailure(path, input, state);
+  }
+  let value = result;
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const seg = segments[i]!;
+    if (seg.k === 'name') {
+      value = { ...(spine[i] as JsonObject), [seg.name]: value };
+    } else {
+      const arr = spine[i] as Json[];
+      const copy = arr.slice();
+      const raw = (seg as { index: number }).index;
+      copy[raw < 0 ? arr.length + raw : raw] = value;
+      value = copy;
     }
-    throw fail();
-  };
-  return set(input, 0);
+  }
+  return value;
+}
+
+function resultPathFailure(path: string, input: Json, state: JsonPathState | undefined): StatesFailure {
+  return new StatesFailure('States.ResultPathMatchFailure', `${statePrefix(state)}Unable to apply ReferencePath ${path} to input ${compact(input)}`);
 }
 
 /** Choice: the index of the first matching rule, or -1. */
