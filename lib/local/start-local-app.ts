@@ -100,7 +100,8 @@ export async function startLocalApp(options: StartLocalAppOptions = {}): Promise
     closers.push(() => dynamodb.close());
     const tables = await ensureTables(dynamodb.client, app.tables);
 
-    const { createLocalService } = await import('../runtime');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createLocalService } = require('../runtime') as typeof import('../runtime');
     const store: StoreOption = dataDir ? { kind: 'sqlite', dir: dataDir } : { kind: 'memory' };
     const service = await createLocalService({
       store,
@@ -112,7 +113,8 @@ export async function startLocalApp(options: StartLocalAppOptions = {}): Promise
     });
     closers.push(() => service.close());
 
-    const { startApiServer } = await import('../api');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startApiServer } = require('../api') as typeof import('../api');
     const server = await startApiServer({ service, host, port: options.port ?? 8083 });
     closers.push(() => server.close());
 

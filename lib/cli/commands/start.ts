@@ -76,8 +76,11 @@ export const start: Command = {
   usage,
   async run(argv) {
     const args = parse(argv);
-    const { startLocalApp } = await import('../../local/start-local-app');
-    const { localGuide } = await import('../../local/local-guide');
+    // Loaded on use, with require: tsx's CommonJS hook does not serve dynamic import().
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startLocalApp } = require('../../local/start-local-app') as typeof import('../../local/start-local-app');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { localGuide } = require('../../local/local-guide') as typeof import('../../local/local-guide');
     const log = (line: string) => console.error(line);
     const running = await startLocalApp({
       data: args.data,
