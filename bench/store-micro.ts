@@ -10,7 +10,7 @@ import { MemoryStore, SqliteStore, type ExecutionRecord, type Store, type StoreW
  * Store write throughput, memory vs SQLite, on real engine events: the shared W1 chain (20 Pass
  * states, 42 events, payloads of 1–4 KiB) and a W4-like park (10,000 executions waiting on a token).
  *
- *   node --expose-gc bin/run-ts.js bench/store-micro.ts [--executions N] [--batch N]
+ *   node --expose-gc bin/run-ts.js bench/store-micro.ts [--executions N] [--batch N] [--parked N] [--only throughput|park]
  *
  * Events are produced by the engine outside the timed part, one batch at a time, so the figures
  * are the store's alone; each payload is read lazily by the store, as in the runtime.
@@ -72,7 +72,7 @@ interface Figures {
 }
 
 /** Writes EXECUTIONS executions, `perTick` of them handed over in the same tick. */
-async function throughput(store: Store, perTick: number): Promise<Figures> {
+async function throughput(store: Store, perTick: number, onBatch: () => void = () => undefined): Promise<Figures> {
   let timed = 0n;
   let events = 0;
   let bytes = 0;
@@ -90,6 +90,7 @@ async function throughput(store: Store, perTick: number): Promise<Figures> {
       await Promise.all(batch.slice(i, i + perTick).map((w) => store.write(w)));
     }
     timed += process.hrtime.bigint() - t0;
+    onBatch();
     // Byte count after timing: the events' lazy texts are cached by now.
     for (const w of batch) bytes += (w[2] as Extract<StoreWrite, { kind: 'appendEvents' }>).events.reduce((n, e) => n + JSON.stringify(e).length, 0);
   }
@@ -150,7 +151,10 @@ async function child(scenario: Scenario): Promise<unknown> {
       const memory = await throughput(new MemoryStore(), perTick);
       const dir = mkdtempSync(join(tmpdir(), 'sagaflow-store-micro-'));
       const sqliteStore = new SqliteStore({ dir });
-      const sqlite = await throughput(sqliteStore, perTick);
+      let walMax = 0;
+      const sqlite = await throughput(sqliteStore, perTick, () => {
+        walMax = Math.max(walMax, statSync(join(dir, 'sagaflow.db-wal')).size);
+      });
       await sqliteStore.close();
       const size = folderBytes(dir);
       rmSync(dir, { recursive: true, force: true });
@@ -162,6 +166,7 @@ async function child(scenario: Scenario): Promise<unknown> {
         'sqlite events/s': fmt(sqlite.eventsPerSecond),
         'event MB/s': fmt(sqlite.mbPerSecond),
         'db MB': fmt(size / 1e6),
+        'max WAL MB': fmt(walMax / 1e6),
       });
     }
     return rows;
@@ -183,7 +188,8 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify(await child(scenario)));
     return;
   }
-  for (const s of ['throughput', 'park-sqlite', 'park-memory'] as Scenario[]) {
+  const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : '';
+  for (const s of (['throughput', 'park-sqlite', 'park-memory'] as Scenario[]).filter((name) => name.startsWith(only))) {
     const out = execFileSync(process.execPath, [...process.execArgv, join(__dirname, '../bin/run-ts.js'), __filename, ...args], {
       env: { ...process.env, STORE_MICRO_SCENARIO: s },
       encoding: 'utf8',

@@ -21,10 +21,12 @@ import type {
   TimerRecord,
 } from './records';
 import type { EventQuery, PurgeQuery, Store, StoreWrite } from './store';
-import { StoreClosedError, StoreLockedError } from './store-errors';
+import { StoreClosedError } from './store-errors';
 import { emptyStats, type StoreStats } from './store-stats';
+import { Checkpointer } from './sqlite-checkpointer';
 import { eventCodec, type EventCodec } from './sqlite-event-codec';
 import { decodeExecution } from './sqlite-execution-codec';
+import { FolderLock } from './sqlite-folder-lock';
 import { knownVersion, migrate } from './sqlite-schema';
 import { prepareStatements, type ActivityTaskRow, type ExecutionRow, type SqliteStatements } from './sqlite-statements';
 import { eventKey, sqliteAppliers } from './sqlite-writes';
@@ -45,8 +47,16 @@ export const DATABASE_FILE = 'sagaflow.db';
 
 /** Page size of a new database: history events of 1–3 KiB fill 8 KiB pages with little waste. */
 const PAGE_SIZE = 8192;
-/** SQLite's page cache, KiB. The store keeps no rows in JS; this is its only cache. */
-const CACHE_KIB = 8192;
+/**
+ * SQLite's page cache, KiB. The store keeps no rows in JS; this and the OS's file cache are its
+ * only caches. Small on purpose: it counts in the process's memory, which 10,000 parked
+ * executions must barely move (measured: a larger cache did not write faster).
+ */
+const CACHE_KIB = 2048;
+/** How long a statement waits for the checkpointer's brief locks (WAL recovery, restart). */
+const BUSY_TIMEOUT_MS = 5000;
+/** Bytes of WAL file kept once the checkpointer caught up. */
+const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
 
 interface CommitGroup {
   promise: Promise<void>;
@@ -82,10 +92,9 @@ const parse = <T>(doc: string | undefined): T | undefined => (doc === undefined 
  * commit. Reads run on the same connection, inside the open transaction, so they see every write
  * handed over, committed or not.
  *
- * One store per data folder: the connection takes SQLite's exclusive lock when it opens and keeps
- * it (locking_mode=EXCLUSIVE), so a second store on the same folder, in this process or another
- * one, fails at once with StoreLockedError instead of waiting or interleaving its writes. The OS
- * drops the lock when the holder exits, even by SIGKILL, so a restart after a crash opens cleanly.
+ * One store per data folder: a second store on the same folder, in this process or another one,
+ * fails at once with StoreLockedError (see FolderLock). A worker thread checkpoints the WAL
+ * (see Checkpointer), so commits do not stall for it.
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -94,7 +103,12 @@ export class SqliteStore implements Store {
   /** The schema versions of the folder before and after opening it. */
   readonly migrated: { from: number; to: number };
 
+  /** Set when the checkpointer thread failed; the writer then checkpoints by itself. */
+  checkpointFailure?: Error;
+
   private readonly db: Database.Database;
+  private readonly lock: FolderLock;
+  private readonly checkpointer: Checkpointer;
   private readonly st: SqliteStatements;
   private readonly events: EventCodec;
   private readonly apply: (w: StoreWrite) => void;
@@ -106,24 +120,31 @@ export class SqliteStore implements Store {
     this.dir = resolve(options.dir);
     mkdirSync(this.dir, { recursive: true });
     const file = join(this.dir, DATABASE_FILE);
-    const db = new Database(file, { timeout: 0 });
+    const synchronous = options.durability === 'power' ? 'FULL' : 'NORMAL';
+    this.lock = new FolderLock(this.dir);
+    let db: Database.Database | undefined;
     try {
-      db.pragma('locking_mode = EXCLUSIVE');
+      db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
       knownVersion(db); // before anything changes the file
       db.pragma(`page_size = ${PAGE_SIZE}`);
       db.pragma('journal_mode = WAL');
-      db.pragma(`synchronous = ${options.durability === 'power' ? 'FULL' : 'NORMAL'}`);
+      db.pragma(`synchronous = ${synchronous}`);
       db.pragma(`cache_size = -${CACHE_KIB}`);
       // Each write() call's SAVEPOINT keeps a statement journal; in memory, not in a temp file.
       db.pragma('temp_store = MEMORY');
-      // Take the exclusive lock now (not at the first write) and keep it until close.
-      db.exec('BEGIN EXCLUSIVE; COMMIT');
+      // The checkpointer thread copies the WAL back; a WAL that grew under a burst is cut back after.
+      db.pragma('wal_autocheckpoint = 0');
+      db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
       this.migrated = migrate(db);
+      const writer = db;
+      this.checkpointer = new Checkpointer(file, synchronous, (error) => {
+        // Without its thread the writer checkpoints by itself again, at SQLite's default pace.
+        this.checkpointFailure = error;
+        if (writer.open) writer.pragma('wal_autocheckpoint = 1000');
+      });
     } catch (error) {
-      db.close();
-      if ((error as { code?: string }).code === 'SQLITE_BUSY') {
-        throw new StoreLockedError(`data folder ${this.dir} is in use by another open store (this process or another one); stop it or use another folder`);
-      }
+      db?.close();
+      this.lock.release();
       throw error;
     }
     this.db = db;
@@ -199,6 +220,7 @@ export class SqliteStore implements Store {
       this.st.commit.run();
       this.stats.transactions++;
       group.resolve();
+      this.checkpointer.request();
     } catch (error) {
       if (this.db.inTransaction) this.st.rollback.run();
       group.reject(error);
@@ -221,7 +243,10 @@ export class SqliteStore implements Store {
         await group.promise;
       }
     } finally {
+      await this.checkpointer.close();
+      // The last connection to close checkpoints the WAL fully and removes it.
       this.db.close();
+      this.lock.release();
     }
   }
 

@@ -65,10 +65,10 @@ describe('sqlite store: the data folder', () => {
     await store.close();
   });
 
-  test("WAL journal; 'process' durability (the default) is synchronous=NORMAL, 'power' is FULL; the lock is exclusive", async () => {
+  test("WAL journal; 'process' durability (the default) is synchronous=NORMAL, 'power' is FULL", async () => {
     const dir = newDir();
     const normal = new SqliteStore({ dir });
-    expect(normal.settings()).toEqual({ journalMode: 'wal', synchronous: 'NORMAL', lockingMode: 'exclusive', schemaVersion: SCHEMA_VERSION, pageSize: 8192 });
+    expect(normal.settings()).toEqual({ journalMode: 'wal', synchronous: 'NORMAL', lockingMode: 'normal', schemaVersion: SCHEMA_VERSION, pageSize: 8192 });
     await normal.close();
     const power = new SqliteStore({ dir, durability: 'power' });
     expect(power.settings()).toMatchObject({ journalMode: 'wal', synchronous: 'FULL' });
