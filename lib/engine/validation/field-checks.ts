@@ -22,8 +22,8 @@ export function checkNumeric(value: Json | undefined, at: string, bounds: Numeri
     sink.schema(bounds.integer ? Messages.expectedInteger : Messages.expectedType('NUMBER'), at);
     return;
   }
-  if (bounds.min !== undefined && value < bounds.min) sink.schema(Messages.minimum(bounds.min), at);
-  else if (bounds.max !== undefined && value > bounds.max) sink.schema(Messages.maximum(bounds.max), at);
+  if (bounds.min !== undefined && value < bounds.min) sink.schema(Messages.minimum(bounds.min, !bounds.integer), at);
+  else if (bounds.max !== undefined && value > bounds.max) sink.schema(Messages.maximum(bounds.max, !bounds.integer), at);
 }
 
 /** An enumerated string field. */

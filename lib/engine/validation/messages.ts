@@ -4,6 +4,10 @@
  * measurements quoted in floci-io/floci#2735, #2786, #2968, and CreateStateMachine texts quoted by
  * a CDK preflight rule set. Templates marked "ours" were not found and follow the same style.
  */
+function javaDouble(n: number): string {
+  return Number.isInteger(n) ? n.toFixed(1) : String(n);
+}
+
 export const Messages = {
   required: (fields: readonly string[]) => `These fields are required: [${fields.join(', ')}]`,
   notSupported: (field: string) => `Field '${field}' is not supported`,
@@ -14,8 +18,9 @@ export const Messages = {
   choiceRuleKinds: 'The object must have only one of the following fields, [And, Or, Not, Variable, Condition]',
   oneOfValues: (values: readonly string[]) => `Value should be one of the following: [${values.join(', ')}]`,
   typeValues: (values: readonly string[]) => `The field 'Type' should have one of these values: [${values.join(', ')}]`,
-  minimum: (n: number) => `Minimum value is ${n}`,
-  maximum: (n: number) => `Maximum value is ${n}`,
+  /** A decimal field shows its bound as Java prints a double: `Minimum value is 0.0` (floci-io/floci#3733, measured). */
+  minimum: (n: number, decimal = false) => `Minimum value is ${decimal ? javaDouble(n) : n}`,
+  maximum: (n: number, decimal = false) => `Maximum value is ${decimal ? javaDouble(n) : n}`,
   expectedInteger: 'Expected value of type Integer',
   expectedType: (type: 'STRING' | 'NUMBER' | 'BOOLEAN' | 'OBJECT' | 'ARRAY') => `Expected value of type [${type}]`,
   empty: 'Value cannot be empty',
@@ -31,8 +36,11 @@ export const Messages = {
   jsonataDelimiters: 'JSONata string must start with {% and end with %}',
   /** ours */
   invalidPath: (field: string) => `The value for the field '${field}' must be a valid JSONPath`,
-  /** ours */
-  invalidReferencePath: (field: string) => `The value for the field '${field}' must be a valid ReferencePath`,
+  /**
+   * Measured on AWS for a Map ...Path field given `$$...` (floci-io/floci#3733); the same text is
+   * assumed for every reference-path field (the field name is not in it).
+   */
+  invalidReferencePath: (_field: string) => 'Value is not a Reference Path',
   /** Widely quoted from AWS for payload templates. */
   invalidPathOrIntrinsic: (field: string) => `The value for the field '${field}' must be a valid JSONPath or a valid intrinsic function call`,
   /** ours */

@@ -103,7 +103,7 @@ describe('Map', () => {
     expect(map({ ItemProcessor: processor, MaxConcurrency: -1 })).toEqual([schemaError('Minimum value is 0', '/States/M/MaxConcurrency')]);
     const distributed = { ...processor, ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' } };
     expect(map({ ItemProcessor: distributed, ToleratedFailurePercentage: 101 })).toEqual([
-      schemaError('Maximum value is 100', '/States/M/ToleratedFailurePercentage'),
+      schemaError('Maximum value is 100.0', '/States/M/ToleratedFailurePercentage'),
     ]);
   });
 

@@ -18,7 +18,7 @@ describe('JSONPath syntax', () => {
 
   it('needs a reference path in ResultPath', () => {
     expect(diagnose(pass({ ResultPath: '$.a[*]' }))).toEqual([
-      schemaError("The value for the field 'ResultPath' must be a valid ReferencePath", '/States/P/ResultPath'),
+      schemaError("Value is not a Reference Path", '/States/P/ResultPath'),
     ]);
   });
 

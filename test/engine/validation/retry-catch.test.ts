@@ -14,7 +14,7 @@ describe('Retry', () => {
   it.each([
     ['MaxAttempts', -1, 'Minimum value is 0'],
     ['MaxAttempts', 100000000, 'Maximum value is 99999999'],
-    ['BackoffRate', 0.5, 'Minimum value is 1'],
+    ['BackoffRate', 0.5, 'Minimum value is 1.0'],
     ['MaxDelaySeconds', 0, 'Minimum value is 1'],
     ['MaxDelaySeconds', 31622401, 'Maximum value is 31622400'],
     ['IntervalSeconds', 1.5, 'Expected value of type Integer'],
@@ -59,7 +59,7 @@ describe('Catch', () => {
       schemaError("The QueryLanguage is set to 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage", '/States/T/Catch[0]'),
     ]);
     expect(diagnose(catching({ Catch: [{ ErrorEquals: ['E'], Next: 'F', ResultPath: 'error' }] }))).toEqual([
-      schemaError("The value for the field 'ResultPath' must be a valid ReferencePath", '/States/T/Catch[0]/ResultPath'),
+      schemaError("Value is not a Reference Path", '/States/T/Catch[0]/ResultPath'),
     ]);
   });
 });

@@ -2,6 +2,7 @@ import type { JsonObject } from '../../../asl';
 import { isObject, type StateRule } from '../context';
 import type { DiagnosticSink } from '../diagnostic';
 import { checkEnum, checkNumeric, checkString } from '../field-checks';
+import { isReferencePath } from '../json-path-syntax';
 import { Messages } from '../messages';
 
 /** Fields that only a Distributed Map reads. */
@@ -13,6 +14,51 @@ const PROCESSOR_CONFIG_FIELDS = new Set(['Mode', 'ExecutionType']);
 const ITEM_READER_RESOURCE = /^arn:[^:]+:states:::s3:(getObject|listObjectsV2)$/;
 /** @see https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html (Label: 40 characters) */
 const MAX_LABEL_LENGTH = 40;
+
+/** @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html */
+const INPUT_TYPES = ['MANIFEST', 'JSON', 'CSV', 'JSONL', 'PARQUET'];
+const MAX_ITEMS = 100_000_000;
+
+/**
+ * A Map number field and its `...Path` twin (floci-io/floci#3733, measured): not both; the literal
+ * within bounds; the path a reference path that does not read the context object ("Value is not a
+ * Reference Path"); in a JSONata state the path is JSONPath-only.
+ */
+function checkNumberPair(
+  holder: JsonObject,
+  field: string,
+  at: string,
+  bounds: { min: number; max?: number; integer: boolean },
+  jsonata: boolean,
+  sink: DiagnosticSink,
+): void {
+  const pathField = `${field}Path`;
+  if (field in holder && pathField in holder) sink.schema(Messages.onlyOne([field, pathField]), at);
+  checkNumeric(holder[field], `${at}/${field}`, bounds, jsonata, sink);
+  const path = holder[pathField];
+  if (path === undefined) return;
+  if (jsonata) {
+    sink.schema(Messages.otherLanguage('JSONata', pathField), at);
+    return;
+  }
+  if (typeof path !== 'string' || !isReferencePath(path) || path.startsWith('$$')) sink.schema(Messages.invalidReferencePath(pathField), `${at}/${pathField}`);
+}
+
+/** ItemReader.ReaderConfig and ItemBatcher of a Distributed Map. */
+function checkReaderAndBatcher(state: JsonObject, location: string, jsonata: boolean, sink: DiagnosticSink): void {
+  const reader = state.ItemReader;
+  if (isObject(reader) && isObject(reader.ReaderConfig)) {
+    const at = `${location}/ItemReader/ReaderConfig`;
+    checkEnum(reader.ReaderConfig.InputType, `${at}/InputType`, INPUT_TYPES, sink);
+    checkNumberPair(reader.ReaderConfig, 'MaxItems', at, { min: 0, max: MAX_ITEMS, integer: true }, jsonata, sink);
+  }
+  const batcher = state.ItemBatcher;
+  if (isObject(batcher)) {
+    const at = `${location}/ItemBatcher`;
+    checkNumberPair(batcher, 'MaxItemsPerBatch', at, { min: 0, integer: true }, jsonata, sink);
+    checkNumberPair(batcher, 'MaxInputBytesPerBatch', at, { min: 0, integer: true }, jsonata, sink);
+  }
+}
 
 function processorOf(state: JsonObject): { field: string; processor: JsonObject } | undefined {
   const field = 'ItemProcessor' in state ? 'ItemProcessor' : 'Iterator';
@@ -57,6 +103,12 @@ export const mapFields: StateRule = ({ state, location, queryLanguage, options, 
   checkNumeric(state.MaxConcurrency, `${location}/MaxConcurrency`, { min: 0, integer: true }, jsonata, sink);
   checkNumeric(state.ToleratedFailurePercentage, `${location}/ToleratedFailurePercentage`, { min: 0, max: 100, integer: false }, jsonata, sink);
   checkNumeric(state.ToleratedFailureCount, `${location}/ToleratedFailureCount`, { min: 0, integer: true }, jsonata, sink);
+  // The state's own ...Path fields: exclusivity and language are reported by the common rules.
+  for (const pathField of ['MaxConcurrencyPath', 'ToleratedFailureCountPath', 'ToleratedFailurePercentagePath']) {
+    const path = state[pathField];
+    if (!jsonata && typeof path === 'string' && path.startsWith('$$')) sink.schema(Messages.invalidReferencePath(pathField), `${location}/${pathField}`);
+  }
+  if (distributed) checkReaderAndBatcher(state, location, jsonata, sink);
   if (checkString(state.Label, `${location}/Label`, sink) && (state.Label as string).length > MAX_LABEL_LENGTH) {
     sink.schema(`The field 'Label' must be no longer than ${MAX_LABEL_LENGTH} characters`, `${location}/Label`);
   }
