@@ -12,7 +12,8 @@ export async function callAdmin<T>(endpoint: string, method: 'GET' | 'POST', pat
     });
   } catch (err) {
     if (isConnectionFailure(err)) throw new CommandFailure(notRunning(endpoint));
-    throw err;
+    const cause = (err as { cause?: { message?: string } }).cause?.message;
+    throw new CommandFailure(`cannot reach ${endpoint}: ${cause ?? (err as Error).message}`);
   }
   const text = await res.text();
   let json: unknown;

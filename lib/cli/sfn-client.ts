@@ -7,6 +7,8 @@ import { isConnectionFailure, notRunning } from './endpoint';
  * service, so `sagaflow --help` and `sagaflow serve` do not pay for it.
  */
 export function sfnClient(endpoint: string, region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1'): SFNClient {
+  // The SDK's notice that its later releases need Node 22 is not about this command; keep it quiet.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const { SFNClient: Client } = require('@aws-sdk/client-sfn') as typeof import('@aws-sdk/client-sfn');
   // The local service ignores signatures, so any credentials do; real ones are used when set.
   const credentials = process.env.AWS_ACCESS_KEY_ID ? undefined : { accessKeyId: 'sagaflow', secretAccessKey: 'sagaflow' };
