@@ -4,6 +4,7 @@ import { effectiveInput, finishJsonata, finishJsonPath, jsonataBindings, jsonPat
 import { errorDetails, errorOutput, toStatesFailure, type EngineFailure } from '../core/engine-failure';
 import type { Interpreter } from '../core/interpreter';
 import type { StateRun } from '../core/state-run';
+import { VariableScope } from '../core/variable-scope';
 import { evaluateJsonataArray, evaluateJsonataField, evaluateJsonataInteger, evaluateJsonataNumber } from '../jsonata';
 import { readPath } from '../jsonpath';
 import { StatesFailure } from '../states-failure';
@@ -154,7 +155,9 @@ export const mapState: StateEvaluator = {
         if (!distributed) {
           it.emit(iterationThread, 'MapIterationStarted', { mapIterationStartedEventDetails: { name: run.name, index } });
         }
-        const branch = it.startBranch(run.state.graphs[0]!, input, run.branch.variables.child(), iterationThread, owner, index);
+        // A Distributed Map's child executions cannot read the parent's variables (AWS docs, workflow variables).
+        const scope = distributed ? new VariableScope() : run.branch.variables.child();
+        const branch = it.startBranch(run.state.graphs[0]!, input, scope, iterationThread, owner, index);
         branch.absorbsRuntimeFailures = tolerant || distributed;
         inFlight.add(branch);
         run.children.push(branch);
