@@ -69,6 +69,8 @@ interface Figures {
   executionsPerSecond: number;
   eventsPerSecond: number;
   mbPerSecond: number;
+  /** Whole histories read back (readEvents, one page of 1000), events per second. */
+  readEventsPerSecond: number;
 }
 
 /** Writes EXECUTIONS executions, `perTick` of them handed over in the same tick. */
@@ -95,7 +97,12 @@ async function throughput(store: Store, perTick: number, onBatch: () => void = (
     for (const w of batch) bytes += (w[2] as Extract<StoreWrite, { kind: 'appendEvents' }>).events.reduce((n, e) => n + JSON.stringify(e).length, 0);
   }
   const seconds = Number(timed) / 1e9;
-  return { executionsPerSecond: EXECUTIONS / seconds, eventsPerSecond: events / seconds, mbPerSecond: bytes / 1e6 / seconds };
+  const t0 = process.hrtime.bigint();
+  let read = 0;
+  for (let i = 0; i < EXECUTIONS; i++) read += store.readEvents(`arn:aws:states:us-east-1:123456789012:execution:W1:e${i}`, { limit: 1000 }).length;
+  if (read !== events) throw new Error(`read ${read} events back, wrote ${events}`);
+  const readSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  return { executionsPerSecond: EXECUTIONS / seconds, eventsPerSecond: events / seconds, mbPerSecond: bytes / 1e6 / seconds, readEventsPerSecond: read / readSeconds };
 }
 
 function folderBytes(dir: string): number {
@@ -165,6 +172,8 @@ async function child(scenario: Scenario): Promise<unknown> {
         'sqlite/memory': fmt(sqlite.executionsPerSecond / memory.executionsPerSecond),
         'sqlite events/s': fmt(sqlite.eventsPerSecond),
         'event MB/s': fmt(sqlite.mbPerSecond),
+        'memory read ev/s': fmt(memory.readEventsPerSecond),
+        'sqlite read ev/s': fmt(sqlite.readEventsPerSecond),
         'db MB': fmt(size / 1e6),
         'max WAL MB': fmt(walMax / 1e6),
       });
