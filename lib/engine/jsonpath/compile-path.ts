@@ -82,6 +82,9 @@ function parse(text: string): CompiledPath {
         i += m[0].length;
       }
       segments.push({ k: 'deep', then });
+    } else if (c === '.' && text[i + 1] === '[') {
+      // Jayway reads `$.[...]` as `$[...]`.
+      i++;
     } else if (c === '.') {
       i++;
       if (text[i] === '*') {

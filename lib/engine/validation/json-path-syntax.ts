@@ -21,10 +21,13 @@ const SELECTORS = [
 ];
 const GENERAL = new RegExp(`^${ROOT}(?:${NAME}|${QUOTED}|${INDEX}|${SELECTORS.join('|')})*$`);
 
+/** Jayway reads `$.[...]` as `$[...]` (a recorded AWS test uses `$.[?(@.year <= 1998)]`). */
+const dotBracket = (path: string) => path.replace(/\.(?=\[)/g, '');
+
 export function isReferencePath(path: string): boolean {
-  return REFERENCE.test(path);
+  return REFERENCE.test(dotBracket(path));
 }
 
 export function isJsonPath(path: string): boolean {
-  return GENERAL.test(path);
+  return GENERAL.test(dotBracket(path));
 }
