@@ -49,13 +49,6 @@ const ACTIVITY_TASK_COLUMNS = `t.activity_arn AS activityArn, t.token, e.arn AS 
 export function prepareStatements(db: Database.Database) {
   const p = <P extends unknown[], R = unknown>(sql: string): S<P, R> => db.prepare<P, R>(sql);
   return {
-    begin: p<[]>('BEGIN'),
-    commit: p<[]>('COMMIT'),
-    rollback: p<[]>('ROLLBACK'),
-    savepoint: p<[]>('SAVEPOINT write_call'),
-    release: p<[]>('RELEASE write_call'),
-    rollbackTo: p<[]>('ROLLBACK TO write_call'),
-
     putDefinition: p<[string, string]>(
       `INSERT INTO definitions (revision_id, definition) VALUES (?, ?)
        ON CONFLICT (revision_id) DO UPDATE SET definition = excluded.definition WHERE definition IS NOT excluded.definition`,

@@ -24,6 +24,7 @@ import type { EventQuery, PurgeQuery, Store, StoreWrite } from './store';
 import { StoreClosedError } from './store-errors';
 import { emptyStats, type StoreStats } from './store-stats';
 import { Checkpointer } from './sqlite-checkpointer';
+import { SqliteGroupCommit } from './sqlite-group-commit';
 import { eventCodec, type EventCodec } from './sqlite-event-codec';
 import { decodeExecution } from './sqlite-execution-codec';
 import { FolderLock } from './sqlite-folder-lock';
@@ -58,21 +59,6 @@ const BUSY_TIMEOUT_MS = 5000;
 /** Bytes of WAL file kept once the checkpointer caught up. */
 const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
 
-interface CommitGroup {
-  promise: Promise<void>;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-  /** `write()` calls of this group that were applied. */
-  accepted: number;
-}
-
-function newGroup(): CommitGroup {
-  let resolve!: () => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
-  return { promise, resolve, reject, accepted: 0 };
-}
-
 function activityTask(row: ActivityTaskRow): ActivityTaskRecord {
   const { startedAt, workerName, ...rest } = row;
   const record: ActivityTaskRecord = rest;
@@ -86,11 +72,9 @@ const parse = <T>(doc: string | undefined): T | undefined => (doc === undefined 
 /**
  * The event log in SQLite (better-sqlite3), in `<dir>/sagaflow.db`, WAL journal.
  *
- * Group commit: the first `write()` of a tick opens a transaction, and every `write()` of that tick
- * joins it; it commits on setImmediate, and only then do their promises resolve. Each call runs in
- * its own SAVEPOINT, so a call whose statement fails leaves nothing and rejects while the others
- * commit. Reads run on the same connection, inside the open transaction, so they see every write
- * handed over, committed or not.
+ * Writes are group-committed, each `write()` call atomic on its own (see SqliteGroupCommit). Reads
+ * run on the same connection, inside the open transaction, so they see every write handed over,
+ * committed or not. No rows are cached in JS: SQLite's page cache is the only one.
  *
  * One store per data folder: a second store on the same folder, in this process or another one,
  * fails at once with StoreLockedError (see FolderLock). A worker thread checkpoints the WAL
@@ -113,7 +97,7 @@ export class SqliteStore implements Store {
   private readonly events: EventCodec;
   private readonly apply: (w: StoreWrite) => void;
   private readonly queries = new Map<string, Database.Statement<unknown[], unknown>>();
-  private group: CommitGroup | undefined;
+  private readonly commits: SqliteGroupCommit;
   private closed = false;
 
   constructor(options: SqliteStoreOptions) {
@@ -148,6 +132,7 @@ export class SqliteStore implements Store {
       throw error;
     }
     this.db = db;
+    this.commits = new SqliteGroupCommit(db, this.stats, () => this.checkpointer.request());
     this.st = prepareStatements(db);
     this.events = eventCodec(this.st);
     const appliers = sqliteAppliers(this.st, this.events);
@@ -169,79 +154,22 @@ export class SqliteStore implements Store {
 
   write(writes: StoreWrite[]): Promise<void> {
     if (this.closed) return Promise.reject(new StoreClosedError(`the store of ${this.dir}`));
-    let group = this.group;
-    if (!group) {
-      try {
-        this.st.begin.run();
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      const g = (group = this.group = newGroup());
-      setImmediate(() => this.commit(g));
-    }
-    this.st.savepoint.run();
-    try {
+    return this.commits.run(() => {
       for (const w of writes) this.apply(w);
-      this.st.release.run();
-    } catch (error) {
-      this.stats.failedWrites++;
-      this.undoCall(group, error);
-      return Promise.reject(error);
-    }
-    this.stats.writes++;
-    group.accepted++;
-    return group.promise;
-  }
-
-  /** Rolls back the failed call's savepoint; if SQLite already dropped the whole transaction, the group fails. */
-  private undoCall(group: CommitGroup, error: unknown): void {
-    if (this.db.inTransaction) {
-      try {
-        this.st.rollbackTo.run();
-        this.st.release.run();
-        return;
-      } catch {
-        if (this.db.inTransaction) this.st.rollback.run();
-      }
-    }
-    this.group = undefined;
-    group.reject(error);
-  }
-
-  private commit(group: CommitGroup): void {
-    if (this.group !== group) return;
-    this.group = undefined;
-    if (group.accepted === 0) {
-      this.st.rollback.run();
-      group.resolve();
-      return;
-    }
-    try {
-      this.st.commit.run();
-      this.stats.transactions++;
-      group.resolve();
-      this.checkpointer.request();
-    } catch (error) {
-      if (this.db.inTransaction) this.st.rollback.run();
-      group.reject(error);
-    }
+    });
   }
 
   flush(): Promise<void> {
     if (this.closed) return Promise.reject(new StoreClosedError(`the store of ${this.dir}`));
-    return this.group?.promise ?? Promise.resolve();
+    return this.commits.flush();
   }
 
   /** Commits what is pending, then closes the database. Idempotent: closing a closed store resolves. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const group = this.group;
     try {
-      if (group) {
-        this.commit(group);
-        await group.promise;
-      }
+      await this.commits.commitNow();
     } finally {
       await this.checkpointer.close();
       // The last connection to close checkpoints the WAL fully and removes it.
