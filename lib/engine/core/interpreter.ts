@@ -50,7 +50,10 @@ class HistoryLimitReached {}
 
 const NOT_TRUNCATED = { truncated: false } as const;
 
-const ISO = (ms: number) => new Date(ms).toISOString();
+let isoAt = NaN;
+let isoText = '';
+/** ISO-8601 of an instant; many states are entered at the same instant within one input. */
+const ISO = (ms: number): string => (ms === isoAt ? isoText : ((isoAt = ms), (isoText = new Date(ms).toISOString())));
 
 /**
  * The interpreter of one execution: folds EngineInputs into history events and commands.
@@ -200,15 +203,24 @@ export class Interpreter implements Execution, BranchOwner {
     if (branch.active) this.abortRun(branch.active, cause);
   }
 
-  /** Runs `step` for `run`, turning a StatesFailure into the state's failure handling. */
-  async guard(run: StateRun, step: () => Promise<void> | void): Promise<void> {
+  /**
+   * Runs `step` for `run`, turning a StatesFailure into the state's failure handling. A step that
+   * completes synchronously stays synchronous (no promise per transition on the JSONPath path).
+   */
+  guard(run: StateRun, step: () => Promise<void> | void): Promise<void> | void {
+    let pending: Promise<void> | void;
     try {
-      await step();
+      pending = step();
     } catch (e) {
-      const f = asEngineFailure(e);
-      if (!f) throw e;
-      await this.fail(run, f, (e as { location?: string }).location);
+      return this.failOnThrow(run, e);
     }
+    if (pending) return pending.then(undefined, (e: unknown) => this.failOnThrow(run, e));
+  }
+
+  private failOnThrow(run: StateRun, e: unknown): Promise<void> {
+    const f = asEngineFailure(e);
+    if (!f) throw e;
+    return this.fail(run, f, (e as { location?: string }).location);
   }
 
   /** The state finished: Exited event, variables, then the next state or the branch's end. */
@@ -326,7 +338,7 @@ export class Interpreter implements Execution, BranchOwner {
 
   // ---- lifecycle ---------------------------------------------------------------------------
 
-  async enterState(branch: Branch, name: string, input: Json): Promise<void> {
+  enterState(branch: Branch, name: string, input: Json): Promise<void> | void {
     if (branch.closed) return;
     const state = branch.graph.states.get(name);
     if (!state) throw new Error(`engine bug: no state '${name}' (the definition was not validated)`);
@@ -336,10 +348,10 @@ export class Interpreter implements Execution, BranchOwner {
     const id = this.emit(branch.thread, stateEventTypes[state.type].entered as 'PassStateEntered', { stateEnteredEventDetails: entered });
     const run = new StateRun(branch, state, input, id, ISO(this.at));
     branch.active = run;
-    await this.execute(run);
+    return this.execute(run);
   }
 
-  private execute(run: StateRun): Promise<void> {
+  private execute(run: StateRun): Promise<void> | void {
     return this.guard(run, () => stateEvaluators[run.state.type].execute(run, this));
   }
 

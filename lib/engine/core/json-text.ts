@@ -18,12 +18,37 @@ export function jsonText(value: Json): string {
   return text;
 }
 
-/** Printable ASCII without `"` and `\`: JSON writes such a string as is, one byte per char. */
-const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
-
+/** Printable ASCII without `"` and `\` is written by JSON as is, one byte per char; anything else is measured. */
 function stringBytes(s: string): number {
-  if (s.length < 256 ? PLAIN.test(s) : false) return s.length + 2;
+  const n = s.length;
+  if (n < 512) {
+    let i = 0;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) break;
+    }
+    if (i === n) return n + 2;
+  }
   return Buffer.byteLength(JSON.stringify(s), 'utf8');
+}
+
+/** Object keys repeat across payloads: their sizes are remembered (bounded, cleared when full). */
+const keySizes = new Map<string, number>();
+
+function keyBytes(key: string): number {
+  let size = keySizes.get(key);
+  if (size === undefined) {
+    size = stringBytes(key);
+    if (keySizes.size > 4096) keySizes.clear();
+    keySizes.set(key, size);
+  }
+  return size;
+}
+
+/** Digits of small integers by comparison; other numbers as JSON writes them. */
+function numberBytes(n: number): number {
+  if (Number.isInteger(n) && n >= 0 && n < 1e9) return n < 10 ? 1 : n < 100 ? 2 : n < 1e3 ? 3 : n < 1e4 ? 4 : n < 1e5 ? 5 : n < 1e6 ? 6 : n < 1e7 ? 7 : n < 1e8 ? 8 : 9;
+  return Number.isFinite(n) ? String(n).length : 4;
 }
 
 /**
@@ -35,7 +60,7 @@ export function jsonBytes(value: Json): number {
     case 'string':
       return stringBytes(value);
     case 'number':
-      return Number.isFinite(value) ? String(value).length : 4;
+      return numberBytes(value);
     case 'boolean':
       return value ? 4 : 5;
     default:
@@ -56,7 +81,7 @@ export function jsonBytes(value: Json): number {
     for (const key in obj) {
       const v = obj[key];
       if (v === undefined || typeof v === 'function') continue;
-      size += stringBytes(key) + 1 + jsonBytes(v);
+      size += keyBytes(key) + 1 + jsonBytes(v);
       n++;
     }
     if (n > 1) size += n - 1;
@@ -70,18 +95,43 @@ export function parseJson(text: string): Json {
   return JSON.parse(text) as Json;
 }
 
+interface LazySlot {
+  value: Json;
+  text?: string;
+}
+
+/** One shared accessor per key: defining a lazy text allocates no closures (hot path: every event). */
+const lazyKeys = new Map<string, { descriptor: PropertyDescriptor; slots: WeakMap<object, LazySlot> }>();
+
+function lazyKey(key: string) {
+  let entry = lazyKeys.get(key);
+  if (!entry) {
+    const slots = new WeakMap<object, LazySlot>();
+    entry = {
+      slots,
+      descriptor: {
+        enumerable: true,
+        configurable: true,
+        get(this: object): string {
+          const slot = slots.get(this)!;
+          return (slot.text ??= jsonText(slot.value));
+        },
+        set(this: object, text: string): void {
+          slots.get(this)!.text = text;
+        },
+      },
+    };
+    lazyKeys.set(key, entry);
+  }
+  return entry;
+}
+
 /**
  * Defines `key` on `target` as an enumerable property whose JSON text is computed on first read:
  * history events carry their payloads lazily, so an execution nobody reads never serialises them.
  */
 export function defineLazyText(target: object, key: string, value: Json): void {
-  let text: string | undefined;
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    configurable: true,
-    get: () => (text ??= jsonText(value)),
-    set: (v: string) => {
-      text = v;
-    },
-  });
+  const { descriptor, slots } = lazyKey(key);
+  slots.set(target, { value });
+  Object.defineProperty(target, key, descriptor);
 }

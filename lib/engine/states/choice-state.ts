@@ -1,5 +1,6 @@
 import { StatesErrors, type ChoiceState, type JsonataChoiceRule, type JsonPathChoiceRule } from '../../asl';
 import { effectiveInput, finishJsonata, jsonataBindings, jsonPathScope, passThroughJsonPath, stateRef } from '../core/data-flow';
+import type { Interpreter } from '../core/interpreter';
 import type { StateRun } from '../core/state-run';
 import { evaluateJsonataCondition } from '../jsonata';
 import { evaluateChoiceRules, statePrefix } from '../jsonpath';
@@ -23,22 +24,9 @@ function noChoiceMatched(run: StateRun): StatesFailure {
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html
  */
 export const choiceState: StateEvaluator = {
-  async execute(run, it) {
+  execute(run, it) {
     const def = run.state.def as ChoiceState;
-    if (run.state.queryLanguage === 'JSONata') {
-      const bindings = jsonataBindings(it, run);
-      const rules = def.Choices as JsonataChoiceRule[];
-      for (let i = 0; i < rules.length; i++) {
-        const rule = rules[i]!;
-        if (await evaluateJsonataCondition(rule.Condition, bindings, `Choices[${i}]/Condition`)) {
-          // A matched rule brings its own Assign/Output; the state's apply only to Default.
-          const fields = { Assign: rule.Assign, Output: rule.Output };
-          return it.complete(run, await finishJsonata(it, run, run.input, undefined, fields, `Choices[${i}]/`), rule.Next);
-        }
-      }
-      if (def.Default === undefined) throw noChoiceMatched(run);
-      return it.complete(run, await finishJsonata(it, run, run.input), def.Default);
-    }
+    if (run.state.queryLanguage === 'JSONata') return jsonataChoice(run, it, def);
     const effective = effectiveInput(it, run);
     const rules = def.Choices as JsonPathChoiceRule[];
     const index = evaluateChoiceRules(rules, jsonPathScope(it, run, effective));
@@ -48,3 +36,18 @@ export const choiceState: StateEvaluator = {
     it.complete(run, passThroughJsonPath(it, run, effective, assign), rule ? rule.Next : def.Default);
   },
 };
+
+async function jsonataChoice(run: StateRun, it: Interpreter, def: ChoiceState): Promise<void> {
+  const bindings = jsonataBindings(it, run);
+  const rules = def.Choices as JsonataChoiceRule[];
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    if (await evaluateJsonataCondition(rule.Condition, bindings, `Choices[${i}]/Condition`)) {
+      // A matched rule brings its own Assign/Output; the state's apply only to Default.
+      const fields = { Assign: rule.Assign, Output: rule.Output };
+      return it.complete(run, await finishJsonata(it, run, run.input, undefined, fields, `Choices[${i}]/`), rule.Next);
+    }
+  }
+  if (def.Default === undefined) throw noChoiceMatched(run);
+  return it.complete(run, await finishJsonata(it, run, run.input), def.Default);
+}

@@ -8,10 +8,10 @@ import type { StateEvaluator } from './state-evaluator';
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-pass.html
  */
 export const passState: StateEvaluator = {
-  async execute(run, it) {
+  execute(run, it) {
     const def = run.state.def as PassState;
     if (run.state.queryLanguage === 'JSONata') {
-      return it.complete(run, await finishJsonata(it, run, run.input), def.Next);
+      return finishJsonata(it, run, run.input).then((outcome) => it.complete(run, outcome, def.Next));
     }
     let result = effectiveInput(it, run);
     if (def.Parameters !== undefined) result = payloadTemplate(it, run, def.Parameters, result, 'Parameters');

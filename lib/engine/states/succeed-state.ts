@@ -7,10 +7,10 @@ import type { StateEvaluator } from './state-evaluator';
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-succeed.html
  */
 export const succeedState: StateEvaluator = {
-  async execute(run, it) {
+  execute(run, it) {
     const def = run.state.def as SucceedState;
     if (run.state.queryLanguage === 'JSONata') {
-      return it.complete(run, await finishJsonata(it, run, run.input, undefined, { Output: def.Output }), undefined);
+      return finishJsonata(it, run, run.input, undefined, { Output: def.Output }).then((outcome) => it.complete(run, outcome, undefined));
     }
     it.complete(run, passThroughJsonPath(it, run, effectiveInput(it, run)), undefined);
   },

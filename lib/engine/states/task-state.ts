@@ -57,108 +57,113 @@ function requestJsonPath(run: StateRun, it: Interpreter, def: TaskState): TaskRe
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html
  */
 export const taskState: StateEvaluator = {
-  async execute(run, it) {
+  execute(run, it) {
     const def = run.state.def as TaskState;
-    const resource = run.state.task!;
-    const writer = taskEventWriters[resource.family];
-    run.taskToken = resource.pattern === 'waitForTaskToken' ? it.random.token() : undefined;
-    const request = run.state.queryLanguage === 'JSONata' ? await requestJsonata(run, it, def) : requestJsonPath(run, it, def);
-    it.checkSize(run.name, request.payload);
-    const thread = run.branch.thread;
-    const taskId = it.nextId('task');
-    run.taskId = taskId;
-    const roleArn = roleOf(request.credentials);
-    writer.scheduled(it, thread, resource, {
-      payloadText: jsonText(request.payload),
-      region: it.info.region,
-      ...(request.timeoutSeconds !== undefined ? { timeoutSeconds: request.timeoutSeconds } : {}),
-      ...(request.heartbeatSeconds !== undefined ? { heartbeatSeconds: request.heartbeatSeconds } : {}),
-      ...(roleArn !== undefined ? { roleArn } : {}),
-    });
-    const command: Parameters<Interpreter['startTask']>[0] = {
-      kind: 'RunTask',
-      taskId,
-      resource: resource.arn,
-      integration: resource.integration,
-      pattern: resource.pattern,
-      payload: request.payload,
-      stateName: run.name,
-    };
-    if (run.taskToken !== undefined) command.taskToken = run.taskToken;
-    if (request.timeoutSeconds !== undefined) command.timeoutSeconds = request.timeoutSeconds;
-    if (request.heartbeatSeconds !== undefined) command.heartbeatSeconds = request.heartbeatSeconds;
-    if (request.credentials !== undefined) command.credentials = request.credentials;
-
-    let heartbeatTimer: string | undefined;
-    const clearTimers = () => {
-      for (const t of run.timers) it.cancelTimer(t);
-      run.timers = [];
-      heartbeatTimer = undefined;
-    };
-    // Both expiries are recorded as States.Timeout with no cause (recorded on AWS); a heartbeat
-    // expiry also answers to States.HeartbeatTimeout in Retry and Catch.
-    const timeOut = (raise: () => StatesFailure) => () =>
-      it.guard(run, () => {
-        clearTimers();
-        it.cancelTask(taskId);
-        run.taskId = undefined;
-        writer.timedOut(it, thread, resource, { error: StatesErrors.Timeout });
-        throw raise();
-      });
-    const armHeartbeat = () => {
-      if (request.heartbeatSeconds === undefined) return;
-      if (heartbeatTimer !== undefined) {
-        it.cancelTimer(heartbeatTimer);
-        run.timers = run.timers.filter((t) => t !== heartbeatTimer);
-      }
-      heartbeatTimer = it.armTimer(request.heartbeatSeconds * 1000, timeOut(heartbeatTimeout));
-      run.timers.push(heartbeatTimer);
-    };
-    let started = false;
-    it.startTask(command, {
-      started(input) {
-        if (started) return;
-        started = true;
-        writer.started(it, thread, resource, input.workerName);
-        armHeartbeat();
-      },
-      submitted(input) {
-        writer.submitted(it, thread, resource, input.output);
-      },
-      succeeded(input) {
-        return it.guard(run, async () => {
-          clearTimers();
-          it.forgetTask(taskId);
-          run.taskId = undefined;
-          if (Buffer.byteLength(input.output, 'utf8') > it.limits.maxPayloadBytes) {
-            // The result never reaches the state: the task fails with the quota error instead.
-            const tooBig = { error: StatesErrors.DataLimitExceeded, cause: LimitCauses.dataLimit(resource.family === 'task' ? resource.resourceType : resource.arn) };
-            writer.failed(it, thread, resource, tooBig);
-            throw new StatesFailure(tooBig.error, tooBig.cause);
-          }
-          writer.succeeded(it, thread, resource, input.output);
-          const result = parseJson(input.output);
-          const outcome = run.state.queryLanguage === 'JSONata' ? await finishJsonata(it, run, result, { result }) : finishJsonPath(it, run, result, true);
-          it.complete(run, outcome, def.Next);
-        });
-      },
-      failed(input) {
-        return it.guard(run, () => {
-          clearTimers();
-          it.forgetTask(taskId);
-          run.taskId = undefined;
-          const failure = input.cause === undefined ? { error: input.error } : { error: input.error, cause: input.cause };
-          writer.failed(it, thread, resource, failure);
-          throw new StatesFailure(failure.error, failure.cause as string);
-        });
-      },
-      heartbeat() {
-        armHeartbeat();
-      },
-    });
-    if (request.timeoutSeconds !== undefined) run.timers.push(it.armTimer(request.timeoutSeconds * 1000, timeOut(() => new StatesFailure(StatesErrors.Timeout, undefined as unknown as string))));
+    run.taskToken = run.state.task!.pattern === 'waitForTaskToken' ? it.random.token() : undefined;
+    if (run.state.queryLanguage === 'JSONata') return requestJsonata(run, it, def).then((request) => dispatch(run, it, def, request));
+    dispatch(run, it, def, requestJsonPath(run, it, def));
   },
 };
+
+/** Records the Scheduled event and hands the task to the runtime, with its timers and handlers. */
+function dispatch(run: StateRun, it: Interpreter, def: TaskState, request: TaskRequest): void {
+  const resource = run.state.task!;
+  const writer = taskEventWriters[resource.family];
+  it.checkSize(run.name, request.payload);
+  const thread = run.branch.thread;
+  const taskId = it.nextId('task');
+  run.taskId = taskId;
+  const roleArn = roleOf(request.credentials);
+  writer.scheduled(it, thread, resource, {
+    payloadText: jsonText(request.payload),
+    region: it.info.region,
+    ...(request.timeoutSeconds !== undefined ? { timeoutSeconds: request.timeoutSeconds } : {}),
+    ...(request.heartbeatSeconds !== undefined ? { heartbeatSeconds: request.heartbeatSeconds } : {}),
+    ...(roleArn !== undefined ? { roleArn } : {}),
+  });
+  const command: Parameters<Interpreter['startTask']>[0] = {
+    kind: 'RunTask',
+    taskId,
+    resource: resource.arn,
+    integration: resource.integration,
+    pattern: resource.pattern,
+    payload: request.payload,
+    stateName: run.name,
+  };
+  if (run.taskToken !== undefined) command.taskToken = run.taskToken;
+  if (request.timeoutSeconds !== undefined) command.timeoutSeconds = request.timeoutSeconds;
+  if (request.heartbeatSeconds !== undefined) command.heartbeatSeconds = request.heartbeatSeconds;
+  if (request.credentials !== undefined) command.credentials = request.credentials;
+
+  let heartbeatTimer: string | undefined;
+  const clearTimers = () => {
+    for (const t of run.timers) it.cancelTimer(t);
+    run.timers = [];
+    heartbeatTimer = undefined;
+  };
+  // Both expiries are recorded as States.Timeout with no cause (recorded on AWS); a heartbeat
+  // expiry also answers to States.HeartbeatTimeout in Retry and Catch.
+  const timeOut = (raise: () => StatesFailure) => () =>
+    it.guard(run, () => {
+      clearTimers();
+      it.cancelTask(taskId);
+      run.taskId = undefined;
+      writer.timedOut(it, thread, resource, { error: StatesErrors.Timeout });
+      throw raise();
+    });
+  const armHeartbeat = () => {
+    if (request.heartbeatSeconds === undefined) return;
+    if (heartbeatTimer !== undefined) {
+      it.cancelTimer(heartbeatTimer);
+      run.timers = run.timers.filter((t) => t !== heartbeatTimer);
+    }
+    heartbeatTimer = it.armTimer(request.heartbeatSeconds * 1000, timeOut(heartbeatTimeout));
+    run.timers.push(heartbeatTimer);
+  };
+  let started = false;
+  it.startTask(command, {
+    started(input) {
+      if (started) return;
+      started = true;
+      writer.started(it, thread, resource, input.workerName);
+      armHeartbeat();
+    },
+    submitted(input) {
+      writer.submitted(it, thread, resource, input.output);
+    },
+    succeeded(input) {
+      return it.guard(run, () => {
+        clearTimers();
+        it.forgetTask(taskId);
+        run.taskId = undefined;
+        if (Buffer.byteLength(input.output, 'utf8') > it.limits.maxPayloadBytes) {
+          // The result never reaches the state: the task fails with the quota error instead.
+          const tooBig = { error: StatesErrors.DataLimitExceeded, cause: LimitCauses.dataLimit(resource.family === 'task' ? resource.resourceType : resource.arn) };
+          writer.failed(it, thread, resource, tooBig);
+          throw new StatesFailure(tooBig.error, tooBig.cause);
+        }
+        writer.succeeded(it, thread, resource, input.output);
+        const result = parseJson(input.output);
+        if (run.state.queryLanguage === 'JSONata') return finishJsonata(it, run, result, { result }).then((outcome) => it.complete(run, outcome, def.Next));
+        it.complete(run, finishJsonPath(it, run, result, true), def.Next);
+      });
+    },
+    failed(input) {
+      return it.guard(run, () => {
+        clearTimers();
+        it.forgetTask(taskId);
+        run.taskId = undefined;
+        const failure = input.cause === undefined ? { error: input.error } : { error: input.error, cause: input.cause };
+        writer.failed(it, thread, resource, failure);
+        throw new StatesFailure(failure.error, failure.cause as string);
+      });
+    },
+    heartbeat() {
+      armHeartbeat();
+    },
+  });
+  if (request.timeoutSeconds !== undefined) run.timers.push(it.armTimer(request.timeoutSeconds * 1000, timeOut(() => new StatesFailure(StatesErrors.Timeout, undefined as unknown as string))));
+}
 
 function roleOf(credentials: Json | undefined): string | undefined {
   if (credentials === null || typeof credentials !== 'object' || Array.isArray(credentials)) return undefined;
