@@ -28,8 +28,8 @@ afterEach(() => {
   running.clear();
 });
 
-async function serve(args: string[]): Promise<Served> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+async function serve(args: string[], env: Record<string, string> = {}): Promise<Served> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   running.add(child);
   child.on('exit', () => running.delete(child));
   const lines: string[] = [];
@@ -136,6 +136,17 @@ test('serve --data DIR keeps what it was given across a restart', async () => {
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('without the prebuilt bundle (SAGAFLOW_BUNDLE=0) the sources load through tsx and serve the same', async () => {
+  const s = await serve(['--memory'], { SAGAFLOW_BUNDLE: '0' });
+  try {
+    const { stateMachineArn } = await s.client.send(new CreateStateMachineCommand({ name: 'plain', definition: PASS, roleArn: ROLE }));
+    const { executionArn } = await s.client.send(new StartExecutionCommand({ stateMachineArn, input: '{}' }));
+    expect((await until(() => s.client.send(new DescribeExecutionCommand({ executionArn })), (d) => d.status !== 'RUNNING')).status).toBe('SUCCEEDED');
+  } finally {
+    expect(await s.stop()).toBe(0);
   }
 });
 

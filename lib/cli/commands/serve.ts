@@ -5,6 +5,7 @@ import { UsageError, type Command } from '../command';
 import { CommandFailure } from '../command-failure';
 import { parseFlags } from '../parse-flags';
 import { executionLogLine, serviceLogLine, type LogFormat } from '../serve-log';
+import { loadServingModules } from '../serving-modules';
 import { parseClock } from './start';
 
 const usage = `Usage: sagaflow serve [options]
@@ -86,8 +87,7 @@ export const serve: Command = {
     const args = parse(argv);
     const out = (line: string) => process.stdout.write(`${line}\n`);
     // Only what serving needs, loaded now: the runtime and the HTTP layer (not the SDK).
-    const { createLocalService } = require('../../runtime') as typeof import('../../runtime');
-    const { startApiServer } = require('../../api') as typeof import('../../api');
+    const { createLocalService, startApiServer } = await loadServingModules();
     const service = await createLocalService({
       store: args.store,
       clock: args.clock,
