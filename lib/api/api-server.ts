@@ -31,6 +31,7 @@ export interface ApiServer {
 const DEFAULT_MAX_BODY_BYTES = 1049600;
 /** How long close() waits for requests in flight (a GetActivityTask long poll would wait 60 s). */
 const CLOSE_GRACE_MS = 1000;
+const KEEP_ALIVE_MS = 60_000;
 
 /**
  * Serves the local service over HTTP: the Step Functions API (AWS JSON 1.0, `POST /`) for
@@ -79,6 +80,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       else res.destroy();
     });
   });
+  // Idle keep-alive connections stay open a minute, so that SDK clients reusing a socket rarely meet
+  // one the server is just closing (Node's default is 5 s).
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1000;
   // A request Node cannot even parse gets a plain 400, and the connection goes.
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
