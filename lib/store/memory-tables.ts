@@ -126,7 +126,9 @@ export class MemoryTables {
       for (const event of w.events) {
         if (event.id !== expected) throw integrity.eventIds(w.executionArn, expected, event.id);
         if (event.id > MAX_EVENT_ID) throw integrity.eventIdTooLarge(w.executionArn, event.id, MAX_EVENT_ID);
-        copies.push(plainCopy(event));
+        // Kept as handed over: engine events are immutable and carry their payload texts lazily;
+        // reads copy them (and so build the texts) only when someone asks for the history.
+        copies.push(event);
         expected++;
       }
       this.undo.push(x.events, copies);

@@ -88,6 +88,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE executions ADD COLUMN output TEXT;
     `,
   },
+  {
+    description: "a token remembers that its task closed, so a late callback is told the task is gone rather than that the token is unknown",
+    sql: `
+      ALTER TABLE tokens ADD COLUMN closed INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

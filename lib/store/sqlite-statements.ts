@@ -30,6 +30,7 @@ export interface TokenRow {
   token: string;
   executionArn: string;
   taskId: string;
+  closed: 0 | 1;
 }
 export interface ActivityTaskRow {
   activityArn: string;
@@ -143,10 +144,10 @@ export function prepareStatements(db: Database.Database) {
        FROM timers t JOIN executions e ON e.id = t.execution_id ORDER BY t.due_at, t.rowid`,
     ),
 
-    putToken: p<[string, number, string]>('INSERT OR REPLACE INTO tokens (token, execution_id, task_id) VALUES (?, ?, ?)'),
+    putToken: p<[string, number, string, 0 | 1]>('INSERT OR REPLACE INTO tokens (token, execution_id, task_id, closed) VALUES (?, ?, ?, ?)'),
     deleteToken: p<[string]>('DELETE FROM tokens WHERE token = ?'),
     getToken: p<[string], TokenRow>(
-      'SELECT t.token, e.arn AS executionArn, t.task_id AS taskId FROM tokens t JOIN executions e ON e.id = t.execution_id WHERE t.token = ?',
+      'SELECT t.token, e.arn AS executionArn, t.task_id AS taskId, t.closed FROM tokens t JOIN executions e ON e.id = t.execution_id WHERE t.token = ?',
     ),
 
     putActivityTask: p<[string, string, number, string, string, number, number | null, string | null]>(

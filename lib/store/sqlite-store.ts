@@ -322,7 +322,11 @@ export class SqliteStore implements Store {
   }
 
   getToken(token: string): TaskTokenRecord | undefined {
-    return this.s.getToken.get(token);
+    const row = this.s.getToken.get(token);
+    if (!row) return undefined;
+    const record: TaskTokenRecord = { token: row.token, executionArn: row.executionArn, taskId: row.taskId };
+    if (row.closed) record.closed = true;
+    return record;
   }
 
   queuedActivityTasks(activityArn: string, limit: number): ActivityTaskRecord[] {

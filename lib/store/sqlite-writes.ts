@@ -82,7 +82,7 @@ export function sqliteAppliers(s: SqliteStatements, events: EventCodec): Applier
     },
     armTimer: ({ kind, timer: t }) => s.armTimer.run(executionId(kind, t.executionArn), t.timerId, t.dueAt),
     cancelTimer: (w) => s.cancelTimer.run(w.executionArn, w.timerId),
-    putToken: ({ kind, record: r }) => s.putToken.run(r.token, executionId(kind, r.executionArn), r.taskId),
+    putToken: ({ kind, record: r }) => s.putToken.run(r.token, executionId(kind, r.executionArn), r.taskId, r.closed ? 1 : 0),
     deleteToken: (w) => s.deleteToken.run(w.token),
     putActivityTask: ({ kind, record: r }) =>
       s.putActivityTask.run(r.token, r.activityArn, executionId(kind, r.executionArn), r.taskId, r.input, r.scheduledAt, r.startedAt ?? null, r.workerName ?? null),

@@ -38,7 +38,11 @@ export type StoreWrite =
   | { kind: 'putExecution'; record: ExecutionRecord }
   /** Engine inputs (JSON text of EngineInput), appended in order after those already stored. */
   | { kind: 'appendInputs'; executionArn: string; inputs: string[] }
-  /** History events, ids contiguous with those already stored. */
+  /**
+   * History events, ids contiguous with those already stored. The store takes them over: the
+   * writer must not change them afterwards (the memory store keeps them as they are, so that
+   * payload texts the engine builds lazily are built only if the history is read).
+   */
   | { kind: 'appendEvents'; executionArn: string; events: HistoryEvent[] }
   | { kind: 'armTimer'; timer: TimerRecord }
   | { kind: 'cancelTimer'; executionArn: string; timerId: string }
