@@ -1,3 +1,4 @@
+import { StoreCursorError } from '../../store';
 import type { Page, PageRequest } from '../../store/records';
 import { ServiceError } from '../step-functions-operations';
 
@@ -12,7 +13,7 @@ export function listPage<T>(read: () => Page<T>): Page<T> {
   try {
     return read();
   } catch (err) {
-    if (err instanceof ServiceError) throw err;
-    throw new ServiceError('InvalidToken', `Invalid Token: 'Invalid NextToken'`);
+    if (err instanceof StoreCursorError) throw new ServiceError('InvalidToken', `Invalid Token: 'Invalid NextToken'`);
+    throw err;
   }
 }
