@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -116,8 +116,11 @@ async function localstackTarget(): Promise<JourneyTarget> {
       const fn = process.env.APPROVE_FUNCTION_NAME;
       if (!fn) throw new Error('set APPROVE_FUNCTION_NAME to the deployed approve function (localstack/test.sh does)');
       const out = join(mkdtempSync(join(tmpdir(), 'sagaflow-approve-')), 'out.json');
-      await run(AWS_CLI, ['lambda', 'invoke', '--function-name', fn, '--payload', JSON.stringify(event), '--cli-binary-format', 'raw-in-base64-out', '--endpoint-url', endpoint, out], { env: cliEnv() });
-      return JSON.parse(require('node:fs').readFileSync(out, 'utf8'));
+      const { stdout } = await run(AWS_CLI, ['lambda', 'invoke', '--function-name', fn, '--payload', JSON.stringify(event), '--cli-binary-format', 'raw-in-base64-out', '--endpoint-url', endpoint, '--output', 'json', out], { env: cliEnv() });
+      const result = readFileSync(out, 'utf8');
+      // `aws lambda invoke` exits 0 on a function error: it reports it as FunctionError, with the error payload in the file.
+      if ((JSON.parse(stdout) as { FunctionError?: string }).FunctionError) throw new Error(`the approve function failed: ${result}`);
+      return JSON.parse(result);
     },
     close: async () => {
       sfn.destroy();
