@@ -6,7 +6,8 @@ import type {
 } from '../lambdas/order/types';
 
 export const ValidateOrder = activity<ValidateOrderInput, ValidateOrderOutput>('ValidateOrder', { entry: 'lambdas/order/validate-order.ts' });
-export const ReserveInventory = activity<ReserveInventoryInput, ReserveInventoryOutput>('ReserveInventory', { entry: 'lambdas/order/reserve-inventory.ts' });
+/** The function ends before the task's 10 s timeout, so a timed-out attempt is never still running when the retry starts. */
+export const ReserveInventory = activity<ReserveInventoryInput, ReserveInventoryOutput>('ReserveInventory', { entry: 'lambdas/order/reserve-inventory.ts', timeoutSeconds: 8 });
 export const ReleaseInventory = activity<ReleaseInventoryInput, ReleaseInventoryOutput>('ReleaseInventory', { entry: 'lambdas/order/release-inventory.ts' });
 export const ProcessPayment = activity<ProcessPaymentInput, ProcessPaymentOutput>('ProcessPayment', { entry: 'lambdas/order/process-payment.ts' });
 export const RefundPayment = activity<RefundPaymentInput, RefundPaymentOutput>('RefundPayment', { entry: 'lambdas/order/refund-payment.ts' });
@@ -38,6 +39,8 @@ export const OrderSaga = workflow('OrderSaga', () => {
           timeoutSeconds: 10,
           retry: [{ errors: ['States.Timeout'], intervalSeconds: 2, maxAttempts: 2, backoffRate: 2 }],
         }),
+        // A reservation that timed out may still have taken stock: release it (release is safe when nothing was taken).
+        compensateOn: ['States.Timeout', 'Sandbox.Timedout'],
         compensate: invoke(ReleaseInventory, { name: 'ReleaseInventory', payload: { orderId: path('$.orderId') }, resultPath: null, retry: compensationRetry }),
       },
       {

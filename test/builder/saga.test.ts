@@ -93,4 +93,33 @@ describe('saga', () => {
     expect(definition.States.Done).toEqual({ Type: 'Pass', Parameters: { status: 'ok' }, End: true });
     expectValidAsl(definition);
   });
+
+  it('compensates a step on its own errors that leave its work in doubt, before the earlier steps', () => {
+    const { definition } = workflow('Doubt', () =>
+      saga('Order', {
+        steps: [
+          { run: invoke(Reserve, { payload: { orderId }, resultPath: '$.reservation', timeoutSeconds: 10 }), compensate: invoke(Release, { payload: { orderId }, resultPath: null }), compensateOn: ['States.Timeout'] },
+          { run: invoke(Charge, { payload: { orderId }, resultPath: '$.payment', timeoutSeconds: 5 }), compensate: invoke(Refund, { payload: { orderId }, resultPath: null }), compensateOn: ['States.Timeout', 'Lambda.Unknown'] },
+        ],
+      }),
+    ).compile();
+    // The first step has nothing before it: only its own doubtful errors are caught.
+    expect(definition.States.Reserve).toMatchObject({ Catch: [{ ErrorEquals: ['States.Timeout'], Next: 'Release', ResultPath: '$.error' }] });
+    // The second undoes itself on its doubtful errors, and the first step on any error.
+    expect(definition.States.Charge).toMatchObject({
+      Catch: [
+        { ErrorEquals: ['States.Timeout', 'Lambda.Unknown'], Next: 'Refund', ResultPath: '$.error' },
+        { ErrorEquals: ['States.ALL'], Next: 'Release', ResultPath: '$.error' },
+      ],
+    });
+    expect(definition.States.Refund).toMatchObject({ Next: 'Release' });
+    expect(definition.States.Release).toMatchObject({ Next: 'OrderFailed' });
+    expectValidAsl(definition);
+  });
+
+  it('refuses compensateOn without a compensation, or with States.ALL', () => {
+    const build = (step: Parameters<typeof saga>[1]['steps'][number]) => () => workflow('Bad', () => saga('Order', { steps: [step] })).compile();
+    expect(build({ run: invoke(Reserve, { payload: { orderId } }), compensateOn: ['States.Timeout'] })).toThrow(/workflow 'Bad', state 'Reserve': the step names errors to compensate itself on, but has no compensation\. Fix: give the step a compensate activity, or drop compensateOn/);
+    expect(build({ run: invoke(Reserve, { payload: { orderId } }), compensate: invoke(Release, { payload: { orderId }, resultPath: null }), compensateOn: ['States.ALL'] })).toThrow(/compensateOn lists States\.ALL/);
+  });
 });

@@ -12,6 +12,13 @@ export interface SagaStep {
   run: Chainable;
   /** Undoes the step; runs when a later step fails. Give it its own retry. */
   compensate?: Chainable;
+  /**
+   * Errors after which this step's own compensation runs too (then the earlier ones), because the
+   * step may have done its work before it failed: a `States.Timeout` leaves a reservation that
+   * might have been made. The compensation must be safe when the step did nothing.
+   * @default [] (a failed step is not compensated; the steps before it are)
+   */
+  compensateOn?: string[];
 }
 
 /** How a failed saga ends, after its compensations. */
@@ -61,14 +68,24 @@ export function saga(name: string, props: SagaProps): Chain | TerminalChain {
     }
   });
   steps.forEach((step, k) => {
-    // A Fail ending with nothing to undo behaves exactly like no catch: leave the step uncaught.
-    if (targets[k] === failed && ending.kind === 'fail') return;
+    const own = step.compensateOn ?? [];
+    if (own.length > 0) checkCompensateOn(step, own, name);
     for (const state of step.run.states) {
-      if (state instanceof CatchableState) state.addCatch(targets[k], { errors: ['States.ALL'], resultPath: errorPath });
+      if (!(state instanceof CatchableState)) continue;
+      // Errors that leave the step's own work in doubt undo it too, before the earlier steps.
+      if (own.length > 0) state.addCatch(step.compensate!, { errors: own, resultPath: errorPath });
+      // A Fail ending with nothing to undo behaves exactly like no catch: leave the step uncaught.
+      if (targets[k] !== failed || ending.kind !== 'fail') state.addCatch(targets[k], { errors: ['States.ALL'], resultPath: errorPath });
     }
   });
   const [first, ...rest] = steps.map((s) => s.run);
   return Chain.sequence(first, ...rest);
+}
+
+function checkCompensateOn(step: SagaStep, errors: string[], saga: string): void {
+  const where = step.run.startState.name;
+  if (!step.compensate) throw new WorkflowError(`the step names errors to compensate itself on, but has no compensation`, 'give the step a compensate activity, or drop compensateOn', where);
+  if (errors.includes('States.ALL')) throw new WorkflowError(`compensateOn lists States.ALL in saga '${saga}', which would compensate the step after any failure and hide the saga's own handling`, 'name the errors that leave the step in doubt, such as States.Timeout', where);
 }
 
 /** A compensation that replaced the state would lose the error the saga ends with. */
