@@ -29,6 +29,8 @@ export interface StartLocalAppOptions {
   accountId?: string;
   log?: (line: string) => void;
   onExecutionEvent?: LocalServiceOptions['onExecutionEvent'];
+  /** Where the functions' log lines go. @default stderr, prefixed with the function name */
+  onFunctionLog?: LocalServiceOptions['onFunctionLog'];
 }
 
 export interface RegisteredStateMachine {
@@ -110,6 +112,7 @@ export async function startLocalApp(options: StartLocalAppOptions = {}): Promise
       accountId,
       dynamodbEndpoint: dynamodb.endpoint,
       onExecutionEvent: options.onExecutionEvent,
+      onFunctionLog: options.onFunctionLog,
     });
     closers.push(() => service.close());
 

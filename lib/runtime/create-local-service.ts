@@ -40,7 +40,7 @@ export const createLocalService: CreateLocalService = async (options: LocalServi
   let clock: ServiceClock = createClock(options.clock);
   if (timeFile && options.clock.mode === 'virtual') clock = new VirtualClock(Math.max(timeFile.read() ?? 0, options.clock.start ?? Date.now()));
 
-  const lambdas = new LambdaRegistry(region, accountId);
+  const lambdas = new LambdaRegistry(region, accountId, options.onFunctionLog);
   if (options.lambdas) lambdas.register(options.lambdas);
   const ctx: RuntimeContext = {
     store,

@@ -65,6 +65,17 @@ export interface LocalServiceOptions {
   /** Purge closed executions older than this many days (checked periodically). Unset: keep forever. */
   retentionDays?: number;
   onExecutionEvent?: (event: ExecutionLogEvent) => void;
+  /**
+   * A line a function in a worker sandbox wrote (its CloudWatch log on AWS).
+   * @default written to stderr as `[functionName] line`
+   */
+  onFunctionLog?: (line: FunctionLogLine) => void;
+}
+
+export interface FunctionLogLine {
+  functionName: string;
+  stream: 'stdout' | 'stderr';
+  text: string;
 }
 
 export interface PurgeOptions {

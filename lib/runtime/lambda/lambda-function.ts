@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { LambdaFunctionConfig } from '../local-service-contract';
+import type { FunctionLogLine, LambdaFunctionConfig } from '../local-service-contract';
+import { createInterface } from 'node:readline';
 import { loadHandler, runHandler, type ContextFields, type HandlerOutcome, type LoadedHandler } from './handler-runner';
 import { LambdaPlatformErrors } from './lambda-error';
 
@@ -81,6 +82,7 @@ const WORKER = join(__dirname, 'lambda-worker.js');
  */
 class WorkerFunction implements LocalLambdaFunction {
   readonly config;
+  private readonly log: (line: FunctionLogLine) => void;
   private readonly idle: Sandbox[] = [];
   private readonly busy = new Set<Sandbox>();
   private readonly waiting: Array<() => void> = [];
@@ -90,8 +92,11 @@ class WorkerFunction implements LocalLambdaFunction {
   constructor(
     config: LambdaFunctionConfig,
     readonly arn: string,
+    log: ((line: FunctionLogLine) => void) | undefined,
   ) {
     this.config = normalise(config);
+    const name = this.config.functionName;
+    this.log = log ?? ((l) => process.stderr.write(`[${name}] ${l.text}\n`));
   }
 
   private spawn(): Sandbox {
@@ -99,8 +104,13 @@ class WorkerFunction implements LocalLambdaFunction {
       env: { ...process.env, ...this.config.environment, AWS_LAMBDA_FUNCTION_NAME: this.config.functionName, AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(this.config.memorySize), AWS_LAMBDA_FUNCTION_VERSION: '$LATEST' },
       workerData: { modulePath: this.config.modulePath, handlerName: this.config.handlerName, handlerLabel: `${this.config.modulePath}.${this.config.handlerName}` },
       resourceLimits: { maxOldGenerationSizeMb: Math.max(64, this.config.memorySize) },
+      stdout: true,
+      stderr: true,
     });
     worker.unref();
+    for (const stream of ['stdout', 'stderr'] as const) {
+      createInterface({ input: worker[stream] }).on('line', (text) => this.log({ functionName: this.config.functionName, stream, text }));
+    }
     const sandbox: Sandbox = { worker };
     worker.on('message', (m: { id: number; outcome: HandlerOutcome }) => {
       const cur = sandbox.current;
@@ -179,6 +189,6 @@ class WorkerFunction implements LocalLambdaFunction {
   }
 }
 
-export function createLocalFunction(config: LambdaFunctionConfig, arn: string): LocalLambdaFunction {
-  return config.isolation === 'inline' ? new InlineFunction(config, arn) : new WorkerFunction(config, arn);
+export function createLocalFunction(config: LambdaFunctionConfig, arn: string, log?: (line: FunctionLogLine) => void): LocalLambdaFunction {
+  return config.isolation === 'inline' ? new InlineFunction(config, arn) : new WorkerFunction(config, arn, log);
 }

@@ -1,4 +1,4 @@
-import type { LambdaFunctionConfig } from '../local-service-contract';
+import type { FunctionLogLine, LambdaFunctionConfig } from '../local-service-contract';
 import { createLocalFunction, type LocalLambdaFunction } from './lambda-function';
 
 /** A FunctionName as Lambda accepts it, read into the function's name and its qualifier. */
@@ -31,6 +31,7 @@ export class LambdaRegistry {
   constructor(
     private readonly region: string,
     private readonly accountId: string,
+    private readonly log?: (line: FunctionLogLine) => void,
   ) {}
 
   arnOf(name: string): string {
@@ -43,7 +44,7 @@ export class LambdaRegistry {
       if (!ref) throw new Error(`'${config.functionName}' is not a Lambda function name or ARN`);
       const previous = this.functions.get(ref.name);
       if (previous) void previous.close();
-      this.functions.set(ref.name, createLocalFunction({ ...config, functionName: ref.name }, this.arnOf(ref.name)));
+      this.functions.set(ref.name, createLocalFunction({ ...config, functionName: ref.name }, this.arnOf(ref.name), this.log));
     }
   }
 

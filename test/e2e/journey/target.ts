@@ -74,7 +74,9 @@ function byPattern(names: string[], pattern: RegExp, what: string): string {
 async function localTarget(): Promise<JourneyTarget> {
   const { startLocalApp } = await import('../../../lib/local/start-local-app');
   const data = mkdtempSync(join(tmpdir(), 'sagaflow-journey-'));
-  const app = await startLocalApp({ projectDir: ROOT, data, port: 0, dynamodbPort: 0, clock: { mode: 'virtual' } });
+  // The functions' log lines stay out of the test output unless SAGAFLOW_E2E_LOGS=1 asks for them.
+  const show = process.env.SAGAFLOW_E2E_LOGS === '1';
+  const app = await startLocalApp({ projectDir: ROOT, data, port: 0, dynamodbPort: 0, clock: { mode: 'virtual' }, onFunctionLog: (l) => show && process.stderr.write(`[${l.functionName}] ${l.text}\n`) });
   const sfn = new SFNClient({ endpoint: app.url, region: 'us-east-1', credentials });
   return {
     name: 'local',
