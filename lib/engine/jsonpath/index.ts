@@ -3,7 +3,7 @@ import { evaluateIntrinsicCall, IntrinsicError, isIntrinsic } from '../intrinsic
 import type { EvaluationScope } from '../scope';
 import { StatesFailure } from '../states-failure';
 import { evaluateChoiceRuleAt } from './choice-rules';
-import { compilePath, evaluatePath, missDescription, type CompiledPath } from './compile-path';
+import { compilePath, evaluatePath, missDescription, PathSyntaxError, type CompiledPath } from './compile-path';
 
 /**
  * The JSONPath query language of a state: InputPath, payload templates (Parameters,
@@ -35,6 +35,19 @@ function runtime(scope: { state?: JsonPathState }, detail: string): StatesFailur
   return new StatesFailure('States.Runtime', statePrefix(scope.state) + detail);
 }
 
+/**
+ * A compiled path; a path that does not parse (definition validation refuses it, but the engine
+ * may be handed an unvalidated definition) fails the state with States.Runtime, never the engine.
+ */
+function compiled(text: string, scope: { state?: JsonPathState }): CompiledPath {
+  try {
+    return compilePath(text);
+  } catch (e) {
+    if (e instanceof PathSyntaxError) throw runtime(scope, `Invalid path '${text}' : ${e.message}`);
+    throw e;
+  }
+}
+
 function rootOf(path: CompiledPath, scope: JsonPathScope): Json | undefined {
   if (path.root === 'input') return scope.input;
   if (path.root === 'context') return scope.context;
@@ -46,14 +59,14 @@ function rootOf(path: CompiledPath, scope: JsonPathScope): Json | undefined {
  * `strict`: an array index past the end is a miss rather than null (intrinsic arguments).
  */
 export function queryPath(text: string, scope: JsonPathScope, strict = false): Json | undefined {
-  const path = compilePath(text);
+  const path = compiled(text, scope);
   const root = rootOf(path, scope);
   if (root === undefined) return undefined;
   return evaluatePath(path, root, strict);
 }
 
 function invalidPath(text: string, scope: JsonPathScope): StatesFailure {
-  const path = compilePath(text);
+  const path = compiled(text, scope);
   return runtime(scope, `Invalid path '${text}' : ${missDescription(path, rootOf(path, scope))}`);
 }
 
@@ -206,9 +219,9 @@ export function evaluateJsonPathAssign(assign: Record<string, Json>, scope: Json
 export function applyResultPath(path: string | null | undefined, input: Json, result: Json, state?: JsonPathState): Json {
   if (path === undefined || path === '$') return result;
   if (path === null) return input;
-  const compiled = compilePath(path);
-  const segments = compiled.segments;
-  if (compiled.root !== 'input') throw resultPathFailure(path, input, state);
+  const reference = compiled(path, { state });
+  const segments = reference.segments;
+  if (reference.root !== 'input') throw resultPathFailure(path, input, state);
   // Copy only along the path: each node on it is replaced, everything beside it is shared.
   const spine: Json[] = new Array<Json>(segments.length);
   let node: Json | undefined = input;
