@@ -46,6 +46,18 @@ describe('reference paths (Jayway semantics)', () => {
     expect(queryPath(path, scope(data))).toEqual(expected);
   });
 
+  test('Jayway specifics: a union of names at the end merges into an object, a filter tests an object itself, $.[...] is $[...]', () => {
+    expect(queryPath("$.a['b','k y','none']", scope(data))).toEqual({ b: [1, 2, 3], 'k y': 'spaced' });
+    expect(queryPath("$.items[*]['p','n']", scope(data))).toEqual([{ p: 1, n: 'x' }, { p: 5, n: 'y' }]);
+    expect(queryPath('$.a[?(@.b)]', scope(data))).toEqual([data.a]);
+    expect(queryPath('$.items.[?(@.p > 2)].n', scope(data))).toEqual(['y']);
+  });
+
+  test('a path that does not parse fails the state with States.Runtime', () => {
+    const f = failure(() => queryPath('$.a[', scope(data)));
+    expect(f).toMatchObject({ error: 'States.Runtime', cause: `${PREFIX}Invalid path '$.a[' : unclosed [ in $.a[` });
+  });
+
   test('$$ reads the context object and $name a variable', () => {
     expect(queryPath('$$.Map.Item.Index', scope({}))).toBe(3);
     expect(queryPath('$total.count', scope({}, { total: { count: 7 } }))).toBe(7);
@@ -89,6 +101,25 @@ describe('payload templates', () => {
     const f = failure(() => applyPayloadTemplate({ 'v.$': "States.Format('{}', $.nope)" }, scope({ other: 1 }), 'Parameters'));
     expect(f.cause).toBe(`${PREFIX}The function 'States.Format('{}', $.nope)' had the following error: The JsonPath argument for the field '$.nope' could not be found in the input '{"other":1}'`);
   });
+  test('a template without .$ keys is its own value; static parts are shared, not copied', () => {
+    const fixed = { a: [1, { b: 2 }] };
+    const template = { fixed, 'v.$': '$.v' };
+    expect(applyPayloadTemplate(fixed, scope({}), 'Parameters')).toBe(fixed);
+    const out = applyPayloadTemplate(template, scope({ v: 1 }), 'Parameters') as { fixed: unknown; v: number };
+    expect(out).toEqual({ fixed: { a: [1, { b: 2 }] }, v: 1 });
+    expect(out.fixed).toBe(fixed);
+  });
+
+  test('the context object is read only when a path names $$', () => {
+    let reads = 0;
+    const s = scope({ v: 1 });
+    const lazy: JsonPathScope = { ...s, get context() { reads++; return s.context; } };
+    applyPayloadTemplate({ 'v.$': '$.v' }, lazy, 'Parameters');
+    expect(reads).toBe(0);
+    applyPayloadTemplate({ 'id.$': '$$.Execution.Id' }, lazy, 'Parameters');
+    expect(reads).toBe(1);
+  });
+
   test('JSONPath Assign evaluates like a template', () => {
     expect(evaluateJsonPathAssign({ 'total.$': '$.n', flag: true }, scope({ n: 3 }))).toEqual({ total: 3, flag: true });
   });
@@ -106,6 +137,15 @@ describe('ResultPath', () => {
   });
   test('a path through a non-object fails with States.ResultPathMatchFailure', () => {
     expect(failure(() => applyResultPath('$.a.b', { a: 'text' }, 1)).error).toBe('States.ResultPathMatchFailure');
+  });
+  test('only the spine along the path is copied; siblings are shared', () => {
+    const input = { keep: { big: [1, 2] }, a: { b: { old: 1 }, c: { shared: true } } };
+    const out = applyResultPath('$.a.b.new', input, 5) as typeof input & { a: { b: { new: number } } };
+    expect(out).toEqual({ keep: { big: [1, 2] }, a: { b: { old: 1, new: 5 }, c: { shared: true } } });
+    expect(out.keep).toBe(input.keep);
+    expect(out.a.c).toBe(input.a.c);
+    expect(input.a.b).toEqual({ old: 1 });
+    expect(applyResultPath('$.list[-1]', { list: [1, 2] }, 'x')).toEqual({ list: [1, 'x'] });
   });
 });
 
