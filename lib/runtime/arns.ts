@@ -54,8 +54,14 @@ export function parseStatesArn(arn: string): ParsedArn | undefined {
   return { region: m[1]!, accountId: m[2]!, resourceType: m[3]!, parts: m[4]!.split(':') };
 }
 
-export function invalidArn(arn: string, why = 'Resource type not valid in this context'): ServiceError {
-  return new ServiceError('InvalidArn', `Invalid Arn: '${why}: ${arn}'`);
+/**
+ * AWS's InvalidArn: a value that is no Step Functions ARN is an invalid prefix; an ARN of the
+ * wrong kind names only its resource type (`Resource type not valid in this context: execution`).
+ */
+export function invalidArn(arn: string): ServiceError {
+  const p = parseStatesArn(arn);
+  if (!p) return new ServiceError('InvalidArn', `Invalid Arn: 'Invalid ARN prefix: ${arn}'`);
+  return new ServiceError('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${p.resourceType}'`);
 }
 
 /** Reads a stateMachine ARN, qualified (`:3` for a version, `:prod` for an alias) or not. */
