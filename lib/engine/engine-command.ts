@@ -39,6 +39,45 @@ export type EngineCommand =
   | { kind: 'CancelTask'; taskId: string }
   | { kind: 'ArmTimer'; timerId: string; dueAt: number }
   | { kind: 'CancelTimer'; timerId: string }
+  /**
+   * A Distributed Map started a Map Run. The runtime records it (DescribeMapRun, ListMapRuns) in the
+   * same commit as MapRunStarted; its items follow as StartMapRunChild commands.
+   * @see https://docs.aws.amazon.com/step-functions/latest/dg/concepts-examine-map-run.html
+   */
+  | {
+      kind: 'StartMapRun';
+      mapRunArn: string;
+      /** Number of items the Map Run processes. */
+      itemCount: number;
+      /** As configured (0: no limit set; the engine then runs up to 10,000 children at a time). */
+      maxConcurrency: number;
+      toleratedFailureCount: number;
+      toleratedFailurePercentage: number;
+      /** The item processor as a state machine definition (JSON text): what every child runs. */
+      definition: string;
+    }
+  /**
+   * One item of a Map Run, run as a child execution of the labelled state machine. The runtime starts
+   * it (or, after a restart, finds it again by its name) and reports its end for `taskId`: TaskSucceeded
+   * with the child's output, TaskFailed with its error and cause. CancelTask stops it.
+   */
+  | {
+      kind: 'StartMapRunChild';
+      taskId: string;
+      mapRunArn: string;
+      /** `arn:aws:states:<region>:<account>:stateMachine:<stateMachineName>/<label>` */
+      stateMachineArn: string;
+      executionType: 'STANDARD' | 'EXPRESS';
+      /** The item processor (JSON text), as in StartMapRun. */
+      definition: string;
+      index: number;
+      /** Derived from the Map Run and the index: the same on every replay. */
+      name: string;
+      /** The child's input: the item after ItemSelector (JSON text). */
+      input: string;
+    }
+  /** A Map Run ended. One still RUNNING when its execution closes ended ABORTED with it. */
+  | { kind: 'CloseMapRun'; mapRunArn: string; status: 'SUCCEEDED' | 'FAILED' | 'ABORTED'; error?: string; cause?: string }
   /** The execution reached a terminal status; the runtime releases whatever it still holds for it. */
   | { kind: 'CloseExecution'; status: 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED'; output?: string; error?: string; cause?: string };
 

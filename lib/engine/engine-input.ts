@@ -20,6 +20,14 @@ export interface ExecutionInfo {
   startTime: number;
 }
 
+/**
+ * Where a task failed before it ran: `schedule` (the resource could not be scheduled, e.g. an activity
+ * that does not exist), `start` (it could not be started, e.g. a Lambda function that does not exist)
+ * or `submit` (a `.sync` or `.waitForTaskToken` request could not be submitted, e.g. a child execution
+ * that could not start).
+ */
+export type TaskFailurePhase = 'schedule' | 'start' | 'submit';
+
 export type EngineInput =
   /** `input` is the raw JSON text the caller gave; `seed` is secret randomness (≥128 bits, hex) for tokens, jitter, UUIDs. */
   | { kind: 'StartExecution'; at: number; input: string; execution: ExecutionInfo; seed: string }
@@ -29,11 +37,14 @@ export type EngineInput =
   | { kind: 'TaskSubmitted'; at: number; taskId: string; output: string }
   /** `output` is the JSON text the integration returned. */
   | { kind: 'TaskSucceeded'; at: number; taskId: string; output: string }
-  | { kind: 'TaskFailed'; at: number; taskId: string; error: string; cause?: string }
+  /** `phase`: the integration could not schedule, start or submit the task (no phase: the task itself failed). */
+  | { kind: 'TaskFailed'; at: number; taskId: string; error: string; cause?: string; phase?: TaskFailurePhase }
   | { kind: 'TaskHeartbeat'; at: number; taskId: string }
   | { kind: 'TimerFired'; at: number; timerId: string }
   | { kind: 'StopExecution'; at: number; error?: string; cause?: string }
-  | { kind: 'RedriveExecution'; at: number };
+  | { kind: 'RedriveExecution'; at: number }
+  /** UpdateMapRun: new settings for a running Map Run of this execution (absent fields stay as they are). */
+  | { kind: 'UpdateMapRun'; at: number; mapRunArn: string; maxConcurrency?: number; toleratedFailureCount?: number; toleratedFailurePercentage?: number };
 
 export type EngineInputKind = EngineInput['kind'];
 export type EngineInputOf<K extends EngineInputKind> = Extract<EngineInput, { kind: K }>;

@@ -5,7 +5,7 @@
  */
 export { createExecution } from './create-execution';
 export type { CreateExecution, Decision, EngineLimits, EngineOptions, Execution, ExecutionStatus } from './execution-api';
-export type { EngineInput, EngineInputKind, EngineInputOf, ExecutionInfo } from './engine-input';
+export type { EngineInput, EngineInputKind, EngineInputOf, ExecutionInfo, TaskFailurePhase } from './engine-input';
 export type { EngineCommand, EngineCommandKind, IntegrationPattern, TaskIntegration } from './engine-command';
 export type { HistoryEvent, HistoryEventOf, HistoryEventType } from './history-event';
 export { DEFAULT_LIMITS, LimitCauses } from './core/engine-limits';

@@ -18,7 +18,8 @@ import { stateEventTypes } from './state-event-types';
 import { StateRun } from './state-run';
 import { VariableScope } from './variable-scope';
 
-type RunTask = Extract<EngineCommand, { kind: 'RunTask' }>;
+/** Work the runtime carries out and reports on by taskId: a task, or a Distributed Map's child execution. */
+type TaskCommand = Extract<EngineCommand, { kind: 'RunTask' | 'StartMapRunChild' }>;
 type ArmTimer = Extract<EngineCommand, { kind: 'ArmTimer' }>;
 type CloseType = 'ExecutionSucceeded' | 'ExecutionFailed' | 'ExecutionAborted' | 'ExecutionTimedOut';
 type ClosedStatus = 'SUCCEEDED' | 'FAILED' | 'ABORTED' | 'TIMED_OUT';
@@ -33,7 +34,7 @@ export interface TaskHandlers {
 }
 
 interface TaskEntry {
-  command: RunTask;
+  command: TaskCommand;
   handlers: TaskHandlers;
 }
 interface TimerEntry {
@@ -73,6 +74,8 @@ export class Interpreter implements Execution, BranchOwner {
   private commands: EngineCommand[] = [];
   private readonly tasks = new Map<string, TaskEntry>();
   private readonly timers = new Map<string, TimerEntry>();
+  /** Running Map Runs by ARN: how each takes UpdateMapRun. */
+  readonly mapRuns = new Map<string, (input: EngineInputOf<'UpdateMapRun'>) => Promise<void> | void>();
   private queue: Job[] = [];
   private seq = 0;
   private readonly rootThread: Thread = { last: 0 };
@@ -157,7 +160,7 @@ export class Interpreter implements Execution, BranchOwner {
     if (this.timers.delete(timerId)) this.command({ kind: 'CancelTimer', timerId });
   }
 
-  startTask(command: RunTask, handlers: TaskHandlers): void {
+  startTask(command: TaskCommand, handlers: TaskHandlers): void {
     this.tasks.set(command.taskId, { command, handlers });
     this.command(command);
   }
@@ -544,4 +547,5 @@ const inputHandlers: { [K in EngineInputKind]: (it: Interpreter, input: EngineIn
   TimerFired: (it, i) => it.timerFired(i),
   StopExecution: (it, i) => it.stop(i),
   RedriveExecution: (it, i) => it.redrive(i),
+  UpdateMapRun: (it, i) => (it.status === 'RUNNING' ? it.mapRuns.get(i.mapRunArn)?.(i) : undefined),
 };

@@ -25,6 +25,30 @@ export interface DriveOptions {
   engine?: EngineOptions;
   seed?: string;
   maxInputs?: number;
+  /** Who the execution is (a Map Run's child runs as its labelled state machine). */
+  execution?: ExecutionInfo;
+  /** The clock's start (a child starts when its parent started it). */
+  startAt?: number;
+}
+
+/** A Distributed Map's Map Run as the fake runtime recorded it. */
+export interface DrivenMapRun {
+  mapRunArn: string;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
+  error?: string;
+  cause?: string;
+  start: Extract<EngineCommand, { kind: 'StartMapRun' }>;
+}
+
+/** One child execution of a Map Run, run by the fake runtime as a nested drive. */
+export interface DrivenChild {
+  command: Extract<EngineCommand, { kind: 'StartMapRunChild' }>;
+  /** When the parent started it (epoch ms of the fake clock). */
+  startedAt: number;
+  /** The child's own run: to its end, or stopped where its parent cancelled it. */
+  result: DriveResult;
+  /** Cancelled by its parent (the Map Run failed or was aborted) before its end was reported. */
+  cancelled: boolean;
 }
 
 export interface DriveResult {
@@ -36,17 +60,20 @@ export interface DriveResult {
   events: HistoryEvent[];
   inputs: EngineInput[];
   commands: EngineCommand[];
+  mapRuns: DrivenMapRun[];
+  children: DrivenChild[];
 }
 
 export const START_TIME = Date.UTC(2026, 0, 1, 0, 0, 0);
 
-export function executionInfo(name = 'exec'): ExecutionInfo {
+export function executionInfo(name = 'exec', stateMachineArn = 'arn:aws:states:us-east-1:123456789012:stateMachine:Machine'): ExecutionInfo {
+  const stateMachineName = stateMachineArn.split(':')[6]!;
   return {
-    executionArn: `arn:aws:states:us-east-1:123456789012:execution:Machine:${name}`,
+    executionArn: `arn:aws:states:us-east-1:123456789012:execution:${stateMachineName}:${name}`,
     name,
     roleArn: 'arn:aws:iam::123456789012:role/StatesRole',
-    stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:Machine',
-    stateMachineName: 'Machine',
+    stateMachineArn,
+    stateMachineName,
     region: 'us-east-1',
     accountId: '123456789012',
     redriveCount: 0,
@@ -67,7 +94,12 @@ export async function drive(definition: StateMachineDefinition, input: Json, opt
   const timers = new Map<string, number>();
   /** Inputs waiting to be applied, with the time they happen. */
   let pending: EngineInput[] = [];
-  let now = START_TIME;
+  const startAt = options.startAt ?? START_TIME;
+  let now = startAt;
+  const mapRuns: DrivenMapRun[] = [];
+  const children: DrivenChild[] = [];
+  /** Children whose end is still to be reported, by taskId. */
+  const runningChildren = new Map<string, DrivenChild>();
   let closed: Extract<EngineCommand, { kind: 'CloseExecution' }> | undefined;
   let redriven = false;
   let stopped = false;
@@ -106,6 +138,20 @@ export async function drive(definition: StateMachineDefinition, input: Json, opt
       },
       CancelTask: (c) => {
         pending = pending.filter((p) => !('taskId' in p) || p.taskId !== c.taskId);
+        const child = runningChildren.get(c.taskId);
+        if (child) {
+          child.cancelled = true;
+          cancelledChildren.push(child);
+        }
+        runningChildren.delete(c.taskId);
+      },
+      StartMapRun: (c) => void mapRuns.push({ mapRunArn: c.mapRunArn, status: 'RUNNING', start: c }),
+      // The child runs to its end at once on its own clock; its end reaches the parent when it happens.
+      StartMapRunChild: (c) => void childRuns.push(c),
+      CloseMapRun: (c) => {
+        const run = mapRuns.find((m) => m.mapRunArn === c.mapRunArn);
+        if (!run) throw new Error(`CloseMapRun of an unknown Map Run ${c.mapRunArn}`);
+        Object.assign(run, { status: c.status }, c.error !== undefined ? { error: c.error } : {}, c.cause !== undefined ? { cause: c.cause } : {});
       },
       ArmTimer: (c) => void timers.set(c.timerId, c.dueAt),
       CancelTimer: (c) => void timers.delete(c.timerId),
@@ -116,14 +162,49 @@ export async function drive(definition: StateMachineDefinition, input: Json, opt
     (byKind[cmd.kind] as (c: EngineCommand) => void)(cmd);
   };
 
+  let childRuns: Array<Extract<EngineCommand, { kind: 'StartMapRunChild' }>> = [];
+  let cancelledChildren: DrivenChild[] = [];
+  const driveChild = (c: Extract<EngineCommand, { kind: 'StartMapRunChild' }>, startedAt: number, stopAfterMs?: number) =>
+    drive(JSON.parse(c.definition) as StateMachineDefinition, JSON.parse(c.input) as Json, {
+      ...options,
+      stopAfterMs,
+      stopWith: {},
+      redrive: false,
+      execution: { ...executionInfo(c.name, c.stateMachineArn), startTime: startedAt },
+      startAt: startedAt,
+    });
+  const runChildren = async () => {
+    // A cancelled child is run again, stopped at the moment its parent cancelled it: its history as the runtime leaves it.
+    for (const child of cancelledChildren) child.result = await driveChild(child.command, child.startedAt, now - child.startedAt);
+    cancelledChildren = [];
+    const batch = childRuns;
+    childRuns = [];
+    for (const c of batch) {
+      const result = await driveChild(c, now);
+      const child: DrivenChild = { command: c, startedAt: now, result, cancelled: false };
+      children.push(child);
+      runningChildren.set(c.taskId, child);
+      const at = result.events[result.events.length - 1]?.timestamp ?? now;
+      const taskId = c.taskId;
+      if (result.status === 'SUCCEEDED') pending.push({ kind: 'TaskSucceeded', at, taskId, output: JSON.stringify(result.output) });
+      else pending.push({ kind: 'TaskFailed', at, taskId, error: result.error ?? result.status, ...(result.cause !== undefined ? { cause: result.cause } : {}) });
+    }
+  };
+
   const apply = async (i: EngineInput) => {
     inputs.push(i);
+    if ('taskId' in i && (i.kind === 'TaskSucceeded' || i.kind === 'TaskFailed')) runningChildren.delete(i.taskId);
     const decision = await execution.apply(i);
     events.push(...decision.events);
     decision.commands.forEach(handle);
+    if (decision.commands.some((c) => c.kind === 'CloseExecution')) {
+      for (const m of mapRuns) if (m.status === 'RUNNING') m.status = 'ABORTED';
+    }
+    await runChildren();
   };
 
-  await apply({ kind: 'StartExecution', at: now, input: JSON.stringify(input), execution: executionInfo(), seed: options.seed ?? '00112233445566778899aabbccddeeff' });
+  const info = options.execution ?? executionInfo();
+  await apply({ kind: 'StartExecution', at: now, input: JSON.stringify(input), execution: info, seed: options.seed ?? `00112233445566778899aabbccddeeff${options.execution ? `:${info.name}` : ''}` });
   const max = options.maxInputs ?? 200000;
   while (inputs.length < max) {
     if (closed) {
@@ -142,7 +223,7 @@ export async function drive(definition: StateMachineDefinition, input: Json, opt
     for (const t of timers) if (!nextTimer || t[1] < nextTimer[1]) nextTimer = t;
     const nextInput = pending[0];
     if (options.stopAfterMs !== undefined && !stopped) {
-      const stopAt = START_TIME + options.stopAfterMs;
+      const stopAt = startAt + options.stopAfterMs;
       const soonest = Math.min(nextInput?.at ?? Infinity, nextTimer?.[1] ?? Infinity);
       if (stopAt <= soonest) {
         stopped = true;
@@ -165,7 +246,7 @@ export async function drive(definition: StateMachineDefinition, input: Json, opt
     }
     break;
   }
-  const result: DriveResult = { execution, status: execution.status, events, inputs, commands };
+  const result: DriveResult = { execution, status: execution.status, events, inputs, commands, mapRuns, children };
   const last = events[events.length - 1];
   if (last?.type === 'ExecutionSucceeded') result.output = JSON.parse(last.executionSucceededEventDetails.output!) as Json;
   const err =
