@@ -1,6 +1,7 @@
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { ApiServer } from '../../api';
-import type { ClockOption, StoreOption } from '../../runtime/local-service-contract';
+import type { ClockOption, LambdaFunctionConfig, StoreOption } from '../../runtime/local-service-contract';
 import { UsageError, type Command } from '../command';
 import { CommandFailure } from '../command-failure';
 import { parseFlags } from '../parse-flags';
@@ -22,7 +23,13 @@ execution start and end. Ctrl-C (or SIGTERM) stops it; running executions resume
   --region R            default us-east-1
   --account A           12 digits, default 123456789012
   --log-format F        text (default) or json (one object per line)
-  --retention-days N    purge closed executions older than N days`;
+  --retention-days N    purge closed executions older than N days
+  --durability D        process (default: a write survives a crash of this process) or
+                        power (it survives power loss too: every commit is synced to disk)
+  --functions FILE      Lambda functions to run: a JSON array of
+                        {"functionName", "modulePath", "handlerName"?, "timeoutSeconds"?,
+                         "environment"?, "memorySize"?}, module paths relative to the file
+  --dynamodb-endpoint U where the optimised DynamoDB integration sends its calls`;
 
 const flags = {
   port: { type: 'string' },
@@ -34,6 +41,9 @@ const flags = {
   account: { type: 'string' },
   'log-format': { type: 'string' },
   'retention-days': { type: 'string' },
+  durability: { type: 'string' },
+  functions: { type: 'string' },
+  'dynamodb-endpoint': { type: 'string' },
 } as const;
 
 interface ServeArgs {
@@ -45,6 +55,27 @@ interface ServeArgs {
   accountId: string;
   format: LogFormat;
   retentionDays?: number;
+  lambdas: LambdaFunctionConfig[];
+  dynamodbEndpoint?: string;
+}
+
+/** Reads `--functions FILE`: the functions to register, their modules resolved next to the file. */
+function readFunctions(file: string): LambdaFunctionConfig[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`--functions ${file}: ${(err as Error).message}`);
+  }
+  if (!Array.isArray(parsed)) throw new UsageError(`--functions ${file}: expected a JSON array of functions`);
+  return parsed.map((f: Partial<LambdaFunctionConfig>, i) => {
+    if (typeof f?.functionName !== 'string' || typeof f.modulePath !== 'string') {
+      throw new UsageError(`--functions ${file}: function ${i} needs a "functionName" and a "modulePath"`);
+    }
+    const modulePath = resolve(dirname(file), f.modulePath);
+    if (!existsSync(modulePath)) throw new UsageError(`--functions ${file}: ${f.functionName}'s module ${modulePath} does not exist`);
+    return { ...f, functionName: f.functionName, modulePath };
+  });
 }
 
 function parse(argv: string[]): ServeArgs {
@@ -62,10 +93,15 @@ function parse(argv: string[]): ServeArgs {
     retentionDays = Number(f['retention-days']);
     if (!(retentionDays > 0)) throw new UsageError(`--retention-days must be a positive number (got '${f['retention-days']}')`);
   }
+  const durability = f.durability ?? 'process';
+  if (durability !== 'process' && durability !== 'power') throw new UsageError(`--durability must be process or power (got '${durability}')`);
+  if (f.memory && f.durability !== undefined) throw new UsageError('--durability applies to a data folder, not to --memory');
   return {
     port,
     host: f.host ?? '127.0.0.1',
-    store: f.memory ? { kind: 'memory' } : { kind: 'sqlite', dir: resolve(f.data ?? '.sagaflow') },
+    store: f.memory ? { kind: 'memory' } : { kind: 'sqlite', dir: resolve(f.data ?? '.sagaflow'), durability },
+    lambdas: f.functions === undefined ? [] : readFunctions(resolve(f.functions)),
+    ...(f['dynamodb-endpoint'] !== undefined ? { dynamodbEndpoint: f['dynamodb-endpoint'] } : {}),
     clock: f.clock === undefined ? { mode: 'real' } : parseClock(f.clock),
     region: f.region ?? 'us-east-1',
     accountId,
@@ -94,6 +130,8 @@ export const serve: Command = {
       region: args.region,
       accountId: args.accountId,
       retentionDays: args.retentionDays,
+      lambdas: args.lambdas,
+      ...(args.dynamodbEndpoint ? { dynamodbEndpoint: args.dynamodbEndpoint } : {}),
       onExecutionEvent: (event) => out(executionLogLine(event, args.format)),
     });
     let server: ApiServer;
@@ -110,6 +148,7 @@ export const serve: Command = {
     out(serviceLogLine(args.format, 'listening', `sagaflow: Step Functions API on ${server.url} (region ${args.region}, account ${args.accountId})`, { url: server.url, region: args.region, accountId: args.accountId }));
     out(serviceLogLine(args.format, 'data', `data: ${dataDir ?? 'in memory (nothing is kept)'}`, { dataDir }));
     out(serviceLogLine(args.format, 'clock', `clock: ${describeClock(args.clock)}`, { clock: args.clock.mode }));
+    if (args.lambdas.length > 0) out(serviceLogLine(args.format, 'functions', `functions: ${args.lambdas.map((l) => l.functionName).join(', ')}`, { functions: args.lambdas.map((l) => l.functionName) }));
     if (args.format === 'text') out(`try: aws stepfunctions list-state-machines --endpoint-url ${server.url}`);
 
     const signal = await new Promise<NodeJS.Signals>((done) => {

@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,7 +53,10 @@ function raw(body: string | Buffer, target: string | undefined): Promise<{ statu
 beforeAll(async () => {
   if (!existsSync(AWS)) throw new Error(`${AWS} is missing: install Debian's awscli (.ci/run does)`);
   dir = mkdtempSync(join(tmpdir(), 'sagaflow-cli-e2e-'));
-  child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', join(dir, 'data')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', join(dir, 'data'), '--functions', join(__dirname, 'functions', 'functions.json')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, TOKENS_FILE: join(dir, 'tokens.jsonl') },
+  });
   url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d) => {
@@ -130,6 +133,41 @@ test('the AWS CLI creates, starts, completes a callback, describes and reads the
   expect(again.stderr).toContain('(TaskTimedOut)');
 }, 60_000);
 
+test('a Lambda .waitForTaskToken task completed with `aws stepfunctions send-task-success`', async () => {
+  const definition = JSON.stringify({
+    StartAt: 'Ask',
+    States: {
+      Ask: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+        Parameters: { FunctionName: 'ask', Payload: { 'token.$': '$$.Task.Token', 'name.$': '$$.Execution.Name' } },
+        TimeoutSeconds: 3600,
+        ResultPath: '$.decision',
+        End: true,
+      },
+    },
+  });
+  const created = await aws('create-state-machine', '--name', 'Ask', '--definition', definition, '--role-arn', 'arn:aws:iam::123456789012:role/ask');
+  const started = await aws('start-execution', '--state-machine-arn', String(created.stateMachineArn), '--name', 'ask-1', '--input', '{"request":"more coffee"}');
+  const tokens = join(dir, 'tokens.jsonl');
+  let token: string | undefined;
+  for (let i = 0; i < 200 && !token; i++) {
+    if (existsSync(tokens)) token = readFileSync(tokens, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { name: string; token: string }).find((t) => t.name === 'ask-1')?.token;
+    if (!token) await new Promise((r) => setTimeout(r, 50));
+  }
+  expect(token).toBeDefined();
+  await aws('send-task-success', '--task-token', token!, '--task-output', '{"approved":true}');
+  let described = await aws('describe-execution', '--execution-arn', String(started.executionArn));
+  for (let i = 0; i < 100 && described.status === 'RUNNING'; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    described = await aws('describe-execution', '--execution-arn', String(started.executionArn));
+  }
+  expect(described.status).toBe('SUCCEEDED');
+  expect(JSON.parse(String(described.output))).toEqual({ request: 'more coffee', decision: { approved: true } });
+  const history = await aws('get-execution-history', '--execution-arn', String(started.executionArn));
+  expect((history.events as Array<{ type: string }>).map((e) => e.type)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSucceeded', 'TaskStateExited', 'ExecutionSucceeded']);
+}, 60_000);
+
 test('stop-execution aborts a running execution', async () => {
   const definition = JSON.stringify({ StartAt: 'Nap', States: { Nap: { Type: 'Wait', Seconds: 3600, End: true } } });
   const created = await aws('create-state-machine', '--name', 'Nap', '--definition', definition, '--role-arn', 'arn:aws:iam::123456789012:role/nap');
@@ -164,6 +202,6 @@ test('bad input never takes the service down', async () => {
   const bigInput = await awsFails('start-execution', '--state-machine-arn', 'arn:aws:states:us-east-1:123456789012:stateMachine:Nap', '--input', `file://${big}`);
   expect(bigInput.stderr).toContain('ValidationException');
   // Still serving, with nothing lost.
-  expect(((await aws('list-state-machines')).stateMachines as unknown[]).length).toBe(2);
+  expect(((await aws('list-state-machines')).stateMachines as unknown[]).length).toBe(3);
   expect(child.exitCode).toBeNull();
 });
