@@ -1,0 +1,200 @@
+import { StatesErrors, type Json, type MapState, type QueryLanguage, type StateGraph } from '../../../asl';
+import { sideOf } from '../../core/branch';
+import { finishJsonata, finishJsonPath } from '../../core/data-flow';
+import { asEngineFailure, errorDetails, errorOutput, toStatesFailure, type EngineFailure } from '../../core/engine-failure';
+import type { Interpreter, TaskHandlers } from '../../core/interpreter';
+import { jsonText, parseJson } from '../../core/json-text';
+import type { StateRun } from '../../core/state-run';
+import type { EngineInputOf } from '../../engine-input';
+import { finishAfter } from '../finish-after';
+import { exceedsTolerance, itemInput, type MapPlan } from './map-plan';
+import { childName, childStateMachineArn, mapRunArn, mapRunId, mapRunLabel } from './map-run-names';
+
+/** AWS's cause when a Map's failures exceed its tolerance. */
+export const TOLERATED_FAILURE_CAUSE = 'The specified tolerated failure threshold was exceeded';
+
+/** A Distributed Map with no MaxConcurrency (or 0) runs up to 10,000 children at a time. */
+export const DISTRIBUTED_MAX_CONCURRENCY = 10000;
+
+/** The item processor as a state machine of its own, keeping the query language it inherited. */
+function childDefinition(processor: StateGraph, queryLanguage: QueryLanguage): string {
+  const def: StateGraph = { ...(processor.Comment !== undefined ? { Comment: processor.Comment } : {}), StartAt: processor.StartAt, States: processor.States };
+  if (queryLanguage === 'JSONata') def.QueryLanguage = 'JSONata';
+  return JSON.stringify(def);
+}
+
+const ignore = (): void => undefined;
+
+/**
+ * One Map Run of a Distributed Map: every item runs as a child execution (StartMapRunChild), at most
+ * MaxConcurrency at a time, and the parent records only MapRunStarted and how the run ended. Failed,
+ * timed-out or aborted children count against ToleratedFailureCount/Percentage (0 by default); past
+ * them the Map Run fails with States.ExceedToleratedFailureThreshold and its running children are stopped.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html
+ */
+export class MapRun {
+  readonly arn: string;
+  private readonly results: Json[];
+  /** Children running, by taskId. */
+  private readonly running = new Map<string, number>();
+  private next = 0;
+  private finished = 0;
+  private failed = 0;
+  private settled = false;
+  private maxConcurrency: number;
+  private readonly stateMachineArn: string;
+  private readonly definition: string;
+
+  constructor(
+    private readonly run: StateRun,
+    private readonly it: Interpreter,
+    private readonly def: MapState,
+    private readonly plan: MapPlan,
+  ) {
+    const info = it.info;
+    const label = mapRunLabel(info, run.name, def.Label);
+    this.arn = mapRunArn(info, label, mapRunId(it.random.bytes()));
+    this.stateMachineArn = childStateMachineArn(info, label);
+    this.definition = childDefinition(def.ItemProcessor!, run.state.graphs[0]!.queryLanguage);
+    this.results = new Array<Json>(plan.items.length).fill(null);
+    this.maxConcurrency = plan.maxConcurrency;
+  }
+
+  private get total(): number {
+    return this.plan.items.length;
+  }
+
+  /** MapStateStarted, MapRunStarted, the Map Run's record, then the first children. */
+  start(): Promise<void> | void {
+    const { it, run, plan } = this;
+    const thread = run.branch.thread;
+    it.emit(thread, 'MapStateStarted', { mapStateStartedEventDetails: { length: this.total } });
+    it.emit(thread, 'MapRunStarted', { mapRunStartedEventDetails: { mapRunArn: this.arn } });
+    it.command({
+      kind: 'StartMapRun',
+      mapRunArn: this.arn,
+      itemCount: this.total,
+      maxConcurrency: plan.maxConcurrency,
+      toleratedFailureCount: plan.toleratedCount ?? 0,
+      toleratedFailurePercentage: plan.toleratedPercentage ?? 0,
+      definition: this.definition,
+    });
+    it.mapRuns.set(this.arn, (input) => this.update(input));
+    if (this.total === 0) return this.succeed();
+    return this.launch();
+  }
+
+  /** Starts children while the concurrency allows. */
+  private async launch(): Promise<void> {
+    const { it, run } = this;
+    const limit = this.maxConcurrency === 0 ? DISTRIBUTED_MAX_CONCURRENCY : this.maxConcurrency;
+    while (!this.settled && this.running.size < limit && this.next < this.total) {
+      const index = this.next++;
+      let input: Json;
+      try {
+        input = await itemInput(run, it, this.def, this.plan, index);
+      } catch (e) {
+        // An ItemSelector failure fails the Map Run with its error; States.Runtime then ends the execution with no more events.
+        const f = asEngineFailure(e);
+        if (f) this.end('FAILED', f, f.error !== StatesErrors.Runtime);
+        throw e;
+      }
+      const taskId = it.nextId('task');
+      this.running.set(taskId, index);
+      const command = {
+        kind: 'StartMapRunChild' as const,
+        taskId,
+        mapRunArn: this.arn,
+        stateMachineArn: this.stateMachineArn,
+        executionType: this.def.ItemProcessor?.ProcessorConfig?.ExecutionType ?? 'STANDARD',
+        definition: this.definition,
+        index,
+        name: childName(this.arn, index),
+        input: jsonText(input),
+      };
+      it.startTask(command, this.handlers(taskId, index));
+    }
+  }
+
+  private handlers(taskId: string, index: number): TaskHandlers {
+    return {
+      started: ignore,
+      submitted: ignore,
+      heartbeat: ignore,
+      succeeded: (i) => this.childEnded(taskId, index, { output: parseJson(i.output) }),
+      failed: (i) => this.childEnded(taskId, index, { failure: i.cause === undefined ? { error: i.error } : { error: i.error, cause: i.cause } }),
+    };
+  }
+
+  /** A child's end, as the runtime reports it: its output, or (failed, timed out, aborted) its error. */
+  private childEnded(taskId: string, index: number, end: { output: Json } | { failure: EngineFailure }): Promise<void> | void {
+    const { it, run } = this;
+    return it.guard(run, () => {
+      if (this.settled || run.done || !this.running.delete(taskId)) return;
+      it.forgetTask(taskId);
+      this.finished++;
+      if ('failure' in end) {
+        this.failed++;
+        this.results[index] = errorOutput(end.failure);
+      } else this.results[index] = end.output;
+      return this.proceed();
+    });
+  }
+
+  /** After a child ended or the settings changed: fail past the tolerance, succeed when all are done, else start more. */
+  private proceed(): Promise<void> | void {
+    if (exceedsTolerance(this.plan, this.failed)) {
+      const f = { error: StatesErrors.ExceedToleratedFailureThreshold, cause: TOLERATED_FAILURE_CAUSE };
+      this.end('FAILED', f, true);
+      throw toStatesFailure(f);
+    }
+    if (this.finished === this.total) return this.succeed();
+    return this.launch();
+  }
+
+  /** UpdateMapRun: the new concurrency and tolerance apply from now on. */
+  private update(input: EngineInputOf<'UpdateMapRun'>): Promise<void> | void {
+    if (this.settled) return;
+    if (input.maxConcurrency !== undefined) this.maxConcurrency = input.maxConcurrency;
+    if (input.toleratedFailureCount !== undefined) this.plan.toleratedCount = input.toleratedFailureCount;
+    if (input.toleratedFailurePercentage !== undefined) this.plan.toleratedPercentage = input.toleratedFailurePercentage;
+    return this.it.guard(this.run, () => this.proceed());
+  }
+
+  /** MapRunSucceeded and MapStateSucceeded are markers: the Exited event links to MapRunStarted (recorded on AWS). */
+  private succeed(): Promise<void> {
+    const { it, run, def } = this;
+    this.end('SUCCEEDED');
+    const runEnded = it.emit(sideOf(run.branch.thread), 'MapRunSucceeded', {});
+    const succeededId = it.emit({ last: runEnded }, 'MapStateSucceeded', {});
+    const results = this.results;
+    return finishAfter(succeededId, run, async () => {
+      const outcome = run.state.queryLanguage === 'JSONata' ? await finishJsonata(it, run, results, { result: results }) : finishJsonPath(it, run, results, true);
+      it.complete(run, outcome, def.Next);
+    });
+  }
+
+  /** The Map state was cut (a failing sibling): its running children are stopped, then MapRunAborted links to the cause. */
+  abort(cause: number): void {
+    if (this.settled) return;
+    this.end('ABORTED');
+    this.it.emit(sideOf(this.run.branch.thread, cause), 'MapRunAborted', {});
+  }
+
+  /**
+   * Closes the Map Run: no more children start, running ones are stopped (CancelTask), and the runtime
+   * records the end. A failure is recorded as MapRunFailed when `recorded`, and the state moves on from it.
+   */
+  private end(status: 'SUCCEEDED' | 'FAILED' | 'ABORTED', f?: EngineFailure, recorded = false): void {
+    const { it, run } = this;
+    this.settled = true;
+    it.mapRuns.delete(this.arn);
+    for (const taskId of this.running.keys()) it.cancelTask(taskId);
+    this.running.clear();
+    if (f && recorded) {
+      const thread = run.branch.thread;
+      thread.last = it.emit(sideOf(thread), 'MapRunFailed', { mapRunFailedEventDetails: errorDetails(f) });
+    }
+    it.command({ kind: 'CloseMapRun', mapRunArn: this.arn, status, ...(f ? errorDetails(f) : {}) });
+  }
+}

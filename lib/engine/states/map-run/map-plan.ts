@@ -1,0 +1,96 @@
+import { StatesErrors, type Json, type MapState } from '../../../asl';
+import { effectiveInput, jsonataBindings, jsonPathScope, payloadTemplate } from '../../core/data-flow';
+import type { Interpreter } from '../../core/interpreter';
+import type { StateRun } from '../../core/state-run';
+import { evaluateJsonataArray, evaluateJsonataField, evaluateJsonataInteger, evaluateJsonataNumber } from '../../jsonata';
+import { readPath } from '../../jsonpath';
+import { StatesFailure } from '../../states-failure';
+
+/** What one run of a Map state works through, read from its fields once per attempt. */
+export interface MapPlan {
+  items: Json[];
+  /** The input ItemSelector reads as `$` (JSONPath: the effective input). */
+  selectorInput: Json;
+  /** 0: no limit set. */
+  maxConcurrency: number;
+  toleratedCount?: number;
+  toleratedPercentage?: number;
+}
+
+function notAnArray(run: StateRun, path: string, value: Json): StatesFailure {
+  return new StatesFailure(
+    StatesErrors.Runtime,
+    `An error occurred while executing the state '${run.name}' (entered at the event id #${run.enteredEventId}). Invalid path '${path}': The Map state's ItemsPath must reference a JSON array, but was: ${JSON.stringify(value)}`,
+  );
+}
+
+function numberField(value: Json, run: StateRun, field: string): number {
+  if (typeof value === 'number' && value >= 0) return value;
+  throw new StatesFailure(
+    StatesErrors.Runtime,
+    `An error occurred while executing the state '${run.name}' (entered at the event id #${run.enteredEventId}). The value of the field '${field}' must be a non-negative number, but was: ${JSON.stringify(value)}`,
+  );
+}
+
+async function planJsonata(run: StateRun, it: Interpreter, def: MapState): Promise<MapPlan> {
+  const b = jsonataBindings(it, run);
+  let items: Json[];
+  if (def.Items !== undefined) items = await evaluateJsonataArray(def.Items, 'Items', b);
+  else if (Array.isArray(run.input)) items = run.input;
+  else throw notAnArray(run, '$', run.input);
+  const plan: MapPlan = { items, selectorInput: run.input, maxConcurrency: 0 };
+  if (def.MaxConcurrency !== undefined) plan.maxConcurrency = await evaluateJsonataInteger(def.MaxConcurrency, 'MaxConcurrency', b);
+  if (def.ToleratedFailureCount !== undefined) plan.toleratedCount = await evaluateJsonataInteger(def.ToleratedFailureCount, 'ToleratedFailureCount', b);
+  if (def.ToleratedFailurePercentage !== undefined) plan.toleratedPercentage = await evaluateJsonataNumber(def.ToleratedFailurePercentage, 'ToleratedFailurePercentage', b);
+  return plan;
+}
+
+function planJsonPath(run: StateRun, it: Interpreter, def: MapState): MapPlan {
+  const effective = effectiveInput(it, run);
+  const scope = jsonPathScope(it, run, effective);
+  const itemsPath = def.ItemsPath ?? '$';
+  const items = itemsPath === '$' ? effective : readPath(itemsPath, scope, 'ItemsPath');
+  if (!Array.isArray(items)) throw notAnArray(run, itemsPath, items);
+  const plan: MapPlan = { items, selectorInput: effective, maxConcurrency: 0 };
+  const read = (literal: number | string | undefined, path: string | undefined, field: string): number | undefined => {
+    if (path !== undefined) return numberField(readPath(path, scope, `${field}Path`), run, `${field}Path`);
+    return typeof literal === 'number' ? literal : undefined;
+  };
+  plan.maxConcurrency = read(def.MaxConcurrency, def.MaxConcurrencyPath, 'MaxConcurrency') ?? 0;
+  const count = read(def.ToleratedFailureCount, def.ToleratedFailureCountPath, 'ToleratedFailureCount');
+  if (count !== undefined) plan.toleratedCount = count;
+  const pct = read(def.ToleratedFailurePercentage, def.ToleratedFailurePercentagePath, 'ToleratedFailurePercentage');
+  if (pct !== undefined) plan.toleratedPercentage = pct;
+  return plan;
+}
+
+/** Reads the items, concurrency and tolerance in the state's query language. */
+export function mapPlan(run: StateRun, it: Interpreter, def: MapState): Promise<MapPlan> | MapPlan {
+  return run.state.queryLanguage === 'JSONata' ? planJsonata(run, it, def) : planJsonPath(run, it, def);
+}
+
+/** The item's input: ItemSelector (or legacy Parameters) with `$$.Map.Item`, else the item. */
+export async function itemInput(run: StateRun, it: Interpreter, def: MapState, plan: MapPlan, index: number): Promise<Json> {
+  const selector = def.ItemSelector ?? (run.state.queryLanguage === 'JSONPath' ? def.Parameters : undefined);
+  const value = plan.items[index]!;
+  if (selector === undefined) return value;
+  run.extraContext = { Map: { Item: { Index: index, Value: value } } };
+  try {
+    if (run.state.queryLanguage === 'JSONata') return await evaluateJsonataField(selector, 'ItemSelector', jsonataBindings(it, run));
+    return payloadTemplate(it, run, selector, plan.selectorInput, 'ItemSelector');
+  } finally {
+    run.extraContext = undefined;
+  }
+}
+
+/**
+ * Whether `failed` items are more than the Map tolerates. With no tolerance set any failure is too
+ * many (a Distributed Map's tolerance is 0 by default); with both set, exceeding either one is.
+ */
+export function exceedsTolerance(plan: MapPlan, failed: number): boolean {
+  const { toleratedCount, toleratedPercentage } = plan;
+  if (toleratedCount === undefined && toleratedPercentage === undefined) return failed > 0;
+  if (toleratedCount !== undefined && failed > toleratedCount) return true;
+  if (toleratedPercentage !== undefined && (failed * 100) / plan.items.length > toleratedPercentage) return true;
+  return false;
+}
