@@ -154,7 +154,7 @@ function dispatch(run: StateRun, it: Interpreter, def: TaskState, request: TaskR
         it.forgetTask(taskId);
         run.taskId = undefined;
         const failure = input.cause === undefined ? { error: input.error } : { error: input.error, cause: input.cause };
-        writer.failed(it, thread, resource, failure);
+        writer.failed(it, thread, resource, failure, input.phase);
         throw new StatesFailure(failure.error, failure.cause as string);
       });
     },

@@ -1,6 +1,7 @@
 import type { Failure } from '../../asl';
 import type { Thread } from '../core/branch';
 import type { Interpreter } from '../core/interpreter';
+import type { TaskFailurePhase } from '../engine-input';
 import type { TaskEventFamily, TaskResource } from './task-resource';
 
 const NOT_TRUNCATED = { truncated: false } as const;
@@ -20,7 +21,8 @@ export interface TaskEventWriter {
   started(it: Interpreter, thread: Thread, r: TaskResource, workerName?: string): number;
   submitted(it: Interpreter, thread: Thread, r: TaskResource, output: string): number;
   succeeded(it: Interpreter, thread: Thread, r: TaskResource, output: string): number;
-  failed(it: Interpreter, thread: Thread, r: TaskResource, f: Failure): number;
+  /** `phase`: the integration could not schedule, start or submit the task; none: the task itself failed. */
+  failed(it: Interpreter, thread: Thread, r: TaskResource, f: Failure, phase?: TaskFailurePhase): number;
   timedOut(it: Interpreter, thread: Thread, r: TaskResource, f: Failure): number;
 }
 
@@ -34,6 +36,33 @@ function err(f: Failure): { error?: string; cause?: string } {
 function resourceDetails(r: TaskResource) {
   return { resourceType: r.resourceType, resource: r.resource };
 }
+
+type Emit = (it: Interpreter, thread: Thread, r: TaskResource, f: Failure) => number;
+
+/**
+ * Failures before the task ran, per family and phase. Lambda and activities have events of their
+ * own for a failed schedule and (Lambda) a failed start; the `arn:aws:states:::` integrations record
+ * a refused request as TaskStartFailed and a refused `.sync` / callback submission as TaskSubmitFailed.
+ * A phase a family has no event for is its plain Failed event.
+ * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_HistoryEvent.html
+ */
+const phaseFailures: Record<TaskEventFamily, Record<TaskFailurePhase, Emit>> = {
+  lambda: {
+    schedule: (it, thread, _r, f) => it.emit(thread, 'LambdaFunctionScheduleFailed', { lambdaFunctionScheduleFailedEventDetails: err(f) }),
+    start: (it, thread, _r, f) => it.emit(thread, 'LambdaFunctionStartFailed', { lambdaFunctionStartFailedEventDetails: err(f) }),
+    submit: (it, thread, _r, f) => it.emit(thread, 'LambdaFunctionFailed', { lambdaFunctionFailedEventDetails: err(f) }),
+  },
+  activity: {
+    schedule: (it, thread, _r, f) => it.emit(thread, 'ActivityScheduleFailed', { activityScheduleFailedEventDetails: err(f) }),
+    start: (it, thread, _r, f) => it.emit(thread, 'ActivityFailed', { activityFailedEventDetails: err(f) }),
+    submit: (it, thread, _r, f) => it.emit(thread, 'ActivityFailed', { activityFailedEventDetails: err(f) }),
+  },
+  task: {
+    schedule: (it, thread, r, f) => it.emit(thread, 'TaskStartFailed', { taskStartFailedEventDetails: { ...resourceDetails(r), ...err(f) } }),
+    start: (it, thread, r, f) => it.emit(thread, 'TaskStartFailed', { taskStartFailedEventDetails: { ...resourceDetails(r), ...err(f) } }),
+    submit: (it, thread, r, f) => it.emit(thread, 'TaskSubmitFailed', { taskSubmitFailedEventDetails: { ...resourceDetails(r), ...err(f) } }),
+  },
+};
 
 /**
  * History event spellings per family: a plain Lambda ARN records LambdaFunction* events, an
@@ -57,7 +86,8 @@ export const taskEventWriters: Record<TaskEventFamily, TaskEventWriter> = {
       it.emit(thread, 'LambdaFunctionSucceeded', { lambdaFunctionSucceededEventDetails: { output, outputDetails: NOT_TRUNCATED } }),
     succeeded: (it, thread, _r, output) =>
       it.emit(thread, 'LambdaFunctionSucceeded', { lambdaFunctionSucceededEventDetails: { output, outputDetails: NOT_TRUNCATED } }),
-    failed: (it, thread, _r, f) => it.emit(thread, 'LambdaFunctionFailed', { lambdaFunctionFailedEventDetails: err(f) }),
+    failed: (it, thread, r, f, phase) =>
+      phase ? phaseFailures.lambda[phase](it, thread, r, f) : it.emit(thread, 'LambdaFunctionFailed', { lambdaFunctionFailedEventDetails: err(f) }),
     timedOut: (it, thread, _r, f) => it.emit(thread, 'LambdaFunctionTimedOut', { lambdaFunctionTimedOutEventDetails: err(f) }),
   },
   activity: {
@@ -77,7 +107,7 @@ export const taskEventWriters: Record<TaskEventFamily, TaskEventWriter> = {
       it.emit(thread, 'ActivitySucceeded', { activitySucceededEventDetails: { output, outputDetails: NOT_TRUNCATED } }),
     succeeded: (it, thread, _r, output) =>
       it.emit(thread, 'ActivitySucceeded', { activitySucceededEventDetails: { output, outputDetails: NOT_TRUNCATED } }),
-    failed: (it, thread, _r, f) => it.emit(thread, 'ActivityFailed', { activityFailedEventDetails: err(f) }),
+    failed: (it, thread, r, f, phase) => (phase ? phaseFailures.activity[phase](it, thread, r, f) : it.emit(thread, 'ActivityFailed', { activityFailedEventDetails: err(f) })),
     timedOut: (it, thread, _r, f) => it.emit(thread, 'ActivityTimedOut', { activityTimedOutEventDetails: err(f) }),
   },
   task: {
@@ -101,7 +131,8 @@ export const taskEventWriters: Record<TaskEventFamily, TaskEventWriter> = {
       it.emit(thread, 'TaskSubmitted', { taskSubmittedEventDetails: { ...resourceDetails(r), output, outputDetails: NOT_TRUNCATED } }),
     succeeded: (it, thread, r, output) =>
       it.emit(thread, 'TaskSucceeded', { taskSucceededEventDetails: { ...resourceDetails(r), output, outputDetails: NOT_TRUNCATED } }),
-    failed: (it, thread, r, f) => it.emit(thread, 'TaskFailed', { taskFailedEventDetails: { ...resourceDetails(r), ...err(f) } }),
+    failed: (it, thread, r, f, phase) =>
+      phase ? phaseFailures.task[phase](it, thread, r, f) : it.emit(thread, 'TaskFailed', { taskFailedEventDetails: { ...resourceDetails(r), ...err(f) } }),
     timedOut: (it, thread, r, f) => it.emit(thread, 'TaskTimedOut', { taskTimedOutEventDetails: { ...resourceDetails(r), ...err(f) } }),
   },
 };

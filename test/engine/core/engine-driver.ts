@@ -1,14 +1,15 @@
 import type { Json, StateMachineDefinition } from '../../../lib/asl';
-import { createExecution, type EngineCommand, type EngineInput, type EngineOptions, type Execution, type ExecutionInfo, type HistoryEvent } from '../../../lib/engine';
+import { createExecution, type EngineCommand, type EngineInput, type EngineOptions, type Execution, type ExecutionInfo, type HistoryEvent, type TaskFailurePhase } from '../../../lib/engine';
 
 /**
  * A scripted task outcome: an output, a failure, or no answer at all (for timeouts).
  * `afterMs` delays the answer (default: the drive's taskLatencyMs); heartbeats are sent every
- * `heartbeatEveryMs` after the start (default: all at once); `started: false` sends no TaskStarted.
+ * `heartbeatEveryMs` after the start (default: all at once); `started: false` sends no TaskStarted;
+ * a failure's `phase` says the integration could not schedule, start or submit the task.
  */
 export type TaskOutcome =
   | { output: Json; workerName?: string; heartbeats?: number; heartbeatEveryMs?: number; submitted?: Json; afterMs?: number; started?: boolean }
-  | { error: string; cause?: string; started?: boolean; afterMs?: number; submitted?: Json }
+  | { error: string; cause?: string; started?: boolean; afterMs?: number; submitted?: Json; phase?: TaskFailurePhase }
   | { hang: true; heartbeats?: number; heartbeatEveryMs?: number; submitted?: Json; workerName?: string; started?: boolean };
 
 export interface DriveOptions {
@@ -131,7 +132,7 @@ export async function drive(definition: StateMachineDefinition, input: Json, opt
         }
         if ('hang' in o) return;
         if ('error' in o) {
-          pending.push({ kind: 'TaskFailed', at, taskId, error: o.error, ...(o.cause !== undefined ? { cause: o.cause } : {}) });
+          pending.push({ kind: 'TaskFailed', at, taskId, error: o.error, ...(o.cause !== undefined ? { cause: o.cause } : {}), ...(o.phase ? { phase: o.phase } : {}) });
           return;
         }
         pending.push({ kind: 'TaskSucceeded', at, taskId, output: JSON.stringify(o.output) });
