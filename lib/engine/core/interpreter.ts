@@ -12,7 +12,7 @@ import { contextObject, executionContext, finishJsonata, jsonPathScope, stateRef
 import { asEngineFailure, errorDetails, errorOutput, type EngineFailure } from './engine-failure';
 import { LimitCauses, limitsOf } from './engine-limits';
 import { findCatcher, findRetrier, isUnrecoverable, retryDelayMs } from './error-matching';
-import { defineLazyText, jsonBytes, jsonText, parseJson } from './json-text';
+import { defineLazyText, jsonBytes, jsonText, LazyJson, parseJson, SizeMemo } from './json-text';
 import { SeededRandom } from './seeded-random';
 import { stateEventTypes } from './state-event-types';
 import { StateRun } from './state-run';
@@ -46,6 +46,17 @@ type TaskInput = EngineInputOf<'TaskStarted' | 'TaskSubmitted' | 'TaskSucceeded'
 
 type Job = () => Promise<void> | void;
 
+/** The most common job, a transition, as data: no closure per state entered. */
+class EnterJob {
+  constructor(
+    readonly branch: Branch,
+    readonly name: string,
+    readonly input: Json,
+    /** The text the previous state's Exited event records for this same value. */
+    readonly inputText: LazyJson | undefined,
+  ) {}
+}
+
 /** Thrown by `emit` when the history quota is reached; apply() turns it into ExecutionFailed. */
 class HistoryLimitReached {}
 
@@ -76,7 +87,7 @@ export class Interpreter implements Execution, BranchOwner {
   private readonly timers = new Map<string, TimerEntry>();
   /** Running Map Runs by ARN: how each takes UpdateMapRun. */
   readonly mapRuns = new Map<string, (input: EngineInputOf<'UpdateMapRun'>) => Promise<void> | void>();
-  private queue: Job[] = [];
+  private queue: Array<Job | EnterJob> = [];
   private seq = 0;
   private readonly rootThread: Thread = { last: 0 };
   private rootVariables = new VariableScope();
@@ -88,6 +99,8 @@ export class Interpreter implements Execution, BranchOwner {
   /** Where a redrive resumes: the top-level state that did not finish, with its input. */
   private redrivePoint: { name: string; input: Json } | undefined;
   private redrivable = false;
+  /** Sizes measured during the decision being made (cleared after it). */
+  private readonly sizes = new SizeMemo();
 
   constructor(definition: StateMachineDefinition, options?: EngineOptions) {
     this.compiled = compileDefinition(definition);
@@ -110,6 +123,8 @@ export class Interpreter implements Execution, BranchOwner {
       // The execution stops where it is: the failure is the quota's last event, linked to the one before it.
       const details = { executionFailedEventDetails: { error: StatesErrors.Runtime, cause: LimitCauses.historyLimit(this.limits.maxHistoryEvents) } };
       this.closeWith('ExecutionFailed', details, 'FAILED', this.eventCount);
+    } finally {
+      this.sizes.clear();
     }
     return { events: this.events, commands: this.commands };
   }
@@ -181,7 +196,7 @@ export class Interpreter implements Execution, BranchOwner {
 
   /** Whether a payload is over the quota (its JSON text in UTF-8 bytes). */
   overLimit(value: Json): boolean {
-    return jsonBytes(value) > this.limits.maxPayloadBytes;
+    return jsonBytes(value, this.sizes) > this.limits.maxPayloadBytes;
   }
 
   /** Throws States.DataLimitExceeded, naming `who`, when a payload is over the quota. */
@@ -237,9 +252,12 @@ export class Interpreter implements Execution, BranchOwner {
     run.done = true;
     const exited = stateEventTypes[run.state.type].exited;
     const branch = run.branch;
+    const output = outcome.output;
+    // The output's text, shared by this Exited event and the next state's Entered event.
+    const outputText = exited || next !== undefined ? new LazyJson(output) : undefined;
     if (exited) {
       const details = { name: run.name } as EventDetailsByType['PassStateExited']['stateExitedEventDetails'];
-      defineLazyText(details, 'output', outcome.output);
+      defineLazyText(details, 'output', outputText!);
       details.outputDetails = NOT_TRUNCATED;
       if (outcome.assigned) {
         const assigned: Record<string, string> = {};
@@ -251,9 +269,12 @@ export class Interpreter implements Execution, BranchOwner {
     }
     if (outcome.assigned) branch.variables.assign(outcome.assigned);
     branch.active = undefined;
-    const output = outcome.output;
-    if (next !== undefined) this.schedule(() => this.enterState(branch, next, output));
-    else this.schedule(() => (branch.closed ? undefined : branch.owner.branchSucceeded(branch, output)));
+    if (next !== undefined) {
+      if (this.status === 'RUNNING') this.queue.push(new EnterJob(branch, next, output, outputText));
+    } else if (branch === this.root) {
+      // The execution's output text is the last Exited event's text: built once for both.
+      this.schedule(() => (branch.closed ? undefined : this.succeed(outputText ?? new LazyJson(output))));
+    } else this.schedule(() => (branch.closed ? undefined : branch.owner.branchSucceeded(branch, output)));
   }
 
   /**
@@ -341,12 +362,12 @@ export class Interpreter implements Execution, BranchOwner {
 
   // ---- lifecycle ---------------------------------------------------------------------------
 
-  enterState(branch: Branch, name: string, input: Json): Promise<void> | void {
+  enterState(branch: Branch, name: string, input: Json, inputText?: LazyJson): Promise<void> | void {
     if (branch.closed) return;
     const state = branch.graph.states.get(name);
     if (!state) throw new Error(`engine bug: no state '${name}' (the definition was not validated)`);
     const entered = { name } as EventDetailsByType['PassStateEntered']['stateEnteredEventDetails'];
-    defineLazyText(entered, 'input', input);
+    defineLazyText(entered, 'input', inputText ?? new LazyJson(input));
     entered.inputDetails = NOT_TRUNCATED;
     const id = this.emit(branch.thread, stateEventTypes[state.type].entered as 'PassStateEntered', { stateEnteredEventDetails: entered });
     const run = new StateRun(branch, state, input, id, ISO(this.at));
@@ -354,8 +375,15 @@ export class Interpreter implements Execution, BranchOwner {
     return this.execute(run);
   }
 
+  /** As guard() around the state's evaluator, without a closure per state entered. */
   private execute(run: StateRun): Promise<void> | void {
-    return this.guard(run, () => stateEvaluators[run.state.type].execute(run, this));
+    let pending: Promise<void> | void;
+    try {
+      pending = stateEvaluators[run.state.type].execute(run, this);
+    } catch (e) {
+      return this.failOnThrow(run, e);
+    }
+    if (pending) return pending.then(undefined, (e: unknown) => this.failOnThrow(run, e));
   }
 
   /** The state's own Aborted event first, then whatever it runs (outer before inner, as AWS orders a cut iteration). */
@@ -398,7 +426,8 @@ export class Interpreter implements Execution, BranchOwner {
 
   private async drain(): Promise<void> {
     for (let i = 0; i < this.queue.length; i++) {
-      const r = this.queue[i]!();
+      const job = this.queue[i]!;
+      const r = job instanceof EnterJob ? this.enterState(job.branch, job.name, job.input, job.inputText) : job();
       if (r) await r;
       if (i > 4096) {
         this.queue = this.queue.slice(i + 1);
@@ -411,8 +440,12 @@ export class Interpreter implements Execution, BranchOwner {
   // ---- the top level as a branch owner -------------------------------------------------------
 
   branchSucceeded(_branch: Branch, output: Json): void {
+    this.succeed(new LazyJson(output));
+  }
+
+  private succeed(output: LazyJson): void {
     this.redrivePoint = undefined;
-    const text = jsonText(output);
+    const text = output.text;
     this.closeWith('ExecutionSucceeded', { executionSucceededEventDetails: { output: text, outputDetails: NOT_TRUNCATED } }, 'SUCCEEDED', this.rootThread.last, text);
   }
 

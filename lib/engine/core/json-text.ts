@@ -1,21 +1,13 @@
 import type { Json, JsonObject } from '../../asl';
 
 /**
- * JSON text and exact UTF-8 sizes of immutable values, cached per object. Data flows through
- * states by reference (structural sharing), so a payload is measured once however many states
- * carry it, and a ResultPath copy re-measures only the objects along its path.
+ * JSON texts and exact UTF-8 sizes of the engine's immutable values. No global cache: a WeakMap
+ * entry per payload object cost more than measuring it (and burdened every garbage collection).
+ * Sizes are remembered per decision in a SizeMemo; texts are built at most once, by LazyJson.
  */
-const textCache = new WeakMap<object, string>();
-const sizeCache = new WeakMap<object, number>();
 
 export function jsonText(value: Json): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  let text = textCache.get(value);
-  if (text === undefined) {
-    text = JSON.stringify(value);
-    textCache.set(value, text);
-  }
-  return text;
+  return JSON.stringify(value);
 }
 
 /** Printable ASCII without `"` and `\` is written by JSON as is, one byte per char; anything else is measured. */
@@ -51,11 +43,33 @@ function numberBytes(n: number): number {
   return Number.isFinite(n) ? String(n).length : 4;
 }
 
+/** Objects whose JSON is at least this long are remembered by a SizeMemo; smaller ones are cheaper to measure again. */
+const MEMO_MIN_BYTES = 64;
+
+/**
+ * Sizes of the objects measured during one decision. Values flow between states by reference
+ * (structural sharing), so a large subtree carried by many states is walked once per decision.
+ * A Map lookup of an object that was never stored is cheap (no identity hash yet), which is why
+ * only large objects are stored. The owner clears it when the decision is made.
+ */
+export class SizeMemo {
+  private readonly sizes = new Map<object, number>();
+  get(value: object): number | undefined {
+    return this.sizes.get(value);
+  }
+  remember(value: object, size: number): void {
+    if (size >= MEMO_MIN_BYTES) this.sizes.set(value, size);
+  }
+  clear(): void {
+    if (this.sizes.size > 0) this.sizes.clear();
+  }
+}
+
 /**
  * The UTF-8 byte length of `JSON.stringify(value)`, as AWS measures its 256 KiB payload quota,
  * computed without building the text.
  */
-export function jsonBytes(value: Json): number {
+export function jsonBytes(value: Json, memo?: SizeMemo): number {
   switch (typeof value) {
     case 'string':
       return stringBytes(value);
@@ -67,13 +81,11 @@ export function jsonBytes(value: Json): number {
       break;
   }
   if (value === null) return 4;
-  let size = sizeCache.get(value);
+  let size = memo?.get(value);
   if (size !== undefined) return size;
-  const text = textCache.get(value);
-  if (text !== undefined) size = Buffer.byteLength(text, 'utf8');
-  else if (Array.isArray(value)) {
+  if (Array.isArray(value)) {
     size = value.length === 0 ? 2 : value.length + 1;
-    for (const item of value) size += item === undefined ? 4 : jsonBytes(item);
+    for (const item of value) size += item === undefined ? 4 : jsonBytes(item, memo);
   } else {
     size = 2;
     let n = 0;
@@ -81,12 +93,12 @@ export function jsonBytes(value: Json): number {
     for (const key in obj) {
       const v = obj[key];
       if (v === undefined || typeof v === 'function') continue;
-      size += keyBytes(key) + 1 + jsonBytes(v);
+      size += keyBytes(key) + 1 + jsonBytes(v, memo);
       n++;
     }
     if (n > 1) size += n - 1;
   }
-  sizeCache.set(value, size);
+  memo?.remember(value, size);
   return size;
 }
 
@@ -95,43 +107,74 @@ export function parseJson(text: string): Json {
   return JSON.parse(text) as Json;
 }
 
-interface LazySlot {
-  value: Json;
-  text?: string;
+/**
+ * A value's JSON text, built on first read and then kept (the value itself is let go, so a stored
+ * event whose text was read holds no payload object). One LazyJson can back several events that
+ * record the same payload — a state's output and the next state's input — so it is serialised once.
+ */
+export class LazyJson {
+  private value: Json | undefined;
+  private built: string | undefined;
+  constructor(value: Json) {
+    this.value = value;
+  }
+  get text(): string {
+    if (this.built === undefined) {
+      this.built = JSON.stringify(this.value);
+      this.value = undefined;
+    }
+    return this.built;
+  }
+  set text(text: string) {
+    this.built = text;
+    this.value = undefined;
+  }
 }
 
-/** One shared accessor per key: defining a lazy text allocates no closures (hot path: every event). */
-const lazyKeys = new Map<string, { descriptor: PropertyDescriptor; slots: WeakMap<object, LazySlot> }>();
+/** Gives a plain object a private slot for its LazyJson (a class whose constructor returns the object it is given). */
+class Carrier {
+  constructor(target: object) {
+    return target;
+  }
+}
+class LazySlot extends Carrier {
+  #lazy: LazyJson;
+  constructor(target: object, lazy: LazyJson) {
+    super(target);
+    this.#lazy = lazy;
+  }
+  static of(target: object): LazyJson {
+    return (target as LazySlot).#lazy;
+  }
+}
 
-function lazyKey(key: string) {
-  let entry = lazyKeys.get(key);
-  if (!entry) {
-    const slots = new WeakMap<object, LazySlot>();
-    entry = {
-      slots,
-      descriptor: {
-        enumerable: true,
-        configurable: true,
-        get(this: object): string {
-          const slot = slots.get(this)!;
-          return (slot.text ??= jsonText(slot.value));
-        },
-        set(this: object, text: string): void {
-          slots.get(this)!.text = text;
-        },
+/** One shared accessor per key: defining a lazy text allocates no closures. */
+const descriptors = new Map<string, PropertyDescriptor>();
+
+function descriptorFor(key: string): PropertyDescriptor {
+  let d = descriptors.get(key);
+  if (!d) {
+    d = {
+      enumerable: true,
+      configurable: true,
+      get(this: object): string {
+        return LazySlot.of(this).text;
+      },
+      set(this: object, text: string): void {
+        LazySlot.of(this).text = text;
       },
     };
-    lazyKeys.set(key, entry);
+    descriptors.set(key, d);
   }
-  return entry;
+  return d;
 }
 
 /**
  * Defines `key` on `target` as an enumerable property whose JSON text is computed on first read:
  * history events carry their payloads lazily, so an execution nobody reads never serialises them.
+ * Each target takes one lazy text.
  */
-export function defineLazyText(target: object, key: string, value: Json): void {
-  const { descriptor, slots } = lazyKey(key);
-  slots.set(target, { value });
-  Object.defineProperty(target, key, descriptor);
+export function defineLazyText(target: object, key: string, value: Json | LazyJson): void {
+  new LazySlot(target, value instanceof LazyJson ? value : new LazyJson(value));
+  Object.defineProperty(target, key, descriptorFor(key));
 }

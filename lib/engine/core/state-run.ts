@@ -8,19 +8,17 @@ import type { Branch } from './branch';
  */
 export class StateRun {
   retryCount = 0;
-  /** Attempts used per retrier (by index), for MaxAttempts. */
-  readonly attempts: number[] = [];
   /** The task token of the current attempt, when the integration needs one. */
   taskToken: string | undefined;
-  /** The running task and its timers, if any. */
+  /** The running task, if any. */
   taskId: string | undefined;
-  timers: string[] = [];
-  /** Parallel branches / Map iterations started by this run. */
-  children: Branch[] = [];
-  /** State-type specific bookkeeping (Map progress...). */
-  work: Record<string, unknown> = {};
   /** Set once the run left its state (exited, failed out, aborted). */
   done = false;
+  // Most runs (a Pass, a Choice) never use these: they are allocated on first use.
+  private _attempts: number[] | undefined;
+  private _timers: string[] | undefined;
+  private _children: Branch[] | undefined;
+  private _work: Record<string, unknown> | undefined;
 
   constructor(
     readonly branch: Branch,
@@ -34,6 +32,32 @@ export class StateRun {
 
   get name(): string {
     return this.state.name;
+  }
+
+  /** Attempts used per retrier (by index), for MaxAttempts. */
+  get attempts(): number[] {
+    return (this._attempts ??= []);
+  }
+
+  /** The run's timers (timeouts, retry back-offs), if any. */
+  get timers(): string[] {
+    return (this._timers ??= []);
+  }
+  set timers(timers: string[]) {
+    this._timers = timers;
+  }
+
+  /** Parallel branches / Map iterations started by this run. */
+  get children(): Branch[] {
+    return (this._children ??= []);
+  }
+  set children(children: Branch[]) {
+    this._children = children;
+  }
+
+  /** State-type specific bookkeeping (Map progress...). */
+  get work(): Record<string, unknown> {
+    return (this._work ??= {});
   }
 
   /** The `$$.Map.Item` (and the like) extra context, if the state needs one at this moment. */

@@ -1,5 +1,5 @@
 import type { Json } from '../../../lib/asl';
-import { defineLazyText, jsonBytes, jsonText } from '../../../lib/engine/core/json-text';
+import { defineLazyText, jsonBytes, jsonText, LazyJson, SizeMemo } from '../../../lib/engine/core/json-text';
 
 /** The 256 KiB quota is measured in UTF-8 bytes of the JSON text: jsonBytes must agree with it exactly. */
 describe('jsonBytes', () => {
@@ -20,6 +20,43 @@ describe('jsonBytes', () => {
     expect(jsonBytes(a)).toBe(Buffer.byteLength(JSON.stringify(a)));
     expect(jsonBytes(b)).toBe(Buffer.byteLength(JSON.stringify(b)));
     expect(jsonBytes(child)).toBe(Buffer.byteLength(JSON.stringify(child)));
+  });
+
+  test('a memo shared by copies along a path (as ResultPath builds them) gives the exact size of each', () => {
+    const memo = new SizeMemo();
+    let state: Json = { order: { id: 'order-0001', customer: { name: 'Ådа Lovelace' }, items: Array.from({ length: 12 }, (_, i) => ({ sku: `SKU-${i}`, price: i + 0.99 })) }, results: {} };
+    for (let i = 0; i < 20; i++) {
+      const s = state as { results: Record<string, Json> };
+      state = { ...s, results: { ...s.results, [`s${i}`]: { step: i, label: `step ${i} — é` } } };
+      expect(jsonBytes(state, memo)).toBe(Buffer.byteLength(JSON.stringify(state)));
+    }
+    memo.clear();
+    expect(jsonBytes(state, memo)).toBe(Buffer.byteLength(JSON.stringify(state)));
+  });
+});
+
+describe('LazyJson', () => {
+  test('builds the text on first read, once, and a written text wins', () => {
+    const value = { a: [1, 'é'] };
+    const lazy = new LazyJson(value);
+    const first = lazy.text;
+    expect(first).toBe('{"a":[1,"é"]}');
+    expect(lazy.text).toBe(first);
+    lazy.text = 'other';
+    expect(lazy.text).toBe('other');
+    expect(new LazyJson('s').text).toBe('"s"');
+    expect(new LazyJson(null).text).toBe('null');
+  });
+
+  test('two events backed by one LazyJson record the same text', () => {
+    const lazy = new LazyJson({ shared: true });
+    const exited: Record<string, unknown> = { name: 'A' };
+    const entered: Record<string, unknown> = { name: 'B' };
+    defineLazyText(exited, 'output', lazy);
+    defineLazyText(entered, 'input', lazy);
+    expect(entered.input).toBe('{"shared":true}');
+    expect(exited.output).toBe('{"shared":true}');
+    expect(Object.keys(entered)).toEqual(['name', 'input']);
   });
 });
 
