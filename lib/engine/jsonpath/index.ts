@@ -244,7 +244,14 @@ export function applyResultPath(path: string | null | undefined, input: Json, re
   for (let i = segments.length - 1; i >= 0; i--) {
     const seg = segments[i]!;
     if (seg.k === 'name') {
-      value = { ...(spine[i] as JsonObject), [seg.name]: value };
+      // A spread then a store is about twice as fast as a spread with a computed key (measured);
+      // `__proto__` keeps the literal, where a store would set the prototype instead.
+      if (seg.name === '__proto__') value = { ...(spine[i] as JsonObject), [seg.name]: value };
+      else {
+        const copy: JsonObject = { ...(spine[i] as JsonObject) };
+        copy[seg.name] = value;
+        value = copy;
+      }
     } else {
       const arr = spine[i] as Json[];
       const copy = arr.slice();
