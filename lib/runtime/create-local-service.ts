@@ -6,6 +6,7 @@ import { virtualTimeFile } from './clock/virtual-time-file';
 import { activityTasks } from './dispatch/activity-task';
 import { dynamodbTasks } from './dispatch/dynamodb-task';
 import { lambdaTasks } from './dispatch/lambda-task';
+import { mapRunChildTasks } from './dispatch/map-run-child-task';
 import { startExecutionTasks } from './dispatch/start-execution-task';
 import type { TaskHandler, TaskKind } from './dispatch/task-run';
 import { unsupportedTasks } from './dispatch/unsupported-task';
@@ -63,6 +64,7 @@ export const createLocalService: CreateLocalService = async (options: LocalServi
     activity: activityTasks(ctx, activities),
     startExecution: startExecutionTasks(ctx, host, starter),
     dynamodb,
+    mapRunChild: mapRunChildTasks(ctx, host),
     unsupported: unsupportedTasks(ctx),
   };
   host.setHandlers(handlers);

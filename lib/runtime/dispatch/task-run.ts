@@ -1,4 +1,4 @@
-import type { EngineCommand, TaskIntegration } from '../../engine';
+import type { EngineCommand, TaskFailurePhase, TaskIntegration } from '../../engine';
 
 export type RunTaskCommand = Extract<EngineCommand, { kind: 'RunTask' }>;
 
@@ -7,7 +7,8 @@ export type TaskReport =
   | { kind: 'TaskStarted'; workerName?: string }
   | { kind: 'TaskSubmitted'; output: string }
   | { kind: 'TaskSucceeded'; output: string }
-  | { kind: 'TaskFailed'; error: string; cause?: string }
+  /** `phase`: the integration could not schedule, start or submit the task (see TaskFailurePhase). */
+  | { kind: 'TaskFailed'; error: string; cause?: string; phase?: TaskFailurePhase }
   | { kind: 'TaskHeartbeat' };
 
 /** One task handed to an integration. */
@@ -30,12 +31,13 @@ export interface TaskHandler {
   cancel?(executionArn: string, command: RunTaskCommand): void;
 }
 
-export type TaskKind = 'lambdaFunction' | 'lambdaInvoke' | 'activity' | 'startExecution' | 'dynamodb' | 'unsupported';
+export type TaskKind = 'lambdaFunction' | 'lambdaInvoke' | 'activity' | 'startExecution' | 'dynamodb' | 'mapRunChild' | 'unsupported';
 
 export function taskKindOf(integration: TaskIntegration): TaskKind {
   if (integration.service === 'lambda') return 'mode' in integration && integration.mode === 'function' ? 'lambdaFunction' : 'action' in integration && integration.action !== 'invoke' ? 'unsupported' : 'lambdaInvoke';
   if (integration.service === 'activity') return 'activity';
   if (integration.service === 'states' && 'action' in integration && integration.action === 'startExecution') return 'startExecution';
+  if (integration.service === 'states' && 'action' in integration && integration.action === 'mapRunChild') return 'mapRunChild';
   if (integration.service === 'dynamodb' && 'action' in integration && ['getItem', 'putItem', 'updateItem', 'deleteItem'].includes(integration.action)) return 'dynamodb';
   return 'unsupported';
 }

@@ -6,6 +6,8 @@ import type { StoreWrite } from '../../store/store';
 import { TimerHeap } from '../clock/timer-heap';
 import type { VirtualClock } from '../clock/service-clock';
 import { taskKindOf, type RunTaskCommand, type TaskHandler, type TaskKind, type TaskRun } from '../dispatch/task-run';
+import { mapRunChildTask } from '../dispatch/map-run-child-task';
+import { mapRunWrites } from '../dispatch/map-run-records';
 import type { RuntimeContext } from '../runtime-context';
 import { ServiceError } from '../step-functions-operations';
 import { LiveExecution, type PendingInput } from './live-execution';
@@ -241,11 +243,18 @@ export class ExecutionHost {
             this.timers.cancel(arn, c.timerId);
           }
           break;
+        case 'StartMapRunChild': {
+          const t = mapRunChildTask(c);
+          live.tasks.set(c.taskId, { command: t, started: false });
+          dispatch.push(t);
+          break;
+        }
         case 'CloseExecution':
           closing = true;
           break;
       }
     }
+    writes.push(...mapRunWrites(this.ctx.store, arn, input.at, decision.commands));
 
     const r = live.record;
     const status = live.engine.status;
@@ -376,6 +385,7 @@ export class ExecutionHost {
     live.lastAt = lastAt;
     for (const c of engine.outstanding()) {
       if (c.kind === 'RunTask') live.tasks.set(c.taskId, { command: c, started: started.has(c.taskId) });
+      else if (c.kind === 'StartMapRunChild') live.tasks.set(c.taskId, { command: mapRunChildTask(c), started: false });
       else if (c.kind === 'ArmTimer') live.timers.add(c.timerId);
     }
     this.live.set(arn, live);

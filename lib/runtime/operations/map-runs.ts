@@ -1,5 +1,8 @@
 import type * as sfn from '@aws-sdk/client-sfn';
+import type { MapRunRecord } from '../../store/records';
+import type { Store } from '../../store/store';
 import { requireArnType } from '../arns';
+import { emptyCounts, type MapRunCounts } from '../dispatch/map-run-records';
 import type { Runtime } from '../runtime';
 import type { StepFunctionsOperations } from '../step-functions-operations';
 import { missing, NotFound } from './errors';
@@ -7,7 +10,26 @@ import { listPage, pageRequest } from './paging';
 
 type Ops = Pick<StepFunctionsOperations, 'DescribeMapRun' | 'ListMapRuns' | 'UpdateMapRun'>;
 
-/** Map Runs of Distributed Map states. */
+const countOf: Record<string, keyof MapRunCounts> = { RUNNING: 'running', SUCCEEDED: 'succeeded', FAILED: 'failed', TIMED_OUT: 'timedOut', ABORTED: 'aborted' };
+
+/**
+ * A Map Run's counts, read from its children: items not yet started are pending; each child holds
+ * one item (no ItemBatcher), so item and execution counts agree. Without a ResultWriter a child's
+ * result is written to the Map's output when it succeeds (resultsWritten, as recorded on AWS).
+ */
+function countsOf(store: Store, m: MapRunRecord): MapRunCounts {
+  const counts = emptyCounts((JSON.parse(m.itemCounts) as MapRunCounts).total);
+  for (const child of store.listExecutions({ mapRunArn: m.arn }, { limit: Infinity }).items) {
+    const key = countOf[child.status];
+    if (key === undefined) continue;
+    counts[key]++;
+    counts.pending--;
+  }
+  counts.resultsWritten = counts.succeeded;
+  return counts;
+}
+
+/** Map Runs of Distributed Map states: their progress, the runs of an execution, and changes to a running one. */
 export function mapRunOperations(rt: Runtime): Ops {
   const { store } = rt.ctx;
   const mapRun = (arn: string | undefined) => {
@@ -20,6 +42,7 @@ export function mapRunOperations(rt: Runtime): Ops {
   return {
     async DescribeMapRun({ mapRunArn }) {
       const m = mapRun(mapRunArn);
+      const counts = countsOf(store, m);
       return {
         mapRunArn: m.arn,
         executionArn: m.executionArn,
@@ -29,8 +52,8 @@ export function mapRunOperations(rt: Runtime): Ops {
         maxConcurrency: m.maxConcurrency,
         toleratedFailurePercentage: m.toleratedFailurePercentage,
         toleratedFailureCount: m.toleratedFailureCount,
-        itemCounts: JSON.parse(m.itemCounts) as sfn.MapRunItemCounts,
-        executionCounts: JSON.parse(m.executionCounts) as sfn.MapRunExecutionCounts,
+        itemCounts: { ...counts } as sfn.MapRunItemCounts,
+        executionCounts: { ...counts } as sfn.MapRunExecutionCounts,
         redriveCount: 0,
       };
     },
@@ -40,16 +63,27 @@ export function mapRunOperations(rt: Runtime): Ops {
       if (!store.getExecution(executionArn)) throw NotFound.execution(executionArn);
       const page = listPage(() => store.listMapRuns(executionArn, pageRequest(maxResults, nextToken)));
       return {
+        // The state machine a run's children ran as: `…:stateMachine:<name>/<label>` (recorded on AWS).
         mapRuns: page.items.map((m) => ({ executionArn: m.executionArn, mapRunArn: m.arn, stateMachineArn: m.arn.replace(':mapRun:', ':stateMachine:').replace(/:[^:]*$/, ''), startDate: new Date(m.startDate), ...(m.stopDate !== undefined ? { stopDate: new Date(m.stopDate) } : {}) })),
         ...(page.next ? { nextToken: page.next } : {}),
       };
     },
+    /** The new settings are recorded, and a running Map Run applies them from now on (its execution decides which children start). */
     async UpdateMapRun({ mapRunArn, maxConcurrency, toleratedFailureCount, toleratedFailurePercentage }) {
       const m = { ...mapRun(mapRunArn) };
       if (maxConcurrency !== undefined) m.maxConcurrency = maxConcurrency;
       if (toleratedFailureCount !== undefined) m.toleratedFailureCount = toleratedFailureCount;
       if (toleratedFailurePercentage !== undefined) m.toleratedFailurePercentage = toleratedFailurePercentage;
       await store.write([{ kind: 'putMapRun', record: m }]);
+      if (m.status === 'RUNNING') {
+        await rt.host.feed(m.executionArn, {
+          kind: 'UpdateMapRun',
+          mapRunArn: m.arn,
+          ...(maxConcurrency !== undefined ? { maxConcurrency } : {}),
+          ...(toleratedFailureCount !== undefined ? { toleratedFailureCount } : {}),
+          ...(toleratedFailurePercentage !== undefined ? { toleratedFailurePercentage } : {}),
+        });
+      }
       return {};
     },
   };

@@ -1,0 +1,102 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { JsonObject } from '../../asl';
+import type { EngineCommand } from '../../engine';
+import type { ExecutionRecord } from '../../store/records';
+import type { ExecutionHost } from '../executions/execution-host';
+import { putDefinition } from '../operations/definitions';
+import type { RuntimeContext } from '../runtime-context';
+import type { RunTaskCommand, TaskHandler, TaskReport, TaskRun } from './task-run';
+
+export type MapRunChildCommand = Extract<EngineCommand, { kind: 'StartMapRunChild' }>;
+
+/** How the host carries a Map Run child: as a task of its own integration, so that dispatch, cancel and resume after a restart apply unchanged. */
+export function mapRunChildTask(c: MapRunChildCommand): RunTaskCommand {
+  const { kind: _kind, ...child } = c;
+  return { kind: 'RunTask', taskId: c.taskId, resource: c.mapRunArn, integration: { service: 'states', action: 'mapRunChild' }, pattern: 'request-response', payload: child as unknown as JsonObject };
+}
+
+function childOf(command: RunTaskCommand): MapRunChildCommand {
+  return { kind: 'StartMapRunChild', ...(command.payload as unknown as Omit<MapRunChildCommand, 'kind'>) };
+}
+
+/** A uuid derived from the child's name: an EXPRESS child's ARN is found again after a restart. */
+function expressId(name: string): string {
+  const h = createHash('sha256').update(`express/${name}`).digest();
+  h[6] = (h[6]! & 0x0f) | 0x40;
+  h[8] = (h[8]! & 0x3f) | 0x80;
+  const x = h.subarray(0, 16).toString('hex');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+}
+
+/**
+ * `…:execution:<stateMachineName>/<label>:<name>` (recorded in AWS's ResultWriter examples); an EXPRESS
+ * child has the express form, `…:express:<stateMachineName>/<label>:<name>:<uuid>`.
+ */
+export function mapRunChildArn(ctx: RuntimeContext, c: Pick<MapRunChildCommand, 'stateMachineArn' | 'executionType' | 'name'>): string {
+  const labelled = c.stateMachineArn.split(':').slice(6).join(':');
+  return c.executionType === 'EXPRESS' ? ctx.arns.expressExecution(labelled, c.name, expressId(c.name)) : ctx.arns.execution(labelled, c.name);
+}
+
+/** What the parent learns when a child closes: its output, or its error and cause (its status when it has no error, as an aborted child). */
+function endOf(child: ExecutionRecord): TaskReport {
+  if (child.status === 'SUCCEEDED') return { kind: 'TaskSucceeded', output: child.output ?? 'null' };
+  return { kind: 'TaskFailed', error: child.error ?? child.status, ...(child.cause !== undefined ? { cause: child.cause } : {}) };
+}
+
+/**
+ * A Distributed Map's items as child executions of the labelled state machine, running the item
+ * processor. A child is named from its Map Run and index, so dispatching it again after a restart
+ * finds it; its close is reported to the parent's task; a cancelled task stops its child.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html
+ */
+export function mapRunChildTasks(ctx: RuntimeContext, host: ExecutionHost): TaskHandler {
+  const report = (child: ExecutionRecord) => {
+    const parent = child.parent;
+    if (!parent) return;
+    void host
+      .openTask(parent.executionArn, parent.taskId)
+      .then((open) => (open ? host.feed(parent.executionArn, { ...endOf(child), taskId: parent.taskId } as Parameters<ExecutionHost['feed']>[1]) : undefined))
+      .catch((err: unknown) => ctx.logError(`reporting Map Run child ${child.arn} to its parent`, err));
+  };
+  host.onClose((child) => {
+    if (child.mapRunArn !== undefined) report(child);
+  });
+
+  return {
+    async run(task: TaskRun) {
+      const c = childOf(task.command);
+      const arn = mapRunChildArn(ctx, c);
+      const existing = ctx.store.getExecution(arn);
+      if (existing) {
+        // Found again after a restart: a closed child is reported now, a running one when it closes.
+        if (existing.status !== 'RUNNING') report(existing);
+        return;
+      }
+      const parent = ctx.store.getExecution(task.executionArn);
+      if (!parent) throw new Error(`runtime bug: no parent ${task.executionArn} for Map Run child ${c.name}`);
+      const { revisionId, write } = putDefinition(c.definition);
+      if (!ctx.store.getDefinition(revisionId)) await ctx.store.write([write]);
+      const record: ExecutionRecord = {
+        arn,
+        name: c.name,
+        stateMachineArn: c.stateMachineArn,
+        revisionId,
+        type: c.executionType,
+        status: 'RUNNING',
+        roleArn: parent.roleArn,
+        input: c.input,
+        startDate: ctx.clock.now(),
+        redriveCount: 0,
+        eventCount: 0,
+        parent: { executionArn: task.executionArn, taskId: c.taskId },
+        mapRunArn: c.mapRunArn,
+      };
+      // Its close reaches the parent through onClose, even when its first decision closes it.
+      await host.start(record, randomBytes(32).toString('hex'));
+    },
+    cancel(_executionArn, command) {
+      const arn = mapRunChildArn(ctx, childOf(command));
+      if (ctx.store.getExecution(arn)?.status === 'RUNNING') void host.feed(arn, { kind: 'StopExecution' }).catch(() => undefined);
+    },
+  };
+}
