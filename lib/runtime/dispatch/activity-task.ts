@@ -12,7 +12,8 @@ export function activityTasks(ctx: RuntimeContext, queue: ActivityQueue): TaskHa
     async run(task: TaskRun) {
       const arn = task.command.resource;
       if (!ctx.store.getActivity(arn)) {
-        return task.report({ kind: 'TaskFailed', error: 'States.Runtime', cause: `Activity Does Not Exist: '${arn}'` });
+        // Nothing can be scheduled on an activity that does not exist: ActivityScheduleFailed.
+        return task.report({ kind: 'TaskFailed', error: 'States.Runtime', cause: `Activity Does Not Exist: '${arn}'`, phase: 'schedule' });
       }
       queue.notify(arn);
     },

@@ -42,10 +42,13 @@ export function lambdaTasks(ctx: RuntimeContext, mode: 'function' | 'invoke'): T
       const found = ctx.lambdas.find(functionName);
       if (!found) {
         const arn = functionName.startsWith('arn:') ? functionName : ctx.lambdas.arnOf(parseFunctionName(functionName)?.name ?? functionName);
+        // A function ARN Resource that names no function cannot start: LambdaFunctionStartFailed. Through
+        // lambda:invoke the Invoke call itself fails, which is the task's own failure (TaskFailed).
         return task.report({
           kind: 'TaskFailed',
           error: 'Lambda.ResourceNotFoundException',
           cause: sdkCause({ message: `Function not found: ${arn}`, service: 'AWSLambda', status: 404, code: 'ResourceNotFoundException', requestId: randomUUID() }),
+          ...(mode === 'function' ? { phase: 'start' as const } : {}),
         });
       }
       // Reports apply in order, so the invocation need not wait for TaskStarted to be committed.

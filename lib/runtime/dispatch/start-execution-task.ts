@@ -105,7 +105,7 @@ export function startExecutionTasks(ctx: RuntimeContext, host: ExecutionHost, st
       const again = task.recovering && err instanceof ServiceError && err.code === 'ExecutionAlreadyExists' ? findChild(ctx, task) : undefined;
       if (!again) {
         const e = err instanceof ServiceError ? err : new ServiceError('InternalError', String(err));
-        return task.report({ kind: 'TaskFailed', error: `StepFunctions.${e.code}Exception`, cause: sdkCause({ message: e.message, service: 'AWSStepFunctions', status: 400, code: e.code, requestId: randomUUID() }) });
+        return refused(task, `StepFunctions.${e.code}Exception`, sdkCause({ message: e.message, service: 'AWSStepFunctions', status: 400, code: e.code, requestId: randomUUID() }));
       }
       child = again;
     }
@@ -121,7 +121,7 @@ export function startExecutionTasks(ctx: RuntimeContext, host: ExecutionHost, st
       const c = task.command;
       const p = isObject(c.payload) ? c.payload : {};
       if (typeof p.StateMachineArn !== 'string') {
-        return task.report({ kind: 'TaskFailed', error: 'StepFunctions.InvalidArnException', cause: sdkCause({ message: "Invalid Arn: 'StateMachineArn is required'", service: 'AWSStepFunctions', status: 400, code: 'InvalidArn', requestId: randomUUID() }) });
+        return refused(task, 'StepFunctions.InvalidArnException', sdkCause({ message: "Invalid Arn: 'StateMachineArn is required'", service: 'AWSStepFunctions', status: 400, code: 'InvalidArn', requestId: randomUUID() }));
       }
       const key = keyOf(task.executionArn, c.taskId);
       submitting.add(key);
@@ -147,6 +147,17 @@ export function startExecutionTasks(ctx: RuntimeContext, host: ExecutionHost, st
       if (record?.status === 'RUNNING') void host.feed(arn, { kind: 'StopExecution' }).catch(() => undefined);
     },
   };
+}
+
+/**
+ * StartExecution refused the child. For `.sync` and `.waitForTaskToken` that call is the submit step:
+ * the task started and its submission failed (TaskSubmitFailed). For request-response the call is the
+ * task itself (TaskFailed).
+ */
+function refused(task: TaskRun, error: string, cause: string): Promise<void> {
+  if (task.command.pattern === 'request-response') return task.report({ kind: 'TaskFailed', error, cause });
+  const started = task.started ? Promise.resolve() : task.report({ kind: 'TaskStarted' });
+  return started.then(() => task.report({ kind: 'TaskFailed', error, cause, phase: 'submit' }));
 }
 
 function findChild(ctx: RuntimeContext, task: TaskRun): ExecutionRecord | undefined {

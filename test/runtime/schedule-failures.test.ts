@@ -1,0 +1,89 @@
+import { fn, openFixture, types, type Fixture } from './service-fixture';
+
+/**
+ * Tasks the local service cannot even begin: the integration reports where it failed (schedule,
+ * start or submit) and the history records the matching *ScheduleFailed / *StartFailed /
+ * TaskSubmitFailed event, with Retry and Catch applying as to any task failure.
+ */
+
+let f: Fixture;
+beforeEach(async () => {
+  f = await openFixture();
+});
+afterEach(() => f.close());
+
+const REQUEST_ID = '[0-9a-f-]{36}';
+
+test('a function ARN that names no function: LambdaFunctionScheduled, then LambdaFunctionStartFailed with Lambda.ResourceNotFoundException', async () => {
+  const sm = await f.machine('Gone', { StartAt: 'T', States: { T: { Type: 'Task', Resource: fn('missing'), End: true } } });
+  const arn = await f.start(sm, { a: 1 });
+  const d = await f.closed(arn);
+  expect(d).toMatchObject({ status: 'FAILED', error: 'Lambda.ResourceNotFoundException' });
+  expect(d.cause).toMatch(new RegExp(`^Function not found: ${fn('missing')} \\(Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: ${REQUEST_ID}; Proxy: null\\)$`));
+  const events = await f.history(arn);
+  expect(types(events)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'LambdaFunctionScheduled', 'LambdaFunctionStartFailed', 'ExecutionFailed']);
+  expect(events[3]!.lambdaFunctionStartFailedEventDetails).toEqual({ error: 'Lambda.ResourceNotFoundException', cause: d.cause });
+  expect(events[3]!.previousEventId).toBe(3);
+});
+
+test('a start failure is retried and caught like any task failure', async () => {
+  const sm = await f.machine('Retried', {
+    StartAt: 'T',
+    States: {
+      T: { Type: 'Task', Resource: fn('missing'), Retry: [{ ErrorEquals: ['Lambda.ResourceNotFoundException'], MaxAttempts: 1, IntervalSeconds: 1 }], Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'Handled' }], End: true },
+      Handled: { Type: 'Pass', End: true },
+    },
+  });
+  const arn = await f.start(sm, {});
+  await f.service.admin.advanceTime(1000);
+  const d = await f.closed(arn);
+  expect(d.status).toBe('SUCCEEDED');
+  expect(JSON.parse(d.output!).error.Error).toBe('Lambda.ResourceNotFoundException');
+  expect(types(await f.history(arn))).toEqual([
+    'ExecutionStarted', 'TaskStateEntered', 'LambdaFunctionScheduled', 'LambdaFunctionStartFailed', 'LambdaFunctionScheduled', 'LambdaFunctionStartFailed', 'TaskStateExited', 'PassStateEntered', 'PassStateExited', 'ExecutionSucceeded',
+  ]);
+});
+
+test('lambda:invoke of a missing function stays the task\'s own failure (TaskFailed): the Invoke call itself failed', async () => {
+  const sm = await f.machine('Invoke', { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'missing' }, End: true } } });
+  const arn = await f.start(sm, {});
+  expect((await f.closed(arn)).error).toBe('Lambda.ResourceNotFoundException');
+  expect(types(await f.history(arn))).toEqual(['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskFailed', 'ExecutionFailed']);
+});
+
+test('an activity that does not exist: ActivityScheduled, then ActivityScheduleFailed; States.Runtime ends the execution', async () => {
+  const activityArn = 'arn:aws:states:us-east-1:123456789012:activity:never-created';
+  const sm = await f.machine('NoActivity', { StartAt: 'T', States: { T: { Type: 'Task', Resource: activityArn, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'P' }], End: true }, P: { Type: 'Pass', End: true } } });
+  const arn = await f.start(sm, {});
+  const d = await f.closed(arn);
+  expect(d).toMatchObject({ status: 'FAILED', error: 'States.Runtime', cause: `Activity Does Not Exist: '${activityArn}'` });
+  const events = await f.history(arn);
+  expect(types(events)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'ActivityScheduled', 'ActivityScheduleFailed', 'ExecutionFailed']);
+  expect(events[3]!.activityScheduleFailedEventDetails).toEqual({ error: 'States.Runtime', cause: `Activity Does Not Exist: '${activityArn}'` });
+});
+
+test.each(['arn:aws:states:::states:startExecution.sync', 'arn:aws:states:::states:startExecution.sync:2'])(
+  '%s of a state machine that does not exist: TaskStarted, then TaskSubmitFailed, which Catch takes',
+  async (resource) => {
+    const missing = 'arn:aws:states:us-east-1:123456789012:stateMachine:Nope';
+    const sm = await f.machine('Parent', {
+      StartAt: 'T',
+      States: { T: { Type: 'Task', Resource: resource, Parameters: { StateMachineArn: missing }, Catch: [{ ErrorEquals: ['StepFunctions.StateMachineDoesNotExistException'], Next: 'P' }], End: true }, P: { Type: 'Pass', End: true } },
+    });
+    const arn = await f.start(sm, {});
+    const d = await f.closed(arn);
+    expect(d.status).toBe('SUCCEEDED');
+    const events = await f.history(arn);
+    expect(types(events)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSubmitFailed', 'TaskStateExited', 'PassStateEntered', 'PassStateExited', 'ExecutionSucceeded']);
+    const details = events[4]!.taskSubmitFailedEventDetails!;
+    expect(details).toMatchObject({ resourceType: 'states', resource: resource.split(':').slice(6).join(':'), error: 'StepFunctions.StateMachineDoesNotExistException' });
+    expect(details.cause).toMatch(new RegExp(`^State Machine Does Not Exist: '${missing}' \\(Service: AWSStepFunctions; Status Code: 400; Error Code: StateMachineDoesNotExist; Request ID: ${REQUEST_ID}; Proxy: null\\)$`));
+  },
+);
+
+test('request-response startExecution of a state machine that does not exist stays a TaskFailed', async () => {
+  const sm = await f.machine('Plain', { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::states:startExecution', Parameters: { StateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:Nope' }, End: true } } });
+  const arn = await f.start(sm, {});
+  expect((await f.closed(arn)).error).toBe('StepFunctions.StateMachineDoesNotExistException');
+  expect(types(await f.history(arn))).toEqual(['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskFailed', 'ExecutionFailed']);
+});
