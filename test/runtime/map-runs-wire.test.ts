@@ -1,0 +1,105 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import {
+  CreateStateMachineCommand,
+  DescribeExecutionCommand,
+  DescribeMapRunCommand,
+  ListExecutionsCommand,
+  ListMapRunsCommand,
+  SFNClient,
+  StartExecutionCommand,
+  UpdateMapRunCommand,
+} from '@aws-sdk/client-sfn';
+import { startApiServer, type ApiServer } from '../../lib/api';
+import { createLocalService } from '../../lib/runtime';
+import type { LocalService } from '../../lib/runtime/local-service-contract';
+
+// Map Runs over the wire: the SDK and Debian's AWS CLI against the HTTP API in front of the real runtime.
+
+const AWS = '/usr/bin/aws';
+jest.setTimeout(120_000);
+const run = promisify(execFile);
+const ROLE = 'arn:aws:iam::123456789012:role/sagaflow';
+const home = mkdtempSync(join(tmpdir(), 'sagaflow-maprun-cli-'));
+
+let service: LocalService;
+let server: ApiServer;
+let client: SFNClient;
+beforeAll(async () => {
+  if (!existsSync(AWS)) throw new Error(`${AWS} is missing: install Debian's awscli package (.ci/run does) to run these tests`);
+  service = await createLocalService({ store: { kind: 'memory' }, clock: { mode: 'virtual', start: Date.UTC(2026, 0, 1) } });
+  server = await startApiServer({ service, port: 0, log: () => {} });
+  client = new SFNClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 });
+});
+afterAll(async () => {
+  client?.destroy();
+  await server?.close();
+  await service?.close();
+});
+
+async function aws(...args: string[]): Promise<unknown> {
+  const env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: home,
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_PAGER: '',
+    AWS_CONFIG_FILE: join(home, 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+  };
+  const { stdout } = await run(AWS, ['stepfunctions', ...args, '--endpoint-url', server.url, '--output', 'json'], { env, timeout: 60_000 });
+  return stdout.trim() === '' ? {} : (JSON.parse(stdout) as unknown);
+}
+
+async function until<T>(what: string, check: () => Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 500; i++) {
+    const v = await check();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+test('a Distributed Map seen through the SDK and the AWS CLI: list-map-runs, describe-map-run, update-map-run, list-executions --map-run-arn', async () => {
+  const definition = JSON.stringify({
+    StartAt: 'D',
+    States: { D: { Type: 'Map', Label: 'Items', MaxConcurrency: 1, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 30, End: true } } }, End: true } },
+  });
+  const { stateMachineArn } = await client.send(new CreateStateMachineCommand({ name: 'wire', definition, roleArn: ROLE }));
+  const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn, input: '[1,2,3]' }));
+
+  const mapRunArn = await until('the Map Run', async () => (await client.send(new ListMapRunsCommand({ executionArn }))).mapRuns?.[0]?.mapRunArn);
+  const cliRuns = (await aws('list-map-runs', '--execution-arn', executionArn!)) as { mapRuns: Array<{ mapRunArn: string; stateMachineArn: string }> };
+  expect(cliRuns.mapRuns).toEqual([expect.objectContaining({ mapRunArn, stateMachineArn: `${stateMachineArn}/Items` })]);
+
+  await until('a child running', async () => ((await client.send(new DescribeMapRunCommand({ mapRunArn }))).itemCounts?.running === 1 ? true : undefined));
+  const described = (await aws('describe-map-run', '--map-run-arn', mapRunArn)) as { status: string; maxConcurrency: number; itemCounts: Record<string, number>; executionCounts: Record<string, number> };
+  expect(described).toMatchObject({ status: 'RUNNING', maxConcurrency: 1, itemCounts: { pending: 2, running: 1, total: 3 }, executionCounts: { pending: 2, running: 1, total: 3 } });
+
+  await aws('update-map-run', '--map-run-arn', mapRunArn, '--max-concurrency', '3');
+  await until('all running', async () => ((await client.send(new DescribeMapRunCommand({ mapRunArn }))).itemCounts?.running === 3 ? true : undefined));
+  expect((await client.send(new DescribeMapRunCommand({ mapRunArn }))).maxConcurrency).toBe(3);
+
+  const listed = (await aws('list-executions', '--map-run-arn', mapRunArn)) as { executions: Array<{ executionArn: string; status: string; mapRunArn: string; stateMachineArn: string }> };
+  expect(listed.executions).toHaveLength(3);
+  for (const e of listed.executions) expect(e).toMatchObject({ status: 'RUNNING', mapRunArn, stateMachineArn: `${stateMachineArn}/Items` });
+
+  await fetch(`${server.url}/_sagaflow/clock/advance`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"ms":30000}' });
+  const done = await until('the parent', async () => {
+    const d = await client.send(new DescribeExecutionCommand({ executionArn }));
+    return d.status === 'RUNNING' ? undefined : d;
+  });
+  expect(done).toMatchObject({ status: 'SUCCEEDED', output: '[1,2,3]' });
+  const final = await client.send(new DescribeMapRunCommand({ mapRunArn }));
+  expect(final).toMatchObject({ status: 'SUCCEEDED', itemCounts: { succeeded: 3, pending: 0, running: 0, failuresNotRedrivable: 0, pendingRedrive: 0 } });
+  expect(final.stopDate).toBeInstanceOf(Date);
+  const children = await client.send(new ListExecutionsCommand({ mapRunArn, statusFilter: 'SUCCEEDED' }));
+  expect(children.executions).toHaveLength(3);
+  const child = await client.send(new DescribeExecutionCommand({ executionArn: children.executions![0]!.executionArn }));
+  expect(child.mapRunArn).toBe(mapRunArn);
+  await expect(client.send(new UpdateMapRunCommand({ mapRunArn, toleratedFailurePercentage: 101 }))).rejects.toMatchObject({ name: 'ValidationException' });
+});
