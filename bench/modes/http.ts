@@ -1,6 +1,5 @@
 import { DescribeExecutionCommand, SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { Agent } from 'node:http';
-import type { LocalService } from '../../lib/runtime/local-service-contract';
 import type { Workload } from '../workloads';
 import type { Session } from './mode';
 import { openService, resultOf } from './sagaflow';
@@ -16,9 +15,7 @@ interface ApiServer {
  */
 export async function openOverHttp(w: Workload): Promise<Session> {
   const s = await openService(w, 'durable');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { startApiServer } = require('../../lib/api') as { startApiServer: (o: { service: LocalService; host: string; port: number }) => Promise<ApiServer> };
-  const server = await startApiServer({ service: s.service, host: '127.0.0.1', port: 0 });
+  const server: ApiServer = await s.modules.startApiServer({ service: s.service, host: '127.0.0.1', port: 0 });
   const client = new SFNClient({
     endpoint: server.url,
     region: 'us-east-1',

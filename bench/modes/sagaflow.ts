@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CreateLocalService, ExecutionLogEvent, LocalService, StoreOption } from '../../lib/runtime/local-service-contract';
+import { loadServingModules, type ServingModules } from '../../lib/cli/serving-modules';
+import type { ExecutionLogEvent, LocalService, StoreOption } from '../../lib/runtime/local-service-contract';
 import { functionModules } from '../functions';
 import type { ExecutionResult, Workload } from '../workloads';
 import type { Session } from './mode';
@@ -11,9 +12,11 @@ import type { Session } from './mode';
  * registered, and runs executions through its Step Functions operations. Completion is signalled by
  * the service's execution log, so no polling distorts latency.
  */
-export async function openService(w: Workload, store: 'memory' | 'durable'): Promise<{ service: LocalService; stateMachineArn: string; waitFor: (arn: string) => Promise<void>; close: () => Promise<void> }> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createLocalService } = require('../../lib/runtime') as { createLocalService: CreateLocalService };
+export async function openService(w: Workload, store: 'memory' | 'durable'): Promise<{ service: LocalService; stateMachineArn: string; waitFor: (arn: string) => Promise<void>; close: () => Promise<void>; modules: ServingModules }> {
+  // The service as `sagaflow serve` runs it: the runtime and the HTTP layer from their esbuild
+  // bundle (tsx's per-file transform wraps every closure in a naming helper, a cost users do not pay).
+  const modules = await loadServingModules();
+  const { createLocalService } = modules;
   const dir = store === 'durable' ? mkdtempSync(join(tmpdir(), 'sagaflow-bench-')) : undefined;
   const storeOption: StoreOption = dir ? { kind: 'sqlite', dir } : { kind: 'memory' };
   const waiters = new Map<string, () => void>();
@@ -41,6 +44,7 @@ export async function openService(w: Workload, store: 'memory' | 'durable'): Pro
   });
   return {
     service,
+    modules,
     stateMachineArn: stateMachineArn!,
     waitFor: (arn) =>
       closed.delete(arn) ? Promise.resolve() : new Promise<void>((resolve) => waiters.set(arn, resolve)),
