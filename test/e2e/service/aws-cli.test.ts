@@ -38,6 +38,16 @@ async function awsFails(...args: string[]): Promise<{ code: number; stderr: stri
   throw new Error(`aws stepfunctions ${args[0]} succeeded where it should fail`);
 }
 
+/** describe-execution, again until the execution is no longer RUNNING. */
+async function closed(executionArn: string): Promise<Record<string, unknown>> {
+  let described = await aws('describe-execution', '--execution-arn', executionArn);
+  for (let i = 0; i < 100 && described.status === 'RUNNING'; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    described = await aws('describe-execution', '--execution-arn', executionArn);
+  }
+  return described;
+}
+
 function raw(body: string | Buffer, target: string | undefined): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'POST', headers: { 'Content-Type': 'application/x-amz-json-1.0', ...(target ? { 'X-Amz-Target': target } : {}) } }, (res) => {
@@ -95,11 +105,7 @@ test('the AWS CLI creates, starts, completes a callback, describes and reads the
   await aws('send-task-heartbeat', '--task-token', String(task.taskToken));
   await aws('send-task-success', '--task-token', String(task.taskToken), '--task-output', '{"approved":true}');
 
-  let described = await aws('describe-execution', '--execution-arn', String(started.executionArn));
-  for (let i = 0; i < 100 && described.status === 'RUNNING'; i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    described = await aws('describe-execution', '--execution-arn', String(started.executionArn));
-  }
+  const described = await closed(String(started.executionArn));
   expect(described.status).toBe('SUCCEEDED');
   expect(JSON.parse(String(described.output))).toMatchObject({ doc: 'd-1', review: { approved: true } });
 
@@ -157,11 +163,7 @@ test('a Lambda .waitForTaskToken task completed with `aws stepfunctions send-tas
   }
   expect(token).toBeDefined();
   await aws('send-task-success', '--task-token', token!, '--task-output', '{"approved":true}');
-  let described = await aws('describe-execution', '--execution-arn', String(started.executionArn));
-  for (let i = 0; i < 100 && described.status === 'RUNNING'; i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    described = await aws('describe-execution', '--execution-arn', String(started.executionArn));
-  }
+  const described = await closed(String(started.executionArn));
   expect(described.status).toBe('SUCCEEDED');
   expect(JSON.parse(String(described.output))).toEqual({ request: 'more coffee', decision: { approved: true } });
   const history = await aws('get-execution-history', '--execution-arn', String(started.executionArn));
