@@ -34,7 +34,8 @@ export interface Execution {
   apply(input: EngineInput): Promise<Decision>;
   /**
    * What must be in motion for this execution right now: tasks in flight (to dispatch again after a
-   * restart; Lambda is at-least-once) and armed timers with their original due times.
+   * restart; Lambda is at-least-once), Map Run children not yet reported (StartMapRunChild, found
+   * again by name) and armed timers with their original due times.
    */
   outstanding(): EngineCommand[];
 }
