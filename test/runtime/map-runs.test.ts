@@ -221,6 +221,21 @@ test('unknown Map Runs are ResourceNotFound for DescribeMapRun, UpdateMapRun and
   await expect(f.ops.ListExecutions({ mapRunArn: missing })).rejects.toMatchObject({ code: 'ResourceNotFound' });
 });
 
+test('a parent dropped from memory while its children run is rebuilt by replay when they report', async () => {
+  f = await openFixture({ maxLiveExecutions: 1 });
+  const sm = await f.machine('Evicted', distributed(waitOrFail, { MaxConcurrency: 3, ItemSelector: { 'n.$': '$$.Map.Item.Value' } }));
+  const arns = [await f.start(sm, [1, 2, 3]), await f.start(sm, [4, 5])];
+  for (const arn of arns) await onlyMapRun(f, arn);
+  await f.service.admin.advanceTime(60_000);
+  const outputs = [];
+  for (const arn of arns) outputs.push(JSON.parse((await f.closed(arn)).output!));
+  expect(outputs).toEqual([[{ n: 1 }, { n: 2 }, { n: 3 }], [{ n: 4 }, { n: 5 }]]);
+  for (const arn of arns) {
+    const history = await f.history(arn);
+    expect(types(history)).toEqual(['ExecutionStarted', 'MapStateEntered', 'MapStateStarted', 'MapRunStarted', 'MapRunSucceeded', 'MapStateSucceeded', 'MapStateExited', 'ExecutionSucceeded']);
+  }
+});
+
 describe('restart', () => {
   let dir: string;
   beforeEach(() => {
