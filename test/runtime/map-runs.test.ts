@@ -78,7 +78,7 @@ test('each item runs as a child execution with its own history; the parent recor
   const kids = await children(f, mapRunArn);
   expect(kids).toHaveLength(3);
   for (const k of kids) {
-    expect(k).toMatchObject({ status: 'SUCCEEDED', mapRunArn, stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:Orders/PerOrder' });
+    expect(k).toMatchObject({ status: 'SUCCEEDED', mapRunArn, itemCount: 1, stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:Orders/PerOrder' });
     expect(k.name).toMatch(UUID_V3);
     expect(k.executionArn).toBe(`arn:aws:states:us-east-1:123456789012:execution:Orders/PerOrder:${k.name}`);
     const child = await f.ops.DescribeExecution({ executionArn: k.executionArn! });
@@ -90,10 +90,14 @@ test('each item runs as a child execution with its own history; the parent recor
     expect(history[0]!.executionStartedEventDetails!.input).toBe(child.input);
   }
   const forChild = await f.ops.DescribeStateMachineForExecution({ executionArn: kids[0]!.executionArn! });
-  expect(forChild.mapRunArn).toBe(mapRunArn);
+  expect(forChild).toMatchObject({ mapRunArn, label: 'PerOrder' });
   expect(JSON.parse(forChild.definition!)).toEqual({ StartAt: 'Echo', States: processor.States });
   // The parent's own list does not hold its children: they ran as the labelled state machine.
-  expect((await f.ops.ListExecutions({ stateMachineArn: sm })).executions!.map((e) => e.executionArn)).toEqual([arn]);
+  const own = (await f.ops.ListExecutions({ stateMachineArn: sm })).executions!;
+  expect(own.map((e) => e.executionArn)).toEqual([arn]);
+  // mapRunArn and itemCount belong to lists by Map Run only.
+  expect(own[0]).not.toHaveProperty('mapRunArn');
+  expect(own[0]).not.toHaveProperty('itemCount');
 });
 
 test('MaxConcurrency bounds the children running at once; DescribeMapRun counts pending, running and succeeded items as they go', async () => {
@@ -128,7 +132,8 @@ test('a failure past the tolerance fails the Map Run: the running children are a
   });
   expect(kids.map((k) => k.status).sort()).toEqual(['ABORTED', 'ABORTED', 'FAILED']);
   const failed = kids.find((k) => k.status === 'FAILED')!;
-  expect(await f.ops.DescribeExecution({ executionArn: failed.executionArn! })).toMatchObject({ error: 'ItemBroke', cause: 'item was 0' });
+  expect(await f.ops.DescribeExecution({ executionArn: failed.executionArn! })).toMatchObject({ error: 'ItemBroke', cause: 'item was 0', redriveStatus: 'REDRIVABLE_BY_MAP_RUN' });
+  await expect(f.ops.RedriveExecution({ executionArn: failed.executionArn! })).rejects.toMatchObject({ code: 'ExecutionNotRedrivable' });
   const aborted = kids.find((k) => k.status === 'ABORTED')!;
   expect(types(await f.history(aborted.executionArn!))).toEqual(['ExecutionStarted', 'ChoiceStateEntered', 'ChoiceStateExited', 'WaitStateEntered', 'ExecutionAborted']);
   expect(await f.ops.DescribeMapRun({ mapRunArn })).toMatchObject({ status: 'FAILED', itemCounts: { failed: 1, aborted: 2, running: 0, pending: 0, total: 3 } });

@@ -6,6 +6,8 @@ type Output<T> = Omit<T, '$metadata'>;
 /** Whether RedriveExecution would take the execution, and AWS's reason when not. */
 export function redriveStatus(r: ExecutionRecord): { redriveStatus: sfn.ExecutionRedriveStatus; redriveStatusReason?: string } {
   if (r.type === 'EXPRESS') return { redriveStatus: 'NOT_REDRIVABLE', redriveStatusReason: 'Execution is EXPRESS and cannot be redriven' };
+  // A Map Run's child is redriven with its parent's Map Run, never on its own.
+  if (r.mapRunArn !== undefined && r.status !== 'RUNNING' && r.status !== 'SUCCEEDED') return { redriveStatus: 'REDRIVABLE_BY_MAP_RUN' };
   if (r.status === 'RUNNING' || r.status === 'SUCCEEDED' || r.status === 'PENDING_REDRIVE') {
     return { redriveStatus: 'NOT_REDRIVABLE', redriveStatusReason: `Execution is ${r.status} and cannot be redriven` };
   }
@@ -39,10 +41,14 @@ export function describeExecution(r: ExecutionRecord): Output<sfn.DescribeExecut
   return out;
 }
 
-export function listItem(r: ExecutionRecord): sfn.ExecutionListItem {
+/** A ListExecutions item; `byMapRun` when the list was asked by mapRunArn, the only case AWS adds mapRunArn and itemCount. */
+export function listItem(r: ExecutionRecord, byMapRun = false): sfn.ExecutionListItem {
   const item: sfn.ExecutionListItem = { executionArn: r.arn, stateMachineArn: r.stateMachineArn, name: r.name, status: r.status, startDate: new Date(r.startDate) };
   if (r.stopDate !== undefined) item.stopDate = new Date(r.stopDate);
-  if (r.mapRunArn !== undefined) item.mapRunArn = r.mapRunArn;
+  if (byMapRun && r.mapRunArn !== undefined) {
+    item.mapRunArn = r.mapRunArn;
+    item.itemCount = 1; // one item per child execution (no ItemBatcher)
+  }
   if (r.stateMachineVersionArn !== undefined) item.stateMachineVersionArn = r.stateMachineVersionArn;
   if (r.stateMachineAliasArn !== undefined) item.stateMachineAliasArn = r.stateMachineAliasArn;
   item.redriveCount = r.redriveCount;

@@ -91,7 +91,7 @@ export function executionOperations(rt: Runtime): Ops {
       if (input.redriveFilter === 'REDRIVEN') query.redriven = true;
       if (input.redriveFilter === 'NOT_REDRIVEN') query.redriven = false;
       const page = listPage(() => store.listExecutions(query, pageRequest(input.maxResults, input.nextToken)));
-      return { executions: page.items.map(listItem), ...(page.next ? { nextToken: page.next } : {}) };
+      return { executions: page.items.map((r) => listItem(r, query.mapRunArn !== undefined)), ...(page.next ? { nextToken: page.next } : {}) };
     },
 
     async StopExecution({ executionArn, error, cause }) {
@@ -107,6 +107,9 @@ export function executionOperations(rt: Runtime): Ops {
     async RedriveExecution({ executionArn }) {
       const r = execution(executionArn);
       const status = redriveStatus(r);
+      if (status.redriveStatus === 'REDRIVABLE_BY_MAP_RUN') {
+        throw new ServiceError('ExecutionNotRedrivable', `Execution with arn '${r.arn}' is a child of Map Run '${r.mapRunArn}': redrive its parent execution`);
+      }
       if (status.redriveStatus !== 'REDRIVABLE') {
         throw new ServiceError('ExecutionNotRedrivable', `Execution with arn '${r.arn}' cannot be redriven: ${status.redriveStatusReason}`);
       }

@@ -175,7 +175,8 @@ export function stateMachineOperations(rt: Runtime): Ops {
         tracingConfiguration: readConfig(sm?.tracingConfiguration, DEFAULT_TRACING),
         encryptionConfiguration: readConfig(sm?.encryptionConfiguration, DEFAULT_ENCRYPTION),
         revisionId: revisionUuid(ex.revisionId),
-        ...(ex.mapRunArn ? { mapRunArn: ex.mapRunArn } : {}),
+        // A Map Run child runs the labelled state machine `<parent>/<label>`.
+        ...(ex.mapRunArn ? { mapRunArn: ex.mapRunArn, label: ex.stateMachineArn.split(':')[6]!.split('/').slice(1).join('/') } : {}),
       };
     },
 
