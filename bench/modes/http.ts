@@ -4,6 +4,9 @@ import type { Workload } from '../workloads';
 import type { Session } from './mode';
 import { openService, resultOf } from './sagaflow';
 
+/** The most sockets the SDK client opens at once. */
+export const HTTP_MAX_SOCKETS = 256;
+
 interface ApiServer {
   url: string;
   close(): Promise<void>;
@@ -20,8 +23,9 @@ export async function openOverHttp(w: Workload): Promise<Session> {
     endpoint: server.url,
     region: 'us-east-1',
     credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
-    // Keep-alive with room for the workload's concurrency, as a real test suite would configure it.
-    requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: Math.max(50, w.concurrency) }) },
+    // Keep-alive with room for the workload's concurrency, as a real test suite would configure it;
+    // W4's 10,000 parked starts queue for a bounded pool (10,000 sockets at once are reset by the kernel's listen backlog).
+    requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: Math.min(HTTP_MAX_SOCKETS, Math.max(50, w.concurrency)) }) },
   });
   return {
     async run(input) {
