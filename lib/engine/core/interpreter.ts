@@ -354,8 +354,7 @@ export class Interpreter implements Execution, BranchOwner {
   }
 
   private releaseRun(run: StateRun): void {
-    for (const t of run.timers) this.cancelTimer(t);
-    run.timers = [];
+    run.cancelTimers(this);
     if (run.taskId !== undefined) this.cancelTask(run.taskId);
     run.taskId = undefined;
   }
@@ -367,10 +366,12 @@ export class Interpreter implements Execution, BranchOwner {
     const state = branch.graph.states.get(name);
     if (!state) throw new Error(`engine bug: no state '${name}' (the definition was not validated)`);
     const entered = { name } as EventDetailsByType['PassStateEntered']['stateEnteredEventDetails'];
-    defineLazyText(entered, 'input', inputText ?? new LazyJson(input));
+    const text = inputText ?? new LazyJson(input);
+    defineLazyText(entered, 'input', text);
     entered.inputDetails = NOT_TRUNCATED;
     const id = this.emit(branch.thread, stateEventTypes[state.type].entered as 'PassStateEntered', { stateEnteredEventDetails: entered });
     const run = new StateRun(branch, state, input, id, ISO(this.at));
+    run.inputText = text;
     branch.active = run;
     return this.execute(run);
   }
@@ -419,8 +420,7 @@ export class Interpreter implements Execution, BranchOwner {
       return this.fail(run, { error: StatesErrors.DataLimitExceeded, cause: LimitCauses.dataLimit(run.name) }, undefined, false);
     }
     if (failedId !== undefined) run.branch.thread.last = failedId;
-    for (const t of run.timers) this.cancelTimer(t);
-    run.timers = [];
+    run.cancelTimers(this);
     this.complete(run, outcome, catcher.Next);
   }
 
@@ -522,15 +522,7 @@ export class Interpreter implements Execution, BranchOwner {
     if (this.status !== 'RUNNING') return;
     const entry = this.tasks.get(input.taskId);
     if (!entry) return;
-    const h = entry.handlers;
-    const byKind: { [P in TaskInput['kind']]: (i: EngineInputOf<P>) => Promise<void> | void } = {
-      TaskStarted: (i) => h.started(i),
-      TaskSubmitted: (i) => h.submitted(i),
-      TaskSucceeded: (i) => h.succeeded(i),
-      TaskFailed: (i) => h.failed(i),
-      TaskHeartbeat: (i) => h.heartbeat(i),
-    };
-    return (byKind[input.kind] as (i: TaskInput) => Promise<void> | void)(input);
+    return (taskReports[input.kind] as (h: TaskHandlers, i: TaskInput) => Promise<void> | void)(entry.handlers, input);
   }
 
   timerFired(input: EngineInputOf<'TimerFired'>): Promise<void> | void {
@@ -568,6 +560,15 @@ export class Interpreter implements Execution, BranchOwner {
     this.schedule(() => this.enterState(root, point.name, point.input));
   }
 }
+
+/** Which handler each task report goes to. */
+const taskReports: { [P in TaskInput['kind']]: (h: TaskHandlers, i: EngineInputOf<P>) => Promise<void> | void } = {
+  TaskStarted: (h, i) => h.started(i),
+  TaskSubmitted: (h, i) => h.submitted(i),
+  TaskSucceeded: (h, i) => h.succeeded(i),
+  TaskFailed: (h, i) => h.failed(i),
+  TaskHeartbeat: (h, i) => h.heartbeat(i),
+};
 
 /** Every input kind has a handler; a new kind breaks the build until it is handled. */
 const inputHandlers: { [K in EngineInputKind]: (it: Interpreter, input: EngineInputOf<K>) => Promise<void> | void } = {

@@ -1,6 +1,7 @@
 import type { Json, JsonObject } from '../../asl';
 import type { CompiledState } from '../compile/compiled-definition';
 import type { Branch } from './branch';
+import type { LazyJson } from './json-text';
 
 /**
  * One execution of one state, from its Entered event to its Exited (or failure, or abort).
@@ -14,6 +15,8 @@ export class StateRun {
   taskId: string | undefined;
   /** Set once the run left its state (exited, failed out, aborted). */
   done = false;
+  /** The input's JSON text as the Entered event records it (shared with events that record the same value). */
+  inputText: LazyJson | undefined;
   // Most runs (a Pass, a Choice) never use these: they are allocated on first use.
   private _attempts: number[] | undefined;
   private _timers: string[] | undefined;
@@ -45,6 +48,14 @@ export class StateRun {
   }
   set timers(timers: string[]) {
     this._timers = timers;
+  }
+
+  /** Cancels the run's timers, in the order they were armed, and forgets them. */
+  cancelTimers(it: { cancelTimer(timerId: string): void }): void {
+    const timers = this._timers;
+    if (timers === undefined) return;
+    this._timers = [];
+    for (const t of timers) it.cancelTimer(t);
   }
 
   /** Parallel branches / Map iterations started by this run. */

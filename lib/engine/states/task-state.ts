@@ -2,13 +2,16 @@ import { StatesErrors, type Json, type JsonObject, type TaskState } from '../../
 import { effectiveInput, finishJsonata, finishJsonPath, jsonataBindings, jsonPathScope, payloadTemplate, stateRef } from '../core/data-flow';
 import { heartbeatTimeout } from '../core/engine-failure';
 import { LimitCauses } from '../core/engine-limits';
-import type { Interpreter } from '../core/interpreter';
-import { jsonText, parseJson } from '../core/json-text';
+import type { Thread } from '../core/branch';
+import type { Interpreter, TaskHandlers } from '../core/interpreter';
+import { jsonText, LazyJson, parseJson } from '../core/json-text';
 import type { StateRun } from '../core/state-run';
 import { evaluateJsonataField, evaluateJsonataInteger } from '../jsonata';
 import { readPath, statePrefix } from '../jsonpath';
 import { StatesFailure } from '../states-failure';
-import { taskEventWriters } from '../task/task-events';
+import type { EngineInputOf } from '../engine-input';
+import { taskEventWriters, type ScheduledInfo, type TaskEventWriter } from '../task/task-events';
+import type { TaskResource } from '../task/task-resource';
 import type { StateEvaluator } from './state-evaluator';
 
 interface TaskRequest {
@@ -73,14 +76,15 @@ function dispatch(run: StateRun, it: Interpreter, def: TaskState, request: TaskR
   const thread = run.branch.thread;
   const taskId = it.nextId('task');
   run.taskId = taskId;
+  // The payload text is built only if someone reads the event; a payload that is the state's
+  // input shares the Entered event's text.
+  const payload = request.payload === run.input && run.inputText ? run.inputText : new LazyJson(request.payload);
+  const info: ScheduledInfo = { payload, region: it.info.region };
+  if (request.timeoutSeconds !== undefined) info.timeoutSeconds = request.timeoutSeconds;
+  if (request.heartbeatSeconds !== undefined) info.heartbeatSeconds = request.heartbeatSeconds;
   const roleArn = roleOf(request.credentials);
-  writer.scheduled(it, thread, resource, {
-    payloadText: jsonText(request.payload),
-    region: it.info.region,
-    ...(request.timeoutSeconds !== undefined ? { timeoutSeconds: request.timeoutSeconds } : {}),
-    ...(request.heartbeatSeconds !== undefined ? { heartbeatSeconds: request.heartbeatSeconds } : {}),
-    ...(roleArn !== undefined ? { roleArn } : {}),
-  });
+  if (roleArn !== undefined) info.roleArn = roleArn;
+  writer.scheduled(it, thread, resource, info);
   const command: Parameters<Interpreter['startTask']>[0] = {
     kind: 'RunTask',
     taskId,
@@ -94,75 +98,111 @@ function dispatch(run: StateRun, it: Interpreter, def: TaskState, request: TaskR
   if (request.timeoutSeconds !== undefined) command.timeoutSeconds = request.timeoutSeconds;
   if (request.heartbeatSeconds !== undefined) command.heartbeatSeconds = request.heartbeatSeconds;
   if (request.credentials !== undefined) command.credentials = request.credentials;
+  const attempt = new TaskAttempt(run, it, def, taskId, request.heartbeatSeconds, resource, writer, thread);
+  it.startTask(command, attempt);
+  if (request.timeoutSeconds !== undefined) {
+    run.timers.push(it.armTimer(request.timeoutSeconds * 1000, () => attempt.timedOut(() => new StatesFailure(StatesErrors.Timeout, undefined as unknown as string))));
+  }
+}
 
-  let heartbeatTimer: string | undefined;
-  const clearTimers = () => {
-    for (const t of run.timers) it.cancelTimer(t);
-    run.timers = [];
-    heartbeatTimer = undefined;
-  };
-  // Both expiries are recorded as States.Timeout with no cause (recorded on AWS); a heartbeat
-  // expiry also answers to States.HeartbeatTimeout in Retry and Catch.
-  const timeOut = (raise: () => StatesFailure) => () =>
-    it.guard(run, () => {
-      clearTimers();
-      it.cancelTask(taskId);
-      run.taskId = undefined;
-      writer.timedOut(it, thread, resource, { error: StatesErrors.Timeout });
+/**
+ * One attempt of a task, as the runtime's reports reach it: one object per attempt rather than a
+ * closure per handler (a task is the most frequent state after Pass).
+ */
+class TaskAttempt implements TaskHandlers {
+  private heartbeatTimer: string | undefined;
+  private started_ = false;
+
+  constructor(
+    private readonly run: StateRun,
+    private readonly it: Interpreter,
+    private readonly def: TaskState,
+    private readonly taskId: string,
+    private readonly heartbeatSeconds: number | undefined,
+    private readonly resource: TaskResource,
+    private readonly writer: TaskEventWriter,
+    private readonly thread: Thread,
+  ) {}
+
+  private clearTimers(): void {
+    this.run.cancelTimers(this.it);
+    this.heartbeatTimer = undefined;
+  }
+
+  /**
+   * Both expiries are recorded as States.Timeout with no cause (recorded on AWS); a heartbeat
+   * expiry also answers to States.HeartbeatTimeout in Retry and Catch.
+   */
+  timedOut(raise: () => StatesFailure): Promise<void> | void {
+    return this.it.guard(this.run, () => {
+      this.clearTimers();
+      this.it.cancelTask(this.taskId);
+      this.run.taskId = undefined;
+      this.writer.timedOut(this.it, this.thread, this.resource, { error: StatesErrors.Timeout });
       throw raise();
     });
-  const armHeartbeat = () => {
-    if (request.heartbeatSeconds === undefined) return;
-    if (heartbeatTimer !== undefined) {
-      it.cancelTimer(heartbeatTimer);
-      run.timers = run.timers.filter((t) => t !== heartbeatTimer);
+  }
+
+  private armHeartbeat(): void {
+    if (this.heartbeatSeconds === undefined) return;
+    const run = this.run;
+    const previous = this.heartbeatTimer;
+    if (previous !== undefined) {
+      this.it.cancelTimer(previous);
+      run.timers = run.timers.filter((t) => t !== previous);
     }
-    heartbeatTimer = it.armTimer(request.heartbeatSeconds * 1000, timeOut(heartbeatTimeout));
-    run.timers.push(heartbeatTimer);
-  };
-  let started = false;
-  it.startTask(command, {
-    started(input) {
-      if (started) return;
-      started = true;
-      writer.started(it, thread, resource, input.workerName);
-      armHeartbeat();
-    },
-    submitted(input) {
-      writer.submitted(it, thread, resource, input.output);
-    },
-    succeeded(input) {
-      return it.guard(run, () => {
-        clearTimers();
-        it.forgetTask(taskId);
-        run.taskId = undefined;
-        if (Buffer.byteLength(input.output, 'utf8') > it.limits.maxPayloadBytes) {
-          // The result never reaches the state: the task fails with the quota error instead.
-          const tooBig = { error: StatesErrors.DataLimitExceeded, cause: LimitCauses.dataLimit(resource.family === 'task' ? resource.resourceType : resource.arn) };
-          writer.failed(it, thread, resource, tooBig);
-          throw new StatesFailure(tooBig.error, tooBig.cause);
-        }
-        writer.succeeded(it, thread, resource, input.output);
-        const result = parseJson(input.output);
-        if (run.state.queryLanguage === 'JSONata') return finishJsonata(it, run, result, { result }).then((outcome) => it.complete(run, outcome, def.Next));
-        it.complete(run, finishJsonPath(it, run, result, true), def.Next);
-      });
-    },
-    failed(input) {
-      return it.guard(run, () => {
-        clearTimers();
-        it.forgetTask(taskId);
-        run.taskId = undefined;
-        const failure = input.cause === undefined ? { error: input.error } : { error: input.error, cause: input.cause };
-        writer.failed(it, thread, resource, failure, input.phase);
-        throw new StatesFailure(failure.error, failure.cause as string);
-      });
-    },
-    heartbeat() {
-      armHeartbeat();
-    },
-  });
-  if (request.timeoutSeconds !== undefined) run.timers.push(it.armTimer(request.timeoutSeconds * 1000, timeOut(() => new StatesFailure(StatesErrors.Timeout, undefined as unknown as string))));
+    const timer = this.it.armTimer(this.heartbeatSeconds * 1000, () => this.timedOut(heartbeatTimeout));
+    this.heartbeatTimer = timer;
+    run.timers.push(timer);
+  }
+
+  started(input: EngineInputOf<'TaskStarted'>): void {
+    if (this.started_) return;
+    this.started_ = true;
+    this.writer.started(this.it, this.thread, this.resource, input.workerName);
+    this.armHeartbeat();
+  }
+
+  submitted(input: EngineInputOf<'TaskSubmitted'>): void {
+    this.writer.submitted(this.it, this.thread, this.resource, input.output);
+  }
+
+  succeeded(input: EngineInputOf<'TaskSucceeded'>): Promise<void> | void {
+    return this.it.guard(this.run, () => this.finish(input.output));
+  }
+
+  private finish(output: string): Promise<void> | void {
+    const { run, it, resource } = this;
+    this.clearTimers();
+    it.forgetTask(this.taskId);
+    run.taskId = undefined;
+    if (Buffer.byteLength(output, 'utf8') > it.limits.maxPayloadBytes) {
+      // The result never reaches the state: the task fails with the quota error instead.
+      const tooBig = { error: StatesErrors.DataLimitExceeded, cause: LimitCauses.dataLimit(resource.family === 'task' ? resource.resourceType : resource.arn) };
+      this.writer.failed(it, this.thread, resource, tooBig);
+      throw new StatesFailure(tooBig.error, tooBig.cause);
+    }
+    this.writer.succeeded(it, this.thread, resource, output);
+    const result = parseJson(output);
+    const next = this.def.Next;
+    if (run.state.queryLanguage === 'JSONata') return finishJsonata(it, run, result, { result }).then((outcome) => it.complete(run, outcome, next));
+    it.complete(run, finishJsonPath(it, run, result, true), next);
+  }
+
+  failed(input: EngineInputOf<'TaskFailed'>): Promise<void> | void {
+    return this.it.guard(this.run, () => {
+      this.clearTimers();
+      this.it.forgetTask(this.taskId);
+      this.run.taskId = undefined;
+      const failure = input.cause === undefined ? { error: input.error } : { error: input.error, cause: input.cause };
+      this.writer.failed(this.it, this.thread, this.resource, failure, input.phase);
+      throw new StatesFailure(failure.error, failure.cause as string);
+    });
+  }
+
+  heartbeat(): void {
+    this.armHeartbeat();
+  }
 }
 
 function roleOf(credentials: Json | undefined): string | undefined {

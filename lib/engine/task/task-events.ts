@@ -1,6 +1,7 @@
 import type { Failure } from '../../asl';
 import type { Thread } from '../core/branch';
 import type { Interpreter } from '../core/interpreter';
+import { defineLazyText, type LazyJson } from '../core/json-text';
 import type { TaskFailurePhase } from '../engine-input';
 import type { TaskEventFamily, TaskResource } from './task-resource';
 
@@ -8,7 +9,8 @@ const NOT_TRUNCATED = { truncated: false } as const;
 
 /** What the Scheduled event reports. */
 export interface ScheduledInfo {
-  payloadText: string;
+  /** The request's JSON text, built when the event is read. */
+  payload: LazyJson;
   region: string;
   timeoutSeconds?: number;
   heartbeatSeconds?: number;
@@ -72,11 +74,9 @@ const phaseFailures: Record<TaskEventFamily, Record<TaskFailurePhase, Emit>> = {
 export const taskEventWriters: Record<TaskEventFamily, TaskEventWriter> = {
   lambda: {
     scheduled(it, thread, r, s) {
-      const d: { resource: string; input: string; inputDetails: typeof NOT_TRUNCATED; timeoutInSeconds?: number; taskCredentials?: { roleArn?: string } } = {
-        resource: r.arn,
-        input: s.payloadText,
-        inputDetails: NOT_TRUNCATED,
-      };
+      const d = { resource: r.arn } as { resource: string; input: string; inputDetails: typeof NOT_TRUNCATED; timeoutInSeconds?: number; taskCredentials?: { roleArn?: string } };
+      defineLazyText(d, 'input', s.payload);
+      d.inputDetails = NOT_TRUNCATED;
       if (s.timeoutSeconds !== undefined) d.timeoutInSeconds = s.timeoutSeconds;
       if (s.roleArn !== undefined) d.taskCredentials = { roleArn: s.roleArn };
       return it.emit(thread, 'LambdaFunctionScheduled', { lambdaFunctionScheduledEventDetails: d });
@@ -92,11 +92,9 @@ export const taskEventWriters: Record<TaskEventFamily, TaskEventWriter> = {
   },
   activity: {
     scheduled(it, thread, r, s) {
-      const d: { resource: string; input: string; inputDetails: typeof NOT_TRUNCATED; timeoutInSeconds?: number; heartbeatInSeconds?: number } = {
-        resource: r.arn,
-        input: s.payloadText,
-        inputDetails: NOT_TRUNCATED,
-      };
+      const d = { resource: r.arn } as { resource: string; input: string; inputDetails: typeof NOT_TRUNCATED; timeoutInSeconds?: number; heartbeatInSeconds?: number };
+      defineLazyText(d, 'input', s.payload);
+      d.inputDetails = NOT_TRUNCATED;
       if (s.timeoutSeconds !== undefined) d.timeoutInSeconds = s.timeoutSeconds;
       if (s.heartbeatSeconds !== undefined) d.heartbeatInSeconds = s.heartbeatSeconds;
       return it.emit(thread, 'ActivityScheduled', { activityScheduledEventDetails: d });
@@ -120,7 +118,8 @@ export const taskEventWriters: Record<TaskEventFamily, TaskEventWriter> = {
         timeoutInSeconds?: number;
         heartbeatInSeconds?: number;
         taskCredentials?: { roleArn?: string };
-      } = { ...resourceDetails(r), region: s.region, parameters: s.payloadText };
+      } = { resourceType: r.resourceType, resource: r.resource, region: s.region } as typeof d;
+      defineLazyText(d, 'parameters', s.payload);
       if (s.timeoutSeconds !== undefined) d.timeoutInSeconds = s.timeoutSeconds;
       if (s.heartbeatSeconds !== undefined) d.heartbeatInSeconds = s.heartbeatSeconds;
       if (s.roleArn !== undefined) d.taskCredentials = { roleArn: s.roleArn };
