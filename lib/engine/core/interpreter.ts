@@ -12,7 +12,7 @@ import { contextObject, executionContext, finishJsonata, jsonPathScope, stateRef
 import { asEngineFailure, errorDetails, errorOutput, type EngineFailure } from './engine-failure';
 import { LimitCauses, limitsOf } from './engine-limits';
 import { findCatcher, findRetrier, isUnrecoverable, retryDelayMs } from './error-matching';
-import { defineLazyText, jsonBytes, jsonText, LazyJson, parseJson, SizeMemo } from './json-text';
+import { defineLazyText, jsonBytes, jsonBytesFrom, jsonText, LazyJson, parseJson, SizeMemo } from './json-text';
 import { SeededRandom } from './seeded-random';
 import { stateEventTypes } from './state-event-types';
 import { StateRun } from './state-run';
@@ -194,9 +194,13 @@ export class Interpreter implements Execution, BranchOwner {
     return contextObject(this.executionContext, this.stateMachineContext, run);
   }
 
-  /** Whether a payload is over the quota (its JSON text in UTF-8 bytes). */
-  overLimit(value: Json): boolean {
-    return jsonBytes(value, this.sizes) > this.limits.maxPayloadBytes;
+  /**
+   * Whether a payload is over the quota (its JSON text in UTF-8 bytes). `from`: a value it may be
+   * a copy of (a state's output is mostly its input), so that only what differs is measured.
+   */
+  overLimit(value: Json, from?: Json): boolean {
+    const bytes = from === undefined ? jsonBytes(value, this.sizes) : jsonBytesFrom(value, from, this.sizes);
+    return bytes > this.limits.maxPayloadBytes;
   }
 
   /** Throws States.DataLimitExceeded, naming `who`, when a payload is over the quota. */
@@ -244,7 +248,7 @@ export class Interpreter implements Execution, BranchOwner {
   /** The state finished: Exited event, variables, then the next state or the branch's end. */
   complete(run: StateRun, outcome: StateOutcome, next: string | undefined): void {
     if (run.done) return;
-    if (this.overLimit(outcome.output)) {
+    if (this.overLimit(outcome.output, run.input)) {
       const f = { error: StatesErrors.DataLimitExceeded, cause: LimitCauses.dataLimit(run.name) };
       this.schedule(() => this.fail(run, f));
       return;
@@ -415,7 +419,7 @@ export class Interpreter implements Execution, BranchOwner {
       // Recorded from where the state stood before its Failed event, then the state fails again.
       return this.fail(run, again, (e as { location?: string }).location, false);
     }
-    if (this.overLimit(outcome.output)) {
+    if (this.overLimit(outcome.output, run.input)) {
       // The Catch's own output is over the quota: the state fails again, not to be caught a second time.
       return this.fail(run, { error: StatesErrors.DataLimitExceeded, cause: LimitCauses.dataLimit(run.name) }, undefined, false);
     }

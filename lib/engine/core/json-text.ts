@@ -46,6 +46,11 @@ function numberBytes(n: number): number {
 /** Objects whose JSON is at least this long are remembered by a SizeMemo; smaller ones are cheaper to measure again. */
 const MEMO_MIN_BYTES = 64;
 
+/** Entry counts share the memo's number with the size: size * COUNT_SPAN + count. */
+const COUNT_SPAN = 2 ** 20;
+/** The count of an object with more entries than COUNT_SPAN can hold is not remembered. */
+const UNKNOWN_COUNT = COUNT_SPAN - 1;
+
 /**
  * Sizes of the objects measured during one decision. Values flow between states by reference
  * (structural sharing), so a large subtree carried by many states is walked once per decision.
@@ -53,12 +58,21 @@ const MEMO_MIN_BYTES = 64;
  * only large objects are stored. The owner clears it when the decision is made.
  */
 export class SizeMemo {
+  /** size * COUNT_SPAN + the number of entries (object members or array items). */
   private readonly sizes = new Map<object, number>();
   get(value: object): number | undefined {
-    return this.sizes.get(value);
+    const packed = this.sizes.get(value);
+    return packed === undefined ? undefined : Math.floor(packed / COUNT_SPAN);
   }
-  remember(value: object, size: number): void {
-    if (size >= MEMO_MIN_BYTES) this.sizes.set(value, size);
+  /** The entry count of a remembered object, or undefined. */
+  count(value: object): number | undefined {
+    const packed = this.sizes.get(value);
+    if (packed === undefined) return undefined;
+    const count = packed % COUNT_SPAN;
+    return count === UNKNOWN_COUNT ? undefined : count;
+  }
+  remember(value: object, size: number, count: number): void {
+    if (size >= MEMO_MIN_BYTES) this.sizes.set(value, size * COUNT_SPAN + Math.min(count, UNKNOWN_COUNT));
   }
   clear(): void {
     if (this.sizes.size > 0) this.sizes.clear();
@@ -83,12 +97,13 @@ export function jsonBytes(value: Json, memo?: SizeMemo): number {
   if (value === null) return 4;
   let size = memo?.get(value);
   if (size !== undefined) return size;
+  let n = 0;
   if (Array.isArray(value)) {
-    size = value.length === 0 ? 2 : value.length + 1;
+    n = value.length;
+    size = n === 0 ? 2 : n + 1;
     for (const item of value) size += item === undefined ? 4 : jsonBytes(item, memo);
   } else {
     size = 2;
-    let n = 0;
     const obj = value as JsonObject;
     for (const key in obj) {
       const v = obj[key];
@@ -98,7 +113,46 @@ export function jsonBytes(value: Json, memo?: SizeMemo): number {
     }
     if (n > 1) size += n - 1;
   }
-  memo?.remember(value, size);
+  memo?.remember(value, size, n);
+  return size;
+}
+
+const isObject = (v: unknown): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * jsonBytes(value), for a value that may be a copy of `base` with some members replaced or added
+ * (as ResultPath builds a state's output from its input): when base's size is remembered, only
+ * the members that differ are measured, recursively — a copy along a path costs the path, not the
+ * whole object. Anything else (members removed, arrays, base unknown) is measured as jsonBytes does.
+ */
+export function jsonBytesFrom(value: Json, base: Json, memo: SizeMemo): number {
+  if (value === base || !isObject(value) || !isObject(base)) return jsonBytes(value, memo);
+  const known = memo.get(value);
+  if (known !== undefined) return known;
+  const baseSize = memo.get(base);
+  const baseCount = memo.count(base);
+  if (baseSize === undefined || baseCount === undefined) return jsonBytes(value, memo);
+  // The members' bytes of base (its size without braces and commas), then the differences.
+  let members = baseSize - 2 - (baseCount > 1 ? baseCount - 1 : 0);
+  let count = baseCount;
+  let kept = 0;
+  for (const key in value) {
+    const v = value[key];
+    if (v === undefined || typeof v === 'function') continue;
+    const b = hasOwn.call(base, key) ? base[key] : undefined;
+    if (b !== undefined && typeof b !== 'function') {
+      kept++;
+      if (v !== b) members += jsonBytesFrom(v, b, memo) - jsonBytes(b, memo);
+    } else {
+      members += keyBytes(key) + 1 + jsonBytes(v, memo);
+      count++;
+    }
+  }
+  // A member of base that value lacks: measure value on its own.
+  if (kept !== baseCount) return jsonBytes(value, memo);
+  const size = 2 + members + (count > 1 ? count - 1 : 0);
+  memo.remember(value, size, count);
   return size;
 }
 

@@ -1,5 +1,5 @@
 import type { Json } from '../../../lib/asl';
-import { defineLazyText, jsonBytes, jsonText, LazyJson, SizeMemo } from '../../../lib/engine/core/json-text';
+import { defineLazyText, jsonBytes, jsonBytesFrom, jsonText, LazyJson, SizeMemo } from '../../../lib/engine/core/json-text';
 
 /** The 256 KiB quota is measured in UTF-8 bytes of the JSON text: jsonBytes must agree with it exactly. */
 describe('jsonBytes', () => {
@@ -32,6 +32,52 @@ describe('jsonBytes', () => {
     }
     memo.clear();
     expect(jsonBytes(state, memo)).toBe(Buffer.byteLength(JSON.stringify(state)));
+  });
+});
+
+describe('jsonBytesFrom', () => {
+  const exact = (v: unknown) => Buffer.byteLength(JSON.stringify(v), 'utf8');
+  const big = { text: 'é'.repeat(40), list: [1, 2.5, 'x', null, { deep: true }], nested: { a: { b: { c: 'ünïcode ✓' } } } };
+
+  test.each<[string, (base: Record<string, Json>) => Json]>([
+    ['a member replaced', (b) => ({ ...b, n: 12345 })],
+    ['a member added', (b) => ({ ...b, added: { fresh: 'é' } })],
+    ['a member removed', ({ n: _n, ...rest }) => rest],
+    ['a nested member replaced (a ResultPath copy)', (b) => ({ ...b, nested: { ...(b.nested as object), a: 'flat' } })],
+    ['a nested member added', (b) => ({ ...b, nested: { ...(b.nested as object), z: [] } })],
+    ['a nested member removed', (b) => ({ ...b, nested: {} })],
+    ['an undefined member next to the others', (b) => ({ ...b, skipped: undefined as unknown as Json })],
+    ['everything replaced', () => ({ other: 1 })],
+    ['an empty object', () => ({})],
+    ['not an object', () => [1, 2, 3]],
+  ])('%s', (_label, change) => {
+    const memo = new SizeMemo();
+    const base: Record<string, Json> = { n: 1, big, s: 'plain' };
+    expect(jsonBytes(base, memo)).toBe(exact(base));
+    const value = change(base);
+    expect(jsonBytesFrom(value, base, memo)).toBe(exact(value));
+    // Remembered, and right when asked again.
+    expect(jsonBytesFrom(value, base, memo)).toBe(exact(value));
+  });
+
+  test('a chain of copies, each measured from the one before, stays exact', () => {
+    const memo = new SizeMemo();
+    let prev: Json = { order: big, results: {} };
+    jsonBytes(prev, memo);
+    for (let i = 0; i < 30; i++) {
+      const p = prev as { results: Record<string, Json> };
+      const results = i % 7 === 6 ? {} : { ...p.results, [`s${i}`]: { step: i, label: `stép ${i}` } };
+      const next: Json = { ...p, results };
+      expect(jsonBytesFrom(next, prev, memo)).toBe(exact(next));
+      prev = next;
+    }
+  });
+
+  test('a base that was never measured is no shortcut', () => {
+    const memo = new SizeMemo();
+    const base = { a: 'x'.repeat(100) };
+    const value = { ...base, b: 2 };
+    expect(jsonBytesFrom(value, base, memo)).toBe(exact(value));
   });
 });
 
