@@ -23,9 +23,62 @@ type CloseListener = (record: ExecutionRecord) => void;
 /** Node's timers hold at most 2^31-1 ms. */
 const MAX_TIMEOUT = 2 ** 31 - 1;
 
+/** At most this many decisions share one store write (a bound on how long the first of them waits). */
+const MAX_GROUPED_DECISIONS = 512;
+
+/** One decision's share of a store write: its own writes, its input (JSON text) and events, and what to do once committed. */
+interface Bookkept {
+  writes: StoreWrite[];
+  input: string;
+  events: HistoryEvent[];
+  after: () => void;
+}
+
+/** Commands whose store writes are derived from what the store already holds (Map Run records). */
+function readsStore(decision: Decision): boolean {
+  for (const c of decision.commands) if (c.kind === 'StartMapRun' || c.kind === 'CloseMapRun' || c.kind === 'CloseExecution') return true;
+  return false;
+}
+
+/** Decisions of one execution waiting to be committed together. */
+class DecisionGroup {
+  private writes: StoreWrite[] = [];
+  private inputs: string[] = [];
+  private events: HistoryEvent[] = [];
+  private afters: Array<() => void> = [];
+  private items: LiveExecution['queue'] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  add(b: Bookkept, item: LiveExecution['queue'][number]): void {
+    for (const w of b.writes) this.writes.push(w);
+    this.inputs.push(b.input);
+    for (const e of b.events) this.events.push(e);
+    this.afters.push(b.after);
+    this.items.push(item);
+  }
+
+  /** The store write for everything added (the record as it stands now first), and empties the group. */
+  take(live: LiveExecution): { writes: StoreWrite[]; afters: Array<() => void>; items: LiveExecution['queue'] } {
+    const arn = live.arn;
+    const writes: StoreWrite[] = [{ kind: 'putExecution', record: { ...live.record } }, ...this.writes, { kind: 'appendInputs', executionArn: arn, inputs: this.inputs }];
+    if (this.events.length > 0) writes.push({ kind: 'appendEvents', executionArn: arn, events: this.events });
+    const out = { writes, afters: this.afters, items: this.items };
+    this.writes = [];
+    this.inputs = [];
+    this.events = [];
+    this.afters = [];
+    this.items = [];
+    return out;
+  }
+}
+
 /**
  * Drives every execution: applies inputs one at a time per execution, commits each decision
- * (inputs, events, timers, tokens, the summary) in one store write, and only then carries out its
+ * (inputs, events, timers, tokens, the summary) in one store write — the decisions of inputs that
+ * were queued together share one — and only then carries out its
  * commands — dispatching tasks, arming timers, reporting closes. An idle execution can be dropped
  * from memory; it is rebuilt by replaying its stored inputs, which yields the same state.
  */
@@ -142,9 +195,13 @@ export class ExecutionHost {
     // task reports wait in one execution's queue (measured: most of W3's time).
     const taken = { items: [] as LiveExecution['queue'], next: 0 };
     this.draining.set(live, taken);
+    // The decisions of one batch are committed together: one record write, one append of inputs
+    // and of events, instead of one store write per input (W3: 20,000 of them, each rewriting the record).
+    const group = new DecisionGroup();
     try {
       for (;;) {
         if (taken.next >= taken.items.length) {
+          this.commit(live, group);
           if (live.queue.length === 0) break;
           taken.items = live.queue.splice(0, live.queue.length);
           taken.next = 0;
@@ -159,6 +216,7 @@ export class ExecutionHost {
           decision = await live.engine.apply(input);
         } catch (err) {
           this.ctx.logError(`engine error in ${live.arn} applying ${input.kind}`, err);
+          this.commit(live, group);
           await this.failBroken(live, err).then(item.resolve, item.reject);
           continue;
         }
@@ -166,33 +224,49 @@ export class ExecutionHost {
           item.resolve(); // a late report to a closed execution changes nothing
           continue;
         }
-        const { writes, after } = this.bookkeep(live, input, decision);
-        live.committing++;
-        this.ctx.store.write(writes).then(
-          () => {
-            live.committing--;
-            after();
-            item.resolve();
-            this.maybeEvict(live);
-          },
-          (err: unknown) => {
-            live.committing--;
-            // The decision is not durable: forget the in-memory state; the store's is the truth.
-            this.ctx.logError(`could not commit a decision of ${live.arn}`, err);
-            this.drop(live);
-            item.reject(err);
-          },
-        );
+        // Map Run records are derived from what the store holds: the decisions before must be in it.
+        if (readsStore(decision)) this.commit(live, group);
+        group.add(this.bookkeep(live, input, decision), item);
+        if (group.size >= MAX_GROUPED_DECISIONS) this.commit(live, group);
       }
     } finally {
+      this.commit(live, group);
       this.draining.delete(live);
       live.applying = false;
       this.maybeEvict(live);
     }
   }
 
+  /**
+   * Writes the grouped decisions in one store write — the record as it stands now, then each
+   * decision's writes in order, then their inputs and events — and once it is committed carries
+   * out their commands and settles their inputs, in order.
+   */
+  private commit(live: LiveExecution, group: DecisionGroup): void {
+    if (group.size === 0) return;
+    const { writes, afters, items } = group.take(live);
+    live.committing++;
+    this.ctx.store.write(writes).then(
+      () => {
+        live.committing--;
+        for (let i = 0; i < items.length; i++) {
+          afters[i]!();
+          items[i]!.resolve();
+        }
+        this.maybeEvict(live);
+      },
+      (err: unknown) => {
+        live.committing--;
+        // The decisions are not durable: forget the in-memory state; the store's is the truth.
+        this.ctx.logError(`could not commit a decision of ${live.arn}`, err);
+        this.drop(live);
+        for (const item of items) item.reject(err);
+      },
+    );
+  }
+
   /** Turns one decision into its store writes, and what to do once they are committed. */
-  private bookkeep(live: LiveExecution, input: EngineInput, decision: Decision): { writes: StoreWrite[]; after: () => void } {
+  private bookkeep(live: LiveExecution, input: EngineInput, decision: Decision): Bookkept {
     const arn = live.arn;
     const writes: StoreWrite[] = [];
     const dispatch: RunTaskCommand[] = [];
@@ -287,9 +361,6 @@ export class ExecutionHost {
       if (c.error !== undefined) r.error = c.error;
       if (c.cause !== undefined) r.cause = c.cause;
     }
-    writes.unshift({ kind: 'putExecution', record: { ...r } });
-    writes.push({ kind: 'appendInputs', executionArn: arn, inputs: [JSON.stringify(input)] });
-    if (decision.events.length > 0) writes.push({ kind: 'appendEvents', executionArn: arn, events: decision.events });
 
     const after = () => {
       for (const t of arm) this.timers.arm({ executionArn: arn, timerId: t.timerId, dueAt: t.dueAt });
@@ -298,7 +369,7 @@ export class ExecutionHost {
       for (const c of dispatch) this.dispatch(live, c, false, false);
       if (closing) this.closedNow(live);
     };
-    return { writes, after };
+    return { writes, input: JSON.stringify(input), events: decision.events, after };
   }
 
   /** An engine bug left the execution unable to go on: fail it as States.Runtime rather than leave it RUNNING forever. */
