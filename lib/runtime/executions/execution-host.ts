@@ -40,12 +40,9 @@ function readsStore(decision: Decision): boolean {
   return false;
 }
 
-/** Decisions of one execution waiting to be committed together. */
+/** Decisions of one execution waiting to be committed together (most often just one). */
 class DecisionGroup {
-  private writes: StoreWrite[] = [];
-  private inputs: string[] = [];
-  private events: HistoryEvent[] = [];
-  private afters: Array<() => void> = [];
+  private decisions: Bookkept[] = [];
   private items: LiveExecution['queue'] = [];
 
   get size(): number {
@@ -53,23 +50,26 @@ class DecisionGroup {
   }
 
   add(b: Bookkept, item: LiveExecution['queue'][number]): void {
-    for (const w of b.writes) this.writes.push(w);
-    this.inputs.push(b.input);
-    for (const e of b.events) this.events.push(e);
-    this.afters.push(b.after);
+    this.decisions.push(b);
     this.items.push(item);
   }
 
   /** The store write for everything added (the record as it stands now first), and empties the group. */
-  take(live: LiveExecution): { writes: StoreWrite[]; afters: Array<() => void>; items: LiveExecution['queue'] } {
+  take(live: LiveExecution): { writes: StoreWrite[]; decisions: Bookkept[]; items: LiveExecution['queue'] } {
     const arn = live.arn;
-    const writes: StoreWrite[] = [{ kind: 'putExecution', record: { ...live.record } }, ...this.writes, { kind: 'appendInputs', executionArn: arn, inputs: this.inputs }];
-    if (this.events.length > 0) writes.push({ kind: 'appendEvents', executionArn: arn, events: this.events });
-    const out = { writes, afters: this.afters, items: this.items };
-    this.writes = [];
-    this.inputs = [];
-    this.events = [];
-    this.afters = [];
+    const decisions = this.decisions;
+    const writes: StoreWrite[] = [{ kind: 'putExecution', record: { ...live.record } }];
+    const inputs: string[] = [];
+    const events: HistoryEvent[] = decisions.length === 1 ? decisions[0]!.events : [];
+    for (const d of decisions) {
+      for (const w of d.writes) writes.push(w);
+      inputs.push(d.input);
+      if (decisions.length > 1) for (const e of d.events) events.push(e);
+    }
+    writes.push({ kind: 'appendInputs', executionArn: arn, inputs });
+    if (events.length > 0) writes.push({ kind: 'appendEvents', executionArn: arn, events });
+    const out = { writes, decisions, items: this.items };
+    this.decisions = [];
     this.items = [];
     return out;
   }
@@ -244,13 +244,13 @@ export class ExecutionHost {
    */
   private commit(live: LiveExecution, group: DecisionGroup): void {
     if (group.size === 0) return;
-    const { writes, afters, items } = group.take(live);
+    const { writes, decisions, items } = group.take(live);
     live.committing++;
     this.ctx.store.write(writes).then(
       () => {
         live.committing--;
         for (let i = 0; i < items.length; i++) {
-          afters[i]!();
+          decisions[i]!.after();
           items[i]!.resolve();
         }
         this.maybeEvict(live);
