@@ -25,7 +25,8 @@ export async function openOverHttp(w: Workload): Promise<Session> {
     credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
     // Keep-alive with room for the workload's concurrency, as a real test suite would configure it;
     // W4's 10,000 parked starts queue for a bounded pool (10,000 sockets at once are reset by the kernel's listen backlog).
-    requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: Math.min(HTTP_MAX_SOCKETS, Math.max(50, w.concurrency)) }) },
+    // Requests waiting for a socket are expected there, so the SDK's warning about them is off.
+    requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: Math.min(HTTP_MAX_SOCKETS, Math.max(50, w.concurrency)) }), socketAcquisitionWarningTimeout: 10 * 60_000 },
   });
   return {
     async run(input) {
