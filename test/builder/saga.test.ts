@@ -99,7 +99,7 @@ describe('saga', () => {
       saga('Order', {
         steps: [
           { run: invoke(Reserve, { payload: { orderId }, resultPath: '$.reservation', timeoutSeconds: 10 }), compensate: invoke(Release, { payload: { orderId }, resultPath: null }), compensateOn: ['States.Timeout'] },
-          { run: invoke(Charge, { payload: { orderId }, resultPath: '$.payment', timeoutSeconds: 5 }), compensate: invoke(Refund, { payload: { orderId }, resultPath: null }), compensateOn: ['States.Timeout', 'Lambda.Unknown'] },
+          { run: invoke(Charge, { payload: { orderId, amount: path('$.amount') }, resultPath: '$.payment', timeoutSeconds: 5 }), compensate: invoke(Refund, { payload: { orderId }, resultPath: null }), compensateOn: ['States.Timeout', 'Lambda.Unknown'] },
         ],
       }),
     ).compile();
