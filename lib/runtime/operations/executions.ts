@@ -115,7 +115,8 @@ export function executionOperations(rt: Runtime): Ops {
       }
       await rt.host.feed(r.arn, { kind: 'RedriveExecution' });
       const after = store.getExecution(r.arn)!;
-      if (after.status !== 'RUNNING') {
+      // The redrive counter moves only when the engine took the redrive (the status may already be closed again).
+      if (after.redriveCount === r.redriveCount) {
         throw new ServiceError('ExecutionNotRedrivable', `Execution with arn '${r.arn}' cannot be redriven: it has no failed state to run again`);
       }
       return { redriveDate: new Date(after.redriveDate ?? rt.ctx.clock.now()) };
