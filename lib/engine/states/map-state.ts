@@ -12,7 +12,14 @@ import type { StateEvaluator } from './state-evaluator';
 export { TOLERATED_FAILURE_CAUSE };
 
 /**
- * Map: runs the item processor once per item, at most MaxConcurrency at a time (0: no limit),
+ * An inline Map runs at most 40 iterations at once, whatever MaxConcurrency asks for.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-map-inline.html ("supports up to 40 concurrent iterations")
+ */
+export const INLINE_MAX_CONCURRENCY = 40;
+
+/**
+ * Map: runs the item processor once per item, at most MaxConcurrency at a time (0: no limit but
+ * the inline mode's 40),
  * collecting outputs in item order. Failures beyond ToleratedFailureCount/Percentage fail the
  * state (aborting running iterations): with no tolerance set the iteration's own error, else
  * States.ExceedToleratedFailureThreshold. Distributed mode runs a Map Run of child executions instead.
@@ -34,7 +41,7 @@ export const mapState: StateEvaluator = {
     const startedId = it.emit(thread, 'MapStateStarted', { mapStateStartedEventDetails: { length: plan.items.length } });
     const total = plan.items.length;
     const results: Json[] = new Array<Json>(total).fill(null);
-    const limit = plan.maxConcurrency === 0 ? Infinity : plan.maxConcurrency;
+    const limit = plan.maxConcurrency === 0 ? INLINE_MAX_CONCURRENCY : Math.min(plan.maxConcurrency, INLINE_MAX_CONCURRENCY);
     let next = 0;
     let running = 0;
     let finished = 0;
