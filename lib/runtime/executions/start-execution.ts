@@ -1,10 +1,11 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { ExecutionParent, ExecutionRecord } from '../../store/records';
 import { parseStateMachineArn } from '../arns';
 import { requireValidName } from '../names';
 import type { RuntimeContext } from '../runtime-context';
 import { ServiceError } from '../step-functions-operations';
 import type { ExecutionHost } from './execution-host';
+import { SeedPool } from './seed-pool';
 
 export interface StartRequest {
   /** A state machine ARN, or one of its version or alias ARNs. */
@@ -61,6 +62,7 @@ function checkInput(input: string): void {
 export class ExecutionStarter {
   /** Starts under way, by ARN: a second start of the same name waits for the first. */
   private readonly starting = new Map<string, Promise<StartResult>>();
+  private readonly seeds = new SeedPool();
 
   constructor(
     private readonly ctx: RuntimeContext,
@@ -99,7 +101,7 @@ export class ExecutionStarter {
     if (t.stateMachineAliasArn) record.stateMachineAliasArn = t.stateMachineAliasArn;
     if (req.traceHeader !== undefined) record.traceHeader = req.traceHeader;
     if (req.parent) record.parent = req.parent;
-    const started = this.host.start(record, randomBytes(32).toString('hex')).then(() => ({ record: this.ctx.store.getExecution(arn) ?? record, existing: false }));
+    const started = this.host.start(record, this.seeds.take()).then(() => ({ record: this.ctx.store.getExecution(arn) ?? record, existing: false }));
     this.starting.set(arn, started);
     try {
       return await started;
