@@ -1,5 +1,5 @@
-import { UsageError, type Command } from './command';
-import { CommandFailure } from './command-failure';
+import type { Command } from './command';
+import { runCommand } from './run-command';
 
 /**
  * The command table. Each command lives in its own module under `commands/` and is loaded only
@@ -56,21 +56,5 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`sagaflow: unknown command '${name}'. Run \`sagaflow --help\` for the list.`);
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(command.usage);
-    return 0;
-  }
-  try {
-    return await command.run(rest);
-  } catch (err) {
-    if (err instanceof UsageError) {
-      console.error(`sagaflow ${name}: ${err.message}\nRun \`sagaflow ${name} --help\` for usage.`);
-      return 2;
-    }
-    if (err instanceof CommandFailure) {
-      console.error(`sagaflow ${name}: ${err.message}`);
-      return 1;
-    }
-    throw err;
-  }
+  return runCommand(name, command, rest);
 }

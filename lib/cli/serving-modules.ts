@@ -1,22 +1,20 @@
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { BUNDLE, CACHE, esbuildVersion, isCurrent, MANIFEST, ROOT } from './serve-bundle-cache';
 import type { startApiServer } from '../api';
 import type { CreateLocalService } from '../runtime/local-service-contract';
 
-/** What `sagaflow serve` runs: the runtime and the HTTP layer. */
+/** What `sagaflow serve` runs: the runtime and the HTTP layer (and, for bin/sagaflow.js, the command itself). */
 export interface ServingModules {
   createLocalService: CreateLocalService;
   startApiServer: typeof startApiServer;
 }
 
-const ROOT = resolve(__dirname, '..', '..');
-const CACHE = join(ROOT, 'node_modules', '.cache', 'sagaflow');
-const BUNDLE = join(CACHE, 'serve-bundle.js');
-const MANIFEST = join(CACHE, 'serve-bundle.json');
 const ENTRY_NAME = 'serve-entry.js';
 const ENTRY = `module.exports = {
   createLocalService: require(${JSON.stringify(join(ROOT, 'lib/runtime/index.ts'))}).createLocalService,
   startApiServer: require(${JSON.stringify(join(ROOT, 'lib/api/index.ts'))}).startApiServer,
+  runServe: require(${JSON.stringify(join(ROOT, 'lib/cli/serve-main.ts'))}).runServe,
 };`;
 
 type Manifest = { esbuild: string; inputs: Record<string, [mtimeMs: number, size: number]> };
@@ -42,29 +40,6 @@ export async function loadServingModules(): Promise<ServingModules> {
     createLocalService: (require('../runtime') as typeof import('../runtime')).createLocalService,
     startApiServer: (require('../api') as typeof import('../api')).startApiServer,
   };
-}
-
-function isCurrent(): boolean {
-  let manifest: Manifest;
-  try {
-    manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Manifest;
-    statSync(BUNDLE);
-  } catch {
-    return false;
-  }
-  for (const [file, [mtimeMs, size]] of Object.entries(manifest.inputs)) {
-    try {
-      const s = statSync(file);
-      if (s.mtimeMs !== mtimeMs || s.size !== size) return false;
-    } catch {
-      return false;
-    }
-  }
-  return manifest.esbuild === esbuildVersion();
-}
-
-function esbuildVersion(): string {
-  return (require('esbuild/package.json') as { version: string }).version;
 }
 
 async function build(): Promise<void> {

@@ -1,4 +1,4 @@
-import { openStore } from '../store';
+import { openStore } from '../store/open-store';
 import { ActivityQueue } from './activities/activity-queue';
 import { Arns } from './arns';
 import { createClock, VirtualClock, type ServiceClock } from './clock/service-clock';

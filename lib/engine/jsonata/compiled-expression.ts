@@ -1,4 +1,5 @@
-import jsonata from 'jsonata';
+import type jsonata from 'jsonata';
+import { jsonataLib } from './jsonata-lib';
 import { installEvaluationBounds } from './evaluation-bounds';
 
 /** A parsed expression and the `$names` it mentions, so only those are bound when it runs. */
@@ -28,7 +29,7 @@ export function compileJsonata(source: string): CompileResult {
   let result = cache.get(source);
   if (result) return result;
   try {
-    const expression = jsonata(source);
+    const expression = jsonataLib()(source);
     installEvaluationBounds(expression);
     result = { ok: true, compiled: { expression, ...referencedVariables(expression.ast()) } };
   } catch (e) {

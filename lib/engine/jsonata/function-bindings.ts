@@ -1,4 +1,4 @@
-import jsonata from 'jsonata';
+import { jsonataLib } from './jsonata-lib';
 import type { RandomSource } from '../scope';
 import { AwsJsonataFunctions, signatureError } from './aws-functions';
 import { degeneratePictureError } from './format-number-picture';
@@ -20,7 +20,7 @@ export interface FunctionContext {
 type Builtin = 'now' | 'millis' | 'fromMillis' | 'formatNumber' | 'shuffle';
 let builtins: Promise<Record<Builtin, JsonataFunctionObject>> | undefined;
 function jsonataBuiltins() {
-  builtins ??= jsonata(
+  builtins ??= jsonataLib()(
     '{"now": $now, "millis": $millis, "fromMillis": $fromMillis, "formatNumber": $formatNumber, "shuffle": $shuffle}',
   ).evaluate(undefined);
   return builtins;

@@ -1,4 +1,4 @@
-import jsonata from 'jsonata';
+import { jsonataLib } from '../jsonata/jsonata-lib';
 
 /** What a parsed expression reads that AWS refuses at definition time. */
 export interface JsonataReferences {
@@ -55,6 +55,6 @@ export function jsonataReferences(source: string): JsonataReferences {
   const visitChildren = (node: Node, topLevel: boolean, skip: string[]): void => {
     for (const [key, child] of Object.entries(node)) if (!skip.includes(key) && key !== 'position') visit(child, topLevel);
   };
-  visit(jsonata(source).ast(), true);
+  visit(jsonataLib()(source).ast(), true);
   return found;
 }

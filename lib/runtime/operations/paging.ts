@@ -1,4 +1,4 @@
-import { StoreCursorError } from '../../store';
+import { StoreCursorError } from '../../store/store-errors';
 import type { Page, PageRequest } from '../../store/records';
 import { ServiceError } from '../step-functions-operations';
 
