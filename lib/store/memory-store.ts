@@ -2,7 +2,7 @@ import type { HistoryEvent } from '../engine/history-event';
 import { purgeStatuses } from './closed-status';
 import { MemoryTables, type MemoryExecution } from './memory-tables';
 import { checkLimit, decodeCursor, pageOf } from './page-cursor';
-import { plainCopy } from './plain-copy';
+import { copyExecutionRecord, plainCopy } from './plain-copy';
 import type {
   ActivityRecord,
   ActivityTaskRecord,
@@ -144,7 +144,8 @@ export class MemoryStore implements Store {
   }
 
   getExecution(arn: string): ExecutionRecord | undefined {
-    return plainCopy(this.tables.executions.get(arn)?.record);
+    const record = this.tables.executions.get(arn)?.record;
+    return record && copyExecutionRecord(record);
   }
 
   listExecutions(query: ExecutionQuery, page: PageRequest): Page<ExecutionRecord> {
@@ -157,7 +158,7 @@ export class MemoryStore implements Store {
       (query.mapRunArn === undefined || r.mapRunArn === query.mapRunArn) &&
       (query.redriven === undefined || r.redriveCount > 0 === query.redriven);
     const all = afterStart(this.records().filter(matches).sort(newestFirst), 'executions', page.after);
-    return pageOf(all.slice(0, limit + 1).map(plainCopy), limit, 'executions', (r) => [r.startDate, r.arn]);
+    return pageOf(all.slice(0, limit + 1).map((r) => copyExecutionRecord(r)), limit, 'executions', (r) => [r.startDate, r.arn]);
   }
 
   runningExecutions(): string[] {

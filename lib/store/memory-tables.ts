@@ -1,6 +1,6 @@
 import type { HistoryEvent } from '../engine/history-event';
 import { isClosed } from './closed-status';
-import { plainCopy } from './plain-copy';
+import { copyExecutionRecord, plainCopy } from './plain-copy';
 import type {
   ActivityRecord,
   ActivityTaskRecord,
@@ -101,7 +101,7 @@ export class MemoryTables {
       }
     },
     putExecution: (w) => {
-      const record = plainCopy(w.record);
+      const record = copyExecutionRecord(w.record);
       const x = this.executions.get(record.arn);
       if (x) {
         // Replace the summary in place (an undoable swap of the whole state object).

@@ -12,3 +12,14 @@ export function plainCopy<T>(value: T): T {
   }
   return out as T;
 }
+
+/**
+ * plainCopy for an execution record, the hottest copy of the memory store (every decision writes
+ * one): its only nested member is `parent`, so one spread and one for the parent do.
+ */
+export function copyExecutionRecord<T extends { parent?: object }>(record: T): T {
+  const out = { ...record };
+  for (const key in out) if (out[key] === undefined) delete out[key];
+  if (record.parent) out.parent = { ...record.parent };
+  return out;
+}

@@ -137,14 +137,8 @@ export function startExecutionTasks(ctx: RuntimeContext, host: ExecutionHost, st
     cancel(executionArn, command) {
       if (!isSync(command)) return;
       // The parent gave up on the task: its child is stopped with it.
-      const p = isObject(command.payload) ? command.payload : {};
-      const stateMachineArn = typeof p.StateMachineArn === 'string' ? p.StateMachineArn : '';
-      const name = typeof p.Name === 'string' ? p.Name : childName(executionArn, command.taskId);
-      const sm = stateMachineArn.split(':')[6];
-      if (!sm) return;
-      const arn = ctx.arns.execution(sm, name);
-      const record = ctx.store.getExecution(arn);
-      if (record?.status === 'RUNNING') void host.feed(arn, { kind: 'StopExecution' }).catch(() => undefined);
+      const child = findChildOf(ctx, executionArn, command.taskId);
+      if (child?.status === 'RUNNING') void host.feed(child.arn, { kind: 'StopExecution' }).catch(() => undefined);
     },
   };
 }
@@ -160,6 +154,10 @@ function refused(task: TaskRun, error: string, cause: string): Promise<void> {
   return started.then(() => task.report({ kind: 'TaskFailed', error, cause, phase: 'submit' }));
 }
 
+function findChildOf(ctx: RuntimeContext, parentArn: string, taskId: string): ExecutionRecord | undefined {
+  return ctx.store.childExecutions(parentArn).find((r) => r.parent?.taskId === taskId);
+}
+
 function findChild(ctx: RuntimeContext, task: TaskRun): ExecutionRecord | undefined {
-  return ctx.store.childExecutions(task.executionArn).find((r) => r.parent?.taskId === task.command.taskId);
+  return findChildOf(ctx, task.executionArn, task.command.taskId);
 }

@@ -27,6 +27,8 @@ export function parseFunctionName(value: string): FunctionReference | undefined 
 /** The functions the local service runs, by name. Registering a name again replaces its function. */
 export class LambdaRegistry {
   private readonly functions = new Map<string, LocalLambdaFunction>();
+  /** FunctionNames as tasks write them, read once: a definition names the same few again and again. */
+  private readonly references = new Map<string, FunctionReference | null>();
 
   constructor(
     private readonly region: string,
@@ -50,7 +52,11 @@ export class LambdaRegistry {
 
   /** The function a FunctionName or function ARN names, if it is registered. */
   find(functionName: string): { fn: LocalLambdaFunction; qualifier?: string } | undefined {
-    const ref = parseFunctionName(functionName);
+    let ref = this.references.get(functionName);
+    if (ref === undefined) {
+      ref = parseFunctionName(functionName) ?? null;
+      if (this.references.size < 10_000) this.references.set(functionName, ref);
+    }
     const fn = ref && this.functions.get(ref.name);
     if (!ref || !fn) return undefined;
     return ref.qualifier === undefined ? { fn } : { fn, qualifier: ref.qualifier };
