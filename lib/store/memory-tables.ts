@@ -104,8 +104,7 @@ export class MemoryTables {
       const record = copyExecutionRecord(w.record);
       const x = this.executions.get(record.arn);
       if (x) {
-        // Replace the summary in place (an undoable swap of the whole state object).
-        this.undo.set(this.executions, record.arn, { ...x, record });
+        this.undo.assign(x, 'record', record);
       } else {
         this.undo.set(this.executions, record.arn, {
           record,

@@ -84,6 +84,10 @@ export interface Store {
   /** The data folder (sqlite). */
   readonly dir?: string;
 
+  /**
+   * Applies the writes before it returns (records are copied or encoded then, so the caller may
+   * change them afterwards; appended events and inputs are taken over as they are).
+   */
   write(writes: StoreWrite[]): Promise<void>;
   /** Resolves once every write handed over so far is durable. */
   flush(): Promise<void>;

@@ -30,6 +30,15 @@ export class UndoLog {
     this.steps.push(() => set.add(value));
   }
 
+  /** Sets one member of an object (its previous value comes back on rollback). */
+  assign<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): void {
+    const before = target[key];
+    target[key] = value;
+    this.steps.push(() => {
+      target[key] = before;
+    });
+  }
+
   push<V>(array: V[], items: readonly V[]): void {
     const length = array.length;
     for (const item of items) array.push(item);

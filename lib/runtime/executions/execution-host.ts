@@ -58,7 +58,8 @@ class DecisionGroup {
   take(live: LiveExecution): { writes: StoreWrite[]; decisions: Bookkept[]; items: LiveExecution['queue'] } {
     const arn = live.arn;
     const decisions = this.decisions;
-    const writes: StoreWrite[] = [{ kind: 'putExecution', record: { ...live.record } }];
+    // The store reads the record before write() returns, so the live one is handed over as it is.
+    const writes: StoreWrite[] = [{ kind: 'putExecution', record: live.record }];
     const inputs: string[] = [];
     const events: HistoryEvent[] = decisions.length === 1 ? decisions[0]!.events : [];
     for (const d of decisions) {
