@@ -49,6 +49,8 @@ export type EngineCommand =
       mapRunArn: string;
       /** Number of items the Map Run processes. */
       itemCount: number;
+      /** Number of child executions: the items, or with ItemBatcher the batches. */
+      executionCount: number;
       /** As configured (0: no limit set; the engine then runs up to 10,000 children at a time). */
       maxConcurrency: number;
       toleratedFailureCount: number;
@@ -73,7 +75,7 @@ export type EngineCommand =
       index: number;
       /** Derived from the Map Run and the index: the same on every replay. */
       name: string;
-      /** The child's input: the item after ItemSelector (JSON text). */
+      /** The child's input: the item after ItemSelector, or with ItemBatcher `{BatchInput?, Items}` (JSON text). */
       input: string;
     }
   /** A Map Run ended. One still RUNNING when its execution closes ended ABORTED with it. */

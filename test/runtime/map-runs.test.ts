@@ -291,3 +291,24 @@ describe('restart', () => {
     expect(await children(fx, mapRunArn)).toHaveLength(1);
   });
 });
+
+test('with ItemBatcher, DescribeMapRun counts items and child executions apart, and ListExecutions gives each child its batch size', async () => {
+  f = await openFixture();
+  const wait = { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 60, End: true } } };
+  const sm = await f.machine('Batched', distributed(wait, { MaxConcurrency: 1, ItemBatcher: { MaxItemsPerBatch: 2 } }));
+  const arn = await f.start(sm, [1, 2, 3, 4, 5]);
+  const mapRunArn = await onlyMapRun(f, arn);
+  await until('one batch running', async () => ((await counts(f!, mapRunArn)).running === 2 ? true : undefined));
+  const running = await f.ops.DescribeMapRun({ mapRunArn });
+  expect(running.itemCounts).toMatchObject({ pending: 3, running: 2, succeeded: 0, total: 5 });
+  expect(running.executionCounts).toMatchObject({ pending: 2, running: 1, succeeded: 0, total: 3 });
+  for (let i = 0; i < 3; i++) await f.service.admin.advanceTime(60_000);
+  const d = await f.closed(arn);
+  expect(d.status).toBe('SUCCEEDED');
+  expect(JSON.parse(d.output!)).toEqual([{ Items: [1, 2] }, { Items: [3, 4] }, { Items: [5] }]);
+  const done = await f.ops.DescribeMapRun({ mapRunArn });
+  expect(done.itemCounts).toMatchObject({ pending: 0, running: 0, succeeded: 5, total: 5, resultsWritten: 5 });
+  expect(done.executionCounts).toMatchObject({ pending: 0, running: 0, succeeded: 3, total: 3, resultsWritten: 3 });
+  const kids = await children(f, mapRunArn);
+  expect(kids.map((k) => k.itemCount).sort()).toEqual([1, 2, 2]);
+});

@@ -38,7 +38,7 @@ export function mapRunWrites(store: Store, executionArn: string, at: number, com
     if (c.kind === 'StartMapRun') {
       const { revisionId, write } = putDefinition(c.definition);
       if (!store.getDefinition(revisionId)) writes.push(write);
-      const counts = JSON.stringify(emptyCounts(c.itemCount));
+      // Items and child executions agree unless ItemBatcher groups items into batches.
       (changed ??= new Map()).set(c.mapRunArn, {
         arn: c.mapRunArn,
         executionArn,
@@ -47,8 +47,8 @@ export function mapRunWrites(store: Store, executionArn: string, at: number, com
         maxConcurrency: c.maxConcurrency,
         toleratedFailurePercentage: c.toleratedFailurePercentage,
         toleratedFailureCount: c.toleratedFailureCount,
-        itemCounts: counts,
-        executionCounts: counts,
+        itemCounts: JSON.stringify(emptyCounts(c.itemCount)),
+        executionCounts: JSON.stringify(emptyCounts(c.executionCount)),
       });
     } else if (c.kind === 'CloseMapRun') {
       close(changed?.get(c.mapRunArn) ?? store.getMapRun(c.mapRunArn), c.status);

@@ -1,5 +1,5 @@
 import type * as sfn from '@aws-sdk/client-sfn';
-import type { ExecutionRecord } from '../../store/records';
+import type { ExecutionRecord, MapRunRecord } from '../../store/records';
 
 type Output<T> = Omit<T, '$metadata'>;
 
@@ -41,13 +41,25 @@ export function describeExecution(r: ExecutionRecord): Output<sfn.DescribeExecut
   return out;
 }
 
+/** Whether a Map Run's children hold batches of items: its item and execution totals differ. */
+export function isBatched(m: MapRunRecord): boolean {
+  return (JSON.parse(m.itemCounts) as { total: number }).total !== (JSON.parse(m.executionCounts) as { total: number }).total;
+}
+
+/** How many items a Map Run child holds: one, or in a batched run the length of its input's `Items`. */
+export function itemCountOf(r: ExecutionRecord, batched: boolean): number {
+  if (!batched) return 1;
+  const items = (JSON.parse(r.input) as { Items?: unknown }).Items;
+  return Array.isArray(items) ? items.length : 1;
+}
+
 /** A ListExecutions item; `byMapRun` when the list was asked by mapRunArn, the only case AWS adds mapRunArn and itemCount. */
-export function listItem(r: ExecutionRecord, byMapRun = false): sfn.ExecutionListItem {
+export function listItem(r: ExecutionRecord, byMapRun?: { batched: boolean }): sfn.ExecutionListItem {
   const item: sfn.ExecutionListItem = { executionArn: r.arn, stateMachineArn: r.stateMachineArn, name: r.name, status: r.status, startDate: new Date(r.startDate) };
   if (r.stopDate !== undefined) item.stopDate = new Date(r.stopDate);
   if (byMapRun && r.mapRunArn !== undefined) {
     item.mapRunArn = r.mapRunArn;
-    item.itemCount = 1; // one item per child execution (no ItemBatcher)
+    item.itemCount = itemCountOf(r, byMapRun.batched);
   }
   if (r.stateMachineVersionArn !== undefined) item.stateMachineVersionArn = r.stateMachineVersionArn;
   if (r.stateMachineAliasArn !== undefined) item.stateMachineAliasArn = r.stateMachineAliasArn;

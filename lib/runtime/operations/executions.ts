@@ -1,9 +1,9 @@
-import type { ExecutionQuery, ExecutionRecord } from '../../store/records';
+import type { ExecutionQuery, ExecutionRecord, MapRunRecord } from '../../store/records';
 import { invalidArn, parseStateMachineArn, requireArnType } from '../arns';
 import type { Runtime } from '../runtime';
 import { ServiceError, type StepFunctionsOperations } from '../step-functions-operations';
 import { missing, NotFound } from './errors';
-import { describeExecution, listItem, redriveStatus } from './execution-views';
+import { describeExecution, isBatched, listItem, redriveStatus } from './execution-views';
 import { listPage, pageRequest } from './paging';
 
 type Ops = Pick<StepFunctionsOperations, 'StartExecution' | 'StartSyncExecution' | 'DescribeExecution' | 'ListExecutions' | 'StopExecution' | 'RedriveExecution'>;
@@ -76,6 +76,7 @@ export function executionOperations(rt: Runtime): Ops {
         throw new ServiceError('ValidationException', 'Only one of StateMachine ARN or MapRun ARN can be provided');
       }
       const query: ExecutionQuery = {};
+      let mapRun: MapRunRecord | undefined;
       if (input.stateMachineArn) {
         const target = parseStateMachineArn(input.stateMachineArn);
         if (!store.getStateMachine(target.stateMachineArn)) throw NotFound.stateMachine(input.stateMachineArn);
@@ -84,14 +85,15 @@ export function executionOperations(rt: Runtime): Ops {
         if (target.kind === 'alias') query.stateMachineAliasArn = target.arn;
       } else {
         requireArnType(input.mapRunArn!, 'mapRun');
-        if (!store.getMapRun(input.mapRunArn!)) throw NotFound.resource(input.mapRunArn!);
+        mapRun = store.getMapRun(input.mapRunArn!);
+        if (!mapRun) throw NotFound.resource(input.mapRunArn!);
         query.mapRunArn = input.mapRunArn!;
       }
       if (input.statusFilter) query.status = input.statusFilter;
       if (input.redriveFilter === 'REDRIVEN') query.redriven = true;
       if (input.redriveFilter === 'NOT_REDRIVEN') query.redriven = false;
       const page = listPage(() => store.listExecutions(query, pageRequest(input.maxResults, input.nextToken)));
-      return { executions: page.items.map((r) => listItem(r, query.mapRunArn !== undefined)), ...(page.next ? { nextToken: page.next } : {}) };
+      return { executions: page.items.map((r) => listItem(r, mapRun && { batched: isBatched(mapRun) })), ...(page.next ? { nextToken: page.next } : {}) };
     },
 
     async StopExecution({ executionArn, error, cause }) {

@@ -3,6 +3,7 @@ import type { MapRunRecord } from '../../store/records';
 import type { Store } from '../../store/store';
 import { requireArnType } from '../arns';
 import { emptyCounts, type MapRunCounts } from '../dispatch/map-run-records';
+import { isBatched, itemCountOf } from './execution-views';
 import type { Runtime } from '../runtime';
 import type { StepFunctionsOperations } from '../step-functions-operations';
 import { missing, NotFound } from './errors';
@@ -13,20 +14,27 @@ type Ops = Pick<StepFunctionsOperations, 'DescribeMapRun' | 'ListMapRuns' | 'Upd
 const countOf: Record<string, keyof MapRunCounts> = { RUNNING: 'running', SUCCEEDED: 'succeeded', FAILED: 'failed', TIMED_OUT: 'timedOut', ABORTED: 'aborted' };
 
 /**
- * A Map Run's counts, read from its children: items not yet started are pending; each child holds
- * one item (no ItemBatcher), so item and execution counts agree. Without a ResultWriter a child's
- * result is written to the Map's output when it succeeds (resultsWritten, as recorded on AWS).
+ * A Map Run's counts, read from its children: what has not started is pending. executionCounts
+ * counts child executions; itemCounts counts the items they hold, one each unless ItemBatcher
+ * batched them. Without a ResultWriter a child's result is written to the Map's output when it
+ * succeeds (resultsWritten, as recorded on AWS).
  */
-function countsOf(store: Store, m: MapRunRecord): MapRunCounts {
-  const counts = emptyCounts((JSON.parse(m.itemCounts) as MapRunCounts).total);
+function countsOf(store: Store, m: MapRunRecord): { items: MapRunCounts; executions: MapRunCounts } {
+  const items = emptyCounts((JSON.parse(m.itemCounts) as MapRunCounts).total);
+  const executions = emptyCounts((JSON.parse(m.executionCounts) as MapRunCounts).total);
+  const batched = isBatched(m);
   for (const child of store.listExecutions({ mapRunArn: m.arn }, { limit: Infinity }).items) {
     const key = countOf[child.status];
     if (key === undefined) continue;
-    counts[key]++;
-    counts.pending--;
+    const held = itemCountOf(child, batched);
+    items[key] += held;
+    items.pending -= held;
+    executions[key]++;
+    executions.pending--;
   }
-  counts.resultsWritten = counts.succeeded;
-  return counts;
+  items.resultsWritten = items.succeeded;
+  executions.resultsWritten = executions.succeeded;
+  return { items, executions };
 }
 
 /** Map Runs of Distributed Map states: their progress, the runs of an execution, and changes to a running one. */
@@ -42,7 +50,7 @@ export function mapRunOperations(rt: Runtime): Ops {
   return {
     async DescribeMapRun({ mapRunArn }) {
       const m = mapRun(mapRunArn);
-      const counts = countsOf(store, m);
+      const { items, executions } = countsOf(store, m);
       return {
         mapRunArn: m.arn,
         executionArn: m.executionArn,
@@ -52,8 +60,8 @@ export function mapRunOperations(rt: Runtime): Ops {
         maxConcurrency: m.maxConcurrency,
         toleratedFailurePercentage: m.toleratedFailurePercentage,
         toleratedFailureCount: m.toleratedFailureCount,
-        itemCounts: { ...counts } as sfn.MapRunItemCounts,
-        executionCounts: { ...counts } as sfn.MapRunExecutionCounts,
+        itemCounts: items as sfn.MapRunItemCounts,
+        executionCounts: executions as sfn.MapRunExecutionCounts,
         redriveCount: 0,
       };
     },

@@ -7,6 +7,7 @@ import { jsonText, parseJson } from '../../core/json-text';
 import type { StateRun } from '../../core/state-run';
 import type { EngineInputOf } from '../../engine-input';
 import { finishAfter } from '../finish-after';
+import { itemBatches, type ItemBatch } from './item-batches';
 import { exceedsTolerance, itemInput, type MapPlan } from './map-plan';
 import { childName, childStateMachineArn, mapRunArn, mapRunId, mapRunLabel } from './map-run-names';
 
@@ -34,7 +35,9 @@ const ignore = (): void => undefined;
  */
 export class MapRun {
   readonly arn: string;
-  private readonly results: Json[];
+  private results: Json[] = [];
+  /** With ItemBatcher: what each child runs; without, each child runs one item. */
+  private batches?: ItemBatch[];
   /** Children running, by taskId. */
   private readonly running = new Map<string, number>();
   private next = 0;
@@ -56,32 +59,68 @@ export class MapRun {
     this.arn = mapRunArn(info, label, mapRunId(it.random.bytes()));
     this.stateMachineArn = childStateMachineArn(info, label);
     this.definition = childDefinition(def.ItemProcessor!, run.state.graphs[0]!.queryLanguage);
-    this.results = new Array<Json>(plan.items.length).fill(null);
     this.maxConcurrency = plan.maxConcurrency;
   }
 
+  /** The number of child executions: one per item, or one per batch. */
   private get total(): number {
-    return this.plan.items.length;
+    return this.batches?.length ?? this.plan.items.length;
   }
 
   /** MapStateStarted, MapRunStarted, the Map Run's record, then the first children. */
   start(): Promise<void> | void {
     const { it, run, plan } = this;
     const thread = run.branch.thread;
-    it.emit(thread, 'MapStateStarted', { mapStateStartedEventDetails: { length: this.total } });
+    it.emit(thread, 'MapStateStarted', { mapStateStartedEventDetails: { length: plan.items.length } });
     it.emit(thread, 'MapRunStarted', { mapRunStartedEventDetails: { mapRunArn: this.arn } });
+    if (plan.batching) return this.startBatched();
+    this.open();
+    if (this.total === 0) return this.succeed();
+    return this.launch();
+  }
+
+  /**
+   * ItemSelector runs on every item first, then the selected items are grouped into batches
+   * (the spec's order); a selector failure fails the run before any child starts.
+   */
+  private async startBatched(): Promise<void> {
+    const { it, run, def, plan } = this;
+    const selected: Json[] = [];
+    let failure: unknown;
+    try {
+      for (let i = 0; i < plan.items.length; i++) selected.push(await itemInput(run, it, def, plan, i));
+    } catch (e) {
+      failure = e;
+    }
+    this.batches = failure === undefined ? itemBatches(selected, plan.batching!) : [];
+    this.open();
+    if (failure !== undefined) this.selectorFailed(failure);
+    if (this.total === 0) return this.succeed();
+    return this.launch();
+  }
+
+  /** The Map Run's record: its item and child-execution counts and settings. */
+  private open(): void {
+    const { it, plan } = this;
+    this.results = new Array<Json>(this.total).fill(null);
     it.command({
       kind: 'StartMapRun',
       mapRunArn: this.arn,
-      itemCount: this.total,
+      itemCount: plan.items.length,
+      executionCount: this.total,
       maxConcurrency: plan.maxConcurrency,
       toleratedFailureCount: plan.toleratedCount ?? 0,
       toleratedFailurePercentage: plan.toleratedPercentage ?? 0,
       definition: this.definition,
     });
     it.mapRuns.set(this.arn, (input) => this.update(input));
-    if (this.total === 0) return this.succeed();
-    return this.launch();
+  }
+
+  /** An ItemSelector failure fails the Map Run with its error; States.Runtime then ends the execution with no more events. */
+  private selectorFailed(e: unknown): never {
+    const f = asEngineFailure(e);
+    if (f) this.end('FAILED', f, f.error !== StatesErrors.Runtime);
+    throw e;
   }
 
   /** Starts children while the concurrency allows. */
@@ -91,13 +130,13 @@ export class MapRun {
     while (!this.settled && this.running.size < limit && this.next < this.total) {
       const index = this.next++;
       let input: Json;
-      try {
-        input = await itemInput(run, it, this.def, this.plan, index);
-      } catch (e) {
-        // An ItemSelector failure fails the Map Run with its error; States.Runtime then ends the execution with no more events.
-        const f = asEngineFailure(e);
-        if (f) this.end('FAILED', f, f.error !== StatesErrors.Runtime);
-        throw e;
+      if (this.batches) input = this.batches[index]!.input;
+      else {
+        try {
+          input = await itemInput(run, it, this.def, this.plan, index);
+        } catch (e) {
+          this.selectorFailed(e);
+        }
       }
       const taskId = it.nextId('task');
       this.running.set(taskId, index);
@@ -134,7 +173,8 @@ export class MapRun {
       it.forgetTask(taskId);
       this.finished++;
       if ('failure' in end) {
-        this.failed++;
+        // A failed batch fails every item it holds: the tolerance counts items.
+        this.failed += this.batches ? this.batches[index]!.itemCount : 1;
         this.results[index] = errorOutput(end.failure);
       } else this.results[index] = end.output;
       return this.proceed();

@@ -5,6 +5,7 @@ import type { StateRun } from '../../core/state-run';
 import { evaluateJsonataArray, evaluateJsonataField, evaluateJsonataInteger, evaluateJsonataNumber } from '../../jsonata';
 import { readPath } from '../../jsonpath';
 import { StatesFailure } from '../../states-failure';
+import { batchPlanJsonata, batchPlanJsonPath, type BatchPlan } from './item-batches';
 
 /** What one run of a Map state works through, read from its fields once per attempt. */
 export interface MapPlan {
@@ -15,6 +16,8 @@ export interface MapPlan {
   maxConcurrency: number;
   toleratedCount?: number;
   toleratedPercentage?: number;
+  /** A Distributed Map's ItemBatcher: children then run batches of selected items. */
+  batching?: BatchPlan;
 }
 
 function notAnArray(run: StateRun, path: string, value: Json): StatesFailure {
@@ -42,6 +45,7 @@ async function planJsonata(run: StateRun, it: Interpreter, def: MapState): Promi
   if (def.MaxConcurrency !== undefined) plan.maxConcurrency = await evaluateJsonataInteger(def.MaxConcurrency, 'MaxConcurrency', b);
   if (def.ToleratedFailureCount !== undefined) plan.toleratedCount = await evaluateJsonataInteger(def.ToleratedFailureCount, 'ToleratedFailureCount', b);
   if (def.ToleratedFailurePercentage !== undefined) plan.toleratedPercentage = await evaluateJsonataNumber(def.ToleratedFailurePercentage, 'ToleratedFailurePercentage', b);
+  if (def.ItemBatcher !== undefined && run.state.distributed) plan.batching = await batchPlanJsonata(def.ItemBatcher, b);
   return plan;
 }
 
@@ -61,6 +65,7 @@ function planJsonPath(run: StateRun, it: Interpreter, def: MapState): MapPlan {
   if (count !== undefined) plan.toleratedCount = count;
   const pct = read(def.ToleratedFailurePercentage, def.ToleratedFailurePercentagePath, 'ToleratedFailurePercentage');
   if (pct !== undefined) plan.toleratedPercentage = pct;
+  if (def.ItemBatcher !== undefined && run.state.distributed) plan.batching = batchPlanJsonPath(def.ItemBatcher, run, scope);
   return plan;
 }
 
