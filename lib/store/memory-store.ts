@@ -19,7 +19,7 @@ import type {
   TaskTokenRecord,
   TimerRecord,
 } from './records';
-import type { EventQuery, PurgeQuery, Store, StoreWrite } from './store';
+import { inputText, type EventQuery, type PurgeQuery, type Store, type StoreWrite } from './store';
 import { StoreClosedError } from './store-errors';
 import { emptyStats, type StoreStats } from './store-stats';
 import { compareText } from './text-order';
@@ -190,7 +190,7 @@ export class MemoryStore implements Store {
   }
 
   readInputs(executionArn: string): string[] {
-    return [...(this.tables.executions.get(executionArn)?.inputs ?? [])];
+    return (this.tables.executions.get(executionArn)?.inputs ?? []).map(inputText);
   }
 
   readEvents(executionArn: string, query: EventQuery): HistoryEvent[] {

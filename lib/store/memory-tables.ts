@@ -13,7 +13,7 @@ import type {
   Tag,
   TaskTokenRecord,
 } from './records';
-import type { StoreWrite, StoreWriteKind } from './store';
+import type { StoredInput, StoreWrite, StoreWriteKind } from './store';
 import { integrity } from './store-errors';
 import { MAX_EVENT_ID } from './store-limits';
 import { UndoLog } from './undo-log';
@@ -27,7 +27,8 @@ export interface Sequenced<T> {
 /** One execution and everything that belongs to it (what purgeExecution removes). */
 export interface MemoryExecution {
   record: ExecutionRecord;
-  inputs: string[];
+  /** As handed over: JSON text or the input itself (its text is written only if it is read). */
+  inputs: StoredInput[];
   /** Plain copies of the events (lazy payload getters read once), id = index + 1. */
   events: HistoryEvent[];
   timers: Map<string, Sequenced<number>>;

@@ -1,6 +1,6 @@
 import { isClosed } from './closed-status';
 import type { ExecutionStatus } from '../engine/execution-api';
-import type { StoreWrite, StoreWriteKind } from './store';
+import { inputText, type StoreWrite, type StoreWriteKind } from './store';
 import { integrity } from './store-errors';
 import { EVENT_ID_BITS, MAX_EVENT_ID } from './store-limits';
 import type { SqliteStatements } from './sqlite-statements';
@@ -67,7 +67,7 @@ export function sqliteAppliers(s: SqliteStatements, events: EventCodec): Applier
       if (w.inputs.length === 0) return;
       const id = executionId(w.kind, w.executionArn);
       let seq = s.lastInput.get(id) ?? 0;
-      for (const input of w.inputs) s.putInput.run(id, ++seq, input);
+      for (const input of w.inputs) s.putInput.run(id, ++seq, inputText(input));
     },
     appendEvents: (w) => {
       if (w.events.length === 0) return;

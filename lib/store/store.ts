@@ -36,8 +36,12 @@ export type StoreWrite =
   | { kind: 'deleteActivity'; arn: string }
   /** Creates the execution or replaces its summary. */
   | { kind: 'putExecution'; record: ExecutionRecord }
-  /** Engine inputs (JSON text of EngineInput), appended in order after those already stored. */
-  | { kind: 'appendInputs'; executionArn: string; inputs: string[] }
+  /**
+   * Engine inputs, appended in order after those already stored: each as JSON text, or as the
+   * plain value itself, which the store takes over (the writer must not change it afterwards):
+   * SQLite writes its JSON text, the memory store keeps it and writes the text only if it is read.
+   */
+  | { kind: 'appendInputs'; executionArn: string; inputs: StoredInput[] }
   /**
    * History events, ids contiguous with those already stored. The store takes them over: the
    * writer must not change them afterwards (the memory store keeps them as they are, so that
@@ -55,6 +59,14 @@ export type StoreWrite =
   | { kind: 'setTags'; resourceArn: string; tags: Tag[] }
   /** Deletes a closed execution with its inputs, events, timers, tokens, activity tasks, map runs and tags. */
   | { kind: 'purgeExecution'; arn: string };
+
+/** An engine input as the store is handed it: its JSON text, or the plain JSON value. */
+export type StoredInput = string | object;
+
+/** The JSON text of a stored input. */
+export function inputText(input: StoredInput): string {
+  return typeof input === 'string' ? input : JSON.stringify(input);
+}
 
 export type StoreWriteKind = StoreWrite['kind'];
 

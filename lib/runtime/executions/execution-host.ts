@@ -26,10 +26,11 @@ const MAX_TIMEOUT = 2 ** 31 - 1;
 /** At most this many decisions share one store write (a bound on how long the first of them waits). */
 const MAX_GROUPED_DECISIONS = 512;
 
-/** One decision's share of a store write: its own writes, its input (JSON text) and events, and what to do once committed. */
+/** One decision's share of a store write: its own writes, its input and events, and what to do once committed. */
 interface Bookkept {
   writes: StoreWrite[];
-  input: string;
+  /** Made for this decision and never changed after: the store takes it over. */
+  input: EngineInput;
   events: HistoryEvent[];
   after: () => void;
 }
@@ -60,7 +61,7 @@ class DecisionGroup {
     const decisions = this.decisions;
     // The store reads the record before write() returns, so the live one is handed over as it is.
     const writes: StoreWrite[] = [{ kind: 'putExecution', record: live.record }];
-    const inputs: string[] = [];
+    const inputs: EngineInput[] = [];
     const events: HistoryEvent[] = decisions.length === 1 ? decisions[0]!.events : [];
     for (const d of decisions) {
       for (const w of d.writes) writes.push(w);
@@ -370,7 +371,7 @@ export class ExecutionHost {
       for (const c of dispatch) this.dispatch(live, c, false, false);
       if (closing) this.closedNow(live);
     };
-    return { writes, input: JSON.stringify(input), events: decision.events, after };
+    return { writes, input, events: decision.events, after };
   }
 
   /** An engine bug left the execution unable to go on: fail it as States.Runtime rather than leave it RUNNING forever. */
