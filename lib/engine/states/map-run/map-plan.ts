@@ -69,8 +69,23 @@ function planJsonPath(run: StateRun, it: Interpreter, def: MapState): MapPlan {
   return plan;
 }
 
+/**
+ * ItemReader and ResultWriter read and write Amazon S3, which the local service does not have: the
+ * state fails with the error AWS raises when it cannot read or write, rather than quietly mapping
+ * over its input or dropping its results.
+ */
+function refuseS3(run: StateRun, def: MapState): void {
+  const local = (field: string, value: Json, instead: string) => {
+    const resource = value !== null && typeof value === 'object' && !Array.isArray(value) && typeof value.Resource === 'string' ? ` (${value.Resource})` : '';
+    return `An error occurred while executing the state '${run.name}' (entered at the event id #${run.enteredEventId}). The local service has no Amazon S3, so it cannot run the ${field}${resource} of a Distributed Map; ${instead}.`;
+  };
+  if (def.ItemReader !== undefined) throw new StatesFailure(StatesErrors.ItemReaderFailed, local('ItemReader', def.ItemReader, 'pass the items in the state input (Items or ItemsPath) to run it locally'));
+  if (def.ResultWriter !== undefined) throw new StatesFailure(StatesErrors.ResultWriterFailed, local('ResultWriter', def.ResultWriter, 'without a ResultWriter the results are the state\'s output'));
+}
+
 /** Reads the items, concurrency and tolerance in the state's query language. */
 export function mapPlan(run: StateRun, it: Interpreter, def: MapState): Promise<MapPlan> | MapPlan {
+  if (run.state.distributed) refuseS3(run, def);
   return run.state.queryLanguage === 'JSONata' ? planJsonata(run, it, def) : planJsonPath(run, it, def);
 }
 
