@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Json, JsonObject } from '../../asl';
-import { invokeEnvelope } from '../lambda/invoke-envelope';
+import { invokeEnvelope, invokeEnvelopeText } from '../lambda/invoke-envelope';
 import { parseFunctionName } from '../lambda/lambda-registry';
 import type { RuntimeContext } from '../runtime-context';
 import { sdkCause, type TaskHandler, type TaskRun } from './task-run';
@@ -68,8 +68,10 @@ export function lambdaTasks(ctx: RuntimeContext, mode: 'function' | 'invoke'): T
       }
       if (c.pattern === 'waitForTaskToken') return;
       if (mode === 'function') return task.report({ kind: 'TaskSucceeded', output: outcome.payload });
-      const envelope = invokeEnvelope({ payload: JSON.parse(outcome.payload) as Json, payloadBytes: Buffer.byteLength(outcome.payload), requestId, at: ctx.clock.now() });
-      return task.report({ kind: 'TaskSucceeded', output: JSON.stringify(envelope) });
+      // The payload is JSON.stringify's text (runHandler's), so it goes into the envelope's text as it is
+      // (a result JSON.stringify cannot write, such as a function, fails the task as it did when it was parsed here).
+      if (typeof outcome.payload !== 'string') throw new SyntaxError('the function returned no JSON');
+      return task.report({ kind: 'TaskSucceeded', output: invokeEnvelopeText({ payloadText: outcome.payload, requestId, at: ctx.clock.now() }) });
     },
   };
 }

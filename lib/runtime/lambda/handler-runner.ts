@@ -36,9 +36,18 @@ export function loadHandler(modulePath: string, handlerName: string, label: stri
   return { handler: handler as Handler };
 }
 
+/** The context object for the plain fields and a deadline (epoch ms). */
+export function lambdaContext(fields: ContextFields, deadline: number): LambdaContext {
+  return { ...fields, callbackWaitsForEmptyEventLoop: true, getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()) };
+}
+
 /** Runs one invocation: async or callback-style handler; the result becomes the JSON response payload. */
-export async function runHandler(handler: Handler, event: unknown, fields: ContextFields, deadline: number): Promise<HandlerOutcome> {
-  const context: LambdaContext = { ...fields, callbackWaitsForEmptyEventLoop: true, getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()) };
+export function runHandler(handler: Handler, event: unknown, fields: ContextFields, deadline: number): Promise<HandlerOutcome> {
+  return runInContext(handler, event, lambdaContext(fields, deadline));
+}
+
+/** runHandler with the context object already made. */
+export async function runInContext(handler: Handler, event: unknown, context: LambdaContext): Promise<HandlerOutcome> {
   let result: unknown;
   try {
     result =

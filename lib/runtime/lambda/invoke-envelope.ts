@@ -7,12 +7,24 @@ import type { Json } from '../../asl';
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-lambda.html
  */
 export function invokeEnvelope(o: { payload: Json; payloadBytes: number; requestId: string; at: number; statusCode?: number }): Json {
+  return { ExecutedVersion: '$LATEST', Payload: o.payload, ...envelopeRest(o) };
+}
+
+/**
+ * The JSON text of invokeEnvelope for a payload given as JSON text (as JSON.stringify wrote it, so
+ * that parsing and writing it again would give the same text): the text goes in as it is.
+ */
+export function invokeEnvelopeText(o: { payloadText: string; requestId: string; at: number; statusCode?: number }): string {
+  const rest = JSON.stringify(envelopeRest({ ...o, payloadBytes: Buffer.byteLength(o.payloadText) }));
+  return `{"ExecutedVersion":"$LATEST","Payload":${o.payloadText},${rest.slice(1)}`;
+}
+
+/** The members after Payload. */
+function envelopeRest(o: { payloadBytes: number; requestId: string; at: number; statusCode?: number }) {
   const date = new Date(o.at).toUTCString();
   const trace = traceId(o.at);
   const length = String(o.payloadBytes);
   return {
-    ExecutedVersion: '$LATEST',
-    Payload: o.payload,
     SdkHttpMetadata: {
       AllHttpHeaders: {
         'X-Amz-Executed-Version': ['$LATEST'],
@@ -41,9 +53,18 @@ export function invokeEnvelope(o: { payload: Json; payloadBytes: number; request
   };
 }
 
+/** Random bytes for trace ids, drawn from the OS for 128 ids at a time. */
+const TRACE_BYTES = 24;
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+
 /** An X-Ray trace header in AWS's format: the epoch seconds in hex, then random ids. */
 function traceId(at: number): string {
   const seconds = Math.floor(at / 1000).toString(16).padStart(8, '0');
-  const r = randomBytes(24).toString('hex');
+  if (poolAt + TRACE_BYTES > pool.length) {
+    pool = randomBytes(TRACE_BYTES * 128);
+    poolAt = 0;
+  }
+  const r = pool.toString('hex', poolAt, (poolAt += TRACE_BYTES));
   return `Root=1-${seconds}-${r.slice(0, 24)};Parent=${r.slice(24, 40)};Sampled=0;Lineage=1:${r.slice(40, 48)}:0`;
 }

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FunctionLogLine, LambdaFunctionConfig } from '../local-service-contract';
 import { createInterface } from 'node:readline';
-import { loadHandler, runHandler, type ContextFields, type HandlerOutcome, type LoadedHandler } from './handler-runner';
+import { DeadlineQueue } from './deadline-queue';
+import { loadHandler, runInContext, type ContextFields, type HandlerOutcome, type LambdaContext, type LoadedHandler } from './handler-runner';
 import { LambdaPlatformErrors } from './lambda-error';
 
 /** One local Lambda function: runs invocations in its sandboxes, honouring its timeout. */
@@ -48,18 +49,44 @@ function withTimeout(run: Promise<HandlerOutcome>, seconds: number, requestId: s
 class InlineFunction implements LocalLambdaFunction {
   readonly config;
   private loaded: LoadedHandler | undefined;
+  private readonly deadlines = new DeadlineQueue();
+  private readonly logStreamPrefix: string;
+  private readonly logGroupName: string;
+  private readonly memoryLimitInMB: string;
   constructor(
     config: LambdaFunctionConfig,
     readonly arn: string,
   ) {
     this.config = normalise(config);
+    this.logGroupName = `/aws/lambda/${this.config.functionName}`;
+    this.logStreamPrefix = 'local/[$LATEST]';
+    this.memoryLimitInMB = String(this.config.memorySize);
   }
   invoke(event: unknown, requestId: string): Promise<HandlerOutcome> {
     this.loaded ??= loadHandler(this.config.modulePath, this.config.handlerName, this.label());
     const loaded = this.loaded;
     if ('error' in loaded) return Promise.resolve({ ok: false, error: loaded.error });
-    const deadline = Date.now() + this.config.timeoutSeconds * 1000;
-    return withTimeout(runHandler(loaded.handler, event, contextFields(this, requestId), deadline), this.config.timeoutSeconds, requestId, () => {});
+    const seconds = this.config.timeoutSeconds;
+    const deadline = Date.now() + seconds * 1000;
+    // The same members, in the same order, as contextFields() and lambdaContext() make for a sandbox.
+    const context: LambdaContext = {
+      functionName: this.config.functionName,
+      functionVersion: '$LATEST',
+      invokedFunctionArn: this.arn,
+      memoryLimitInMB: this.memoryLimitInMB,
+      awsRequestId: requestId,
+      logGroupName: this.logGroupName,
+      logStreamName: this.logStreamPrefix + requestId.replace(/-/g, ''),
+      callbackWaitsForEmptyEventLoop: true,
+      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    };
+    return new Promise((resolve) => {
+      const settle = this.deadlines.watch(deadline, () => resolve({ ok: false, error: LambdaPlatformErrors.timedOut(requestId, seconds) }));
+      void runInContext(loaded.handler, event, context).then((o) => {
+        settle();
+        resolve(o);
+      });
+    });
   }
   private label(): string {
     return `${this.config.modulePath}.${this.config.handlerName}`;

@@ -1,0 +1,31 @@
+import { invokeEnvelope, invokeEnvelopeText } from '../../lib/runtime/lambda/invoke-envelope';
+
+/** The members that differ between two envelopes made at the same moment: the random trace ids. */
+function withoutTrace(text: string): string {
+  return text.replace(/Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0;Lineage=1:[0-9a-f]{8}:0/g, 'TRACE');
+}
+
+test.each([
+  ['an object', { success: true, transaction_id: 'txn-order-0001', nested: { a: [1, 2, { b: 'é"\\' }] } }],
+  ['a string', 'plain "quoted" text'],
+  ['null', null],
+  ['a number', 1e21],
+  ['an empty object', {}],
+])('the envelope text for %s is the text of the envelope made from the parsed payload, member for member', (_label, value) => {
+  const payloadText = JSON.stringify(value);
+  const at = Date.UTC(2026, 0, 2, 3, 4, 5);
+  const requestId = '0a1b2c3d-0000-4000-8000-000000000001';
+  const text = invokeEnvelopeText({ payloadText, requestId, at });
+  const expected = JSON.stringify(invokeEnvelope({ payload: JSON.parse(payloadText), payloadBytes: Buffer.byteLength(payloadText), requestId, at }));
+  expect(withoutTrace(text)).toBe(withoutTrace(expected));
+  const parsed = JSON.parse(text);
+  expect(Object.keys(parsed)).toEqual(['ExecutedVersion', 'Payload', 'SdkHttpMetadata', 'SdkResponseMetadata', 'StatusCode']);
+  expect(parsed.SdkHttpMetadata.HttpHeaders['Content-Length']).toBe(String(Buffer.byteLength(payloadText)));
+  expect(parsed.SdkHttpMetadata.HttpHeaders['X-Amzn-Trace-Id']).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0;Lineage=1:[0-9a-f]{8}:0$/);
+});
+
+test('trace ids drawn from the pooled randomness differ from one envelope to the next, past a refill of the pool', () => {
+  const ids = new Set<string>();
+  for (let i = 0; i < 300; i++) ids.add(JSON.parse(invokeEnvelopeText({ payloadText: '{}', requestId: 'r', at: 0 })).SdkHttpMetadata.HttpHeaders['X-Amzn-Trace-Id']);
+  expect(ids.size).toBe(300);
+});
