@@ -152,8 +152,12 @@ export function finishJsonPath(it: Interpreter, run: StateRun, result: Json, sel
   if (select && f.ResultSelector !== undefined) result = payloadTemplate(it, run, f.ResultSelector, result, 'ResultSelector');
   const assigned = f.Assign ? evaluateJsonPathAssign(f.Assign, jsonPathScope(it, run, result)) : undefined;
   const combined = f.ResultPath === undefined || f.ResultPath === '$' ? result : applyResultPath(f.ResultPath, run.input, result, stateRef(run));
-  const output = f.OutputPath === undefined || f.OutputPath === '$' ? combined : applyOutputPath(f.OutputPath, jsonPathScope(it, run, combined));
-  return withAssigned(run, output, assigned);
+  if (f.OutputPath === undefined || f.OutputPath === '$') {
+    // The output is measured for the payload quota: from the input's size, along the path alone.
+    if (combined !== result && typeof f.ResultPath === 'string') it.measureResultPath(combined, run.input, f.ResultPath);
+    return withAssigned(run, combined, assigned);
+  }
+  return withAssigned(run, applyOutputPath(f.OutputPath, jsonPathScope(it, run, combined)), assigned);
 }
 
 /** JSONPath output processing of a state without a result (Wait, Choice, Succeed): OutputPath of the effective input. */

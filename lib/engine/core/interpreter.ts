@@ -4,7 +4,7 @@ import type { EngineCommand } from '../engine-command';
 import type { EngineInput, EngineInputKind, EngineInputOf, ExecutionInfo } from '../engine-input';
 import type { Decision, EngineLimits, EngineOptions, Execution, ExecutionStatus } from '../execution-api';
 import type { EventDetailsByType, HistoryEvent, HistoryEventType } from '../history-event';
-import { applyResultPath, evaluateJsonPathAssign } from '../jsonpath';
+import { applyResultPath, compilePath, evaluateJsonPathAssign } from '../jsonpath';
 import { StatesFailure } from '../states-failure';
 import { stateEvaluators } from '../states';
 import { Branch, sideOf, type BranchOwner, type Thread } from './branch';
@@ -12,7 +12,7 @@ import { contextObject, executionContext, finishJsonata, jsonPathScope, stateRef
 import { asEngineFailure, errorDetails, errorOutput, type EngineFailure } from './engine-failure';
 import { LimitCauses, limitsOf } from './engine-limits';
 import { findCatcher, findRetrier, isUnrecoverable, retryDelayMs } from './error-matching';
-import { defineLazyText, jsonBytes, jsonBytesFrom, jsonText, LazyJson, parseJson, SizeMemo } from './json-text';
+import { defineLazyText, jsonBytes, jsonBytesAlong, jsonBytesFrom, jsonText, LazyJson, parseJson, SizeMemo, type PathStep } from './json-text';
 import { SeededRandom } from './seeded-random';
 import { stateEventTypes } from './state-event-types';
 import { StateRun } from './state-run';
@@ -201,6 +201,14 @@ export class Interpreter implements Execution, BranchOwner {
   overLimit(value: Json, from?: Json): boolean {
     const bytes = from === undefined ? jsonBytes(value, this.sizes) : jsonBytesFrom(value, from, this.sizes);
     return bytes > this.limits.maxPayloadBytes;
+  }
+
+  /**
+   * Remembers the size of `output`, a ResultPath's copy of `input` along `path` (applied without
+   * error), for overLimit: derived from the input's size, so the members beside the path are not walked.
+   */
+  measureResultPath(output: Json, input: Json, path: string): void {
+    jsonBytesAlong(output, input, compilePath(path).segments as PathStep[], this.sizes);
   }
 
   /** Throws States.DataLimitExceeded, naming `who`, when a payload is over the quota. */

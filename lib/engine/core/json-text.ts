@@ -156,6 +156,52 @@ export function jsonBytesFrom(value: Json, base: Json, memo: SizeMemo): number {
   return size;
 }
 
+/** One step of a ResultPath as compiled: a member name or an array index. */
+export type PathStep = { k: 'name'; name: string } | { k: 'index'; index: number };
+
+/** The number of members jsonBytes counts in an object (those that are neither undefined nor functions). */
+function memberCount(obj: JsonObject, memo: SizeMemo): number {
+  const known = memo.count(obj);
+  if (known !== undefined) return known;
+  let n = 0;
+  for (const key in obj) {
+    const v = obj[key];
+    if (v !== undefined && typeof v !== 'function') n++;
+  }
+  return n;
+}
+
+/**
+ * jsonBytes(copy), for a copy of `original` that differs from it only along `steps`, as ResultPath
+ * builds a state's output (each node on the path copied, everything beside it shared; a missing
+ * object on the way is created empty). Each copy's size is derived from its original's and
+ * remembered, so the members beside the path are never walked.
+ */
+export function jsonBytesAlong(copy: Json, original: Json | undefined, steps: readonly PathStep[], memo: SizeMemo, from = 0): number {
+  if (from === steps.length) return jsonBytes(copy, memo);
+  if (copy === null || typeof copy !== 'object') return jsonBytes(copy, memo);
+  const step = steps[from]!;
+  if (step.k === 'index') {
+    if (!Array.isArray(copy) || !Array.isArray(original) || copy.length !== original.length) return jsonBytes(copy, memo);
+    const i = step.index < 0 ? original.length + step.index : step.index;
+    const was = original[i];
+    const size = jsonBytes(original, memo) - (was === undefined ? 4 : jsonBytes(was, memo)) + jsonBytesAlong(copy[i]!, was, steps, memo, from + 1);
+    memo.remember(copy, size, copy.length);
+    return size;
+  }
+  const name = step.name;
+  if (Array.isArray(copy) || name === '__proto__' || (original !== undefined && !isObject(original))) return jsonBytes(copy, memo);
+  const base: JsonObject = original === undefined ? {} : original;
+  const baseSize = jsonBytes(base, memo);
+  const baseCount = memberCount(base, memo);
+  const was = hasOwn.call(base, name) ? base[name] : undefined;
+  const had = was !== undefined && typeof was !== 'function';
+  const member = jsonBytesAlong((copy as JsonObject)[name]!, had ? was : undefined, steps, memo, from + 1);
+  const size = had ? baseSize - jsonBytes(was, memo) + member : baseSize + keyBytes(name) + 1 + member + (baseCount > 0 ? 1 : 0);
+  memo.remember(copy, size, had ? baseCount : baseCount + 1);
+  return size;
+}
+
 /** Parses JSON text the runtime or a caller handed in; the result is treated as immutable. */
 export function parseJson(text: string): Json {
   return JSON.parse(text) as Json;

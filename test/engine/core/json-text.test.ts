@@ -1,5 +1,6 @@
 import type { Json } from '../../../lib/asl';
-import { defineLazyText, jsonBytes, jsonBytesFrom, jsonText, LazyJson, SizeMemo } from '../../../lib/engine/core/json-text';
+import { defineLazyText, jsonBytes, jsonBytesAlong, jsonBytesFrom, jsonText, LazyJson, SizeMemo, type PathStep } from '../../../lib/engine/core/json-text';
+import { applyResultPath, compilePath } from '../../../lib/engine/jsonpath';
 
 /** The 256 KiB quota is measured in UTF-8 bytes of the JSON text: jsonBytes must agree with it exactly. */
 describe('jsonBytes', () => {
@@ -78,6 +79,55 @@ describe('jsonBytesFrom', () => {
     const base = { a: 'x'.repeat(100) };
     const value = { ...base, b: 2 };
     expect(jsonBytesFrom(value, base, memo)).toBe(exact(value));
+  });
+});
+
+describe('jsonBytesAlong', () => {
+  const exact = (v: unknown) => Buffer.byteLength(JSON.stringify(v), 'utf8');
+  const steps = (path: string) => compilePath(path).segments as PathStep[];
+  const input: Json = {
+    order: { id: 'ördér-1', items: [{ sku: 'a', price: 16.990000000000002 }, { sku: 'b', price: 1 }], tags: [] },
+    results: {},
+    empty: {},
+    list: [1, 'two', { three: 3 }],
+    'kéy': 'välue',
+  };
+
+  test.each<[string, Json]>([
+    ['$.results.s00', { step: 0, label: 'stép 0' }],
+    ['$.order.id', 'replaced ✓'],
+    ['$.order', 7],
+    ['$.empty.first', [1, 2]],
+    ['$.missing', { fresh: true }],
+    ['$.missing.deeper.still', 'x'],
+    ['$.list[1]', { replaced: 'ü' }],
+    ['$.list[-1]', null],
+    ['$.order.items[0].price', 2.5],
+    ["$['kéy']", 'shorter'],
+    ['$.__proto__', { odd: 'key' }],
+    ['$.results', {}],
+  ])('ResultPath %s: the copy is measured exactly, and each copy on the path is remembered exactly', (path, result) => {
+    for (const measured of [false, true]) {
+      const memo = new SizeMemo();
+      // The input measured before (as the previous state's output is) or not at all.
+      if (measured) jsonBytes(input, memo);
+      const output = applyResultPath(path, input, result);
+      expect(jsonBytesAlong(output, input, steps(path), memo)).toBe(exact(output));
+      expect(jsonBytes(output, memo)).toBe(exact(output));
+      const top = output as Record<string, Json>;
+      for (const key of Object.keys(top)) expect(jsonBytes(top[key]!, memo)).toBe(exact(top[key]));
+    }
+  });
+
+  test('a chain of ResultPath copies, each measured from the one before, stays exact', () => {
+    const memo = new SizeMemo();
+    let state: Json = input;
+    for (let i = 0; i < 40; i++) {
+      const path = i % 9 === 8 ? '$.results' : `$.results.s${i % 13}`;
+      const next = applyResultPath(path, state, i % 9 === 8 ? {} : { step: i, label: `stép ${i}`, items: [i, 'é'] });
+      expect(jsonBytesAlong(next, state, steps(path), memo)).toBe(exact(next));
+      state = next;
+    }
   });
 });
 
