@@ -12,6 +12,7 @@ import {
 } from '../jsonpath';
 import { StatesFailure } from '../states-failure';
 import type { Interpreter } from './interpreter';
+import { isoTime } from './iso-time';
 import { jsonBytes } from './json-text';
 import type { StateRun } from './state-run';
 
@@ -44,7 +45,7 @@ export function executionContext(info: ExecutionInfo, input: Json): JsonObject {
   return {
     Id: info.executionArn,
     Input: input,
-    StartTime: new Date(info.startTime).toISOString(),
+    StartTime: isoTime(info.startTime),
     Name: info.name,
     RoleArn: info.roleArn,
     RedriveCount: info.redriveCount,
@@ -87,8 +88,9 @@ export function fieldsOf(run: StateRun): DataFields {
   return run.state.def as DataFields;
 }
 
+/** The run itself names its state for error causes (its name and entered event id never change): no copy per use. */
 export function stateRef(run: StateRun): JsonPathState {
-  return { name: run.name, enteredEventId: run.enteredEventId };
+  return run;
 }
 
 /** A JSONPath scope whose context object is built only if a path reads `$$`. */
@@ -123,7 +125,7 @@ export function jsonataBindings(it: Interpreter, run: StateRun, extra?: { result
     context: it.contextFor(run),
     variables: run.branch.variables,
     random: it.random,
-    now: new Date(it.at).toISOString(),
+    now: isoTime(it.at),
     state: stateRef(run),
   };
   if (extra?.result !== undefined) bindings.result = extra.result;

@@ -13,6 +13,7 @@ import { asEngineFailure, errorDetails, errorOutput, type EngineFailure } from '
 import { LimitCauses, limitsOf } from './engine-limits';
 import { findCatcher, findRetrier, isUnrecoverable, retryDelayMs } from './error-matching';
 import { defineLazyText, jsonBytes, jsonBytesAlong, jsonBytesFrom, jsonText, LazyJson, parseJson, SizeMemo, type PathStep } from './json-text';
+import { isoTime } from './iso-time';
 import { SeededRandom } from './seeded-random';
 import { stateEventTypes } from './state-event-types';
 import { StateRun } from './state-run';
@@ -62,10 +63,6 @@ class HistoryLimitReached {}
 
 const NOT_TRUNCATED = { truncated: false } as const;
 
-let isoAt = NaN;
-let isoText = '';
-/** ISO-8601 of an instant; many states are entered at the same instant within one input. */
-const ISO = (ms: number): string => (ms === isoAt ? isoText : ((isoAt = ms), (isoText = new Date(ms).toISOString())));
 
 /**
  * The interpreter of one execution: folds EngineInputs into history events and commands.
@@ -382,7 +379,7 @@ export class Interpreter implements Execution, BranchOwner {
     defineLazyText(entered, 'input', text);
     entered.inputDetails = NOT_TRUNCATED;
     const id = this.emit(branch.thread, stateEventTypes[state.type].entered as 'PassStateEntered', { stateEnteredEventDetails: entered });
-    const run = new StateRun(branch, state, input, id, ISO(this.at));
+    const run = new StateRun(branch, state, input, id, isoTime(this.at));
     run.inputText = text;
     branch.active = run;
     return this.execute(run);
@@ -559,7 +556,7 @@ export class Interpreter implements Execution, BranchOwner {
   redrive(_input: EngineInputOf<'RedriveExecution'>): void {
     if (this.status === 'RUNNING' || this.status === 'SUCCEEDED' || !this.redrivable || !this.redrivePoint || !this.root) return;
     const count = (this.executionContext.RedriveCount as number) + 1;
-    this.executionContext = { ...this.executionContext, RedriveCount: count, RedriveTime: ISO(this.at) };
+    this.executionContext = { ...this.executionContext, RedriveCount: count, RedriveTime: isoTime(this.at) };
     this.status = 'RUNNING';
     this.redrivable = false;
     this.emit(this.rootThread, 'ExecutionRedriven', { executionRedrivenEventDetails: { redriveCount: count } });

@@ -117,6 +117,20 @@ export function jsonBytes(value: Json, memo?: SizeMemo): number {
   return size;
 }
 
+/** jsonBytes(value, memo) without remembering value itself (its members are remembered as usual). */
+function jsonBytesUnremembered(value: Json, memo: SizeMemo): number {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return jsonBytes(value, memo);
+  let size = 2;
+  let n = 0;
+  for (const key in value) {
+    const v = value[key];
+    if (v === undefined || typeof v === 'function') continue;
+    size += keyBytes(key) + 1 + jsonBytes(v, memo);
+    n++;
+  }
+  return n > 1 ? size + n - 1 : size;
+}
+
 const isObject = (v: unknown): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -178,7 +192,8 @@ function memberCount(obj: JsonObject, memo: SizeMemo): number {
  * remembered, so the members beside the path are never walked.
  */
 export function jsonBytesAlong(copy: Json, original: Json | undefined, steps: readonly PathStep[], memo: SizeMemo, from = 0): number {
-  if (from === steps.length) return jsonBytes(copy, memo);
+  // The result itself lies beside every later path: its size is not remembered, only its members'.
+  if (from === steps.length) return memo.get(copy as object) ?? jsonBytesUnremembered(copy, memo);
   if (copy === null || typeof copy !== 'object') return jsonBytes(copy, memo);
   const step = steps[from]!;
   if (step.k === 'index') {

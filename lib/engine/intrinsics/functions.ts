@@ -13,7 +13,7 @@ export class IntrinsicError extends Error {}
 
 type ArgType = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'any';
 
-interface IntrinsicFunction {
+export interface IntrinsicFunction {
   /** Argument types in order; a trailing `rest` type repeats. */
   args: ArgType[];
   rest?: ArgType;
@@ -223,15 +223,21 @@ export const IntrinsicFunctions: Record<string, IntrinsicFunction> = {
 
 /** Checks arity and types, then runs. */
 export function callIntrinsic(name: string, args: Json[], context: CallContext): Json {
-  const fn = IntrinsicFunctions[name];
+  return callIntrinsicFunction(IntrinsicFunctions[name], name, args, context);
+}
+
+/** callIntrinsic with the function already looked up (a compiled call looks it up once). */
+export function callIntrinsicFunction(fn: IntrinsicFunction | undefined, name: string, args: Json[], context: CallContext): Json {
   if (!fn) throw new IntrinsicError(`Unknown function '${name}'`);
-  const required = fn.args.length - (fn.optional ?? 0);
-  if (args.length < required || (!fn.rest && args.length > fn.args.length)) {
-    throw new IntrinsicError(`Expected ${fn.optional ? `${required} to ${fn.args.length}` : fn.args.length}${fn.rest ? ' or more' : ''} arguments but received ${args.length}`);
+  const declared = fn.args;
+  const required = declared.length - (fn.optional ?? 0);
+  if (args.length < required || (!fn.rest && args.length > declared.length)) {
+    throw new IntrinsicError(`Expected ${fn.optional ? `${required} to ${declared.length}` : declared.length}${fn.rest ? ' or more' : ''} arguments but received ${args.length}`);
   }
-  args.forEach((v, i) => {
-    const t = i < fn.args.length ? fn.args[i] : fn.rest!;
+  for (let i = 0; i < args.length; i++) {
+    const t = i < declared.length ? declared[i]! : fn.rest!;
+    const v = args[i]!;
     if (!matches(t, v)) throw new IntrinsicError(`Argument ${i + 1} of ${name} must be ${t === 'integer' ? 'an integer' : t === 'array' || t === 'object' || t === 'any' ? `an ${t}` : `a ${t}`}, but was ${typeOf(v)}: ${JSON.stringify(v)}`);
-  });
+  }
   return fn.run(args, context);
 }

@@ -1,6 +1,6 @@
 import type { Json } from '../../asl';
 import type { RandomSource } from '../scope';
-import { callIntrinsic, IntrinsicError } from './functions';
+import { callIntrinsicFunction, IntrinsicError, IntrinsicFunctions, type CallContext, type IntrinsicFunction } from './functions';
 import { parseIntrinsic, type IntrinsicArg, type IntrinsicCall } from './parse-intrinsic';
 
 export { isIntrinsic, parseIntrinsic, IntrinsicSyntaxError } from './parse-intrinsic';
@@ -41,11 +41,15 @@ class CompiledCall implements CompiledIntrinsic {
   private readonly args: readonly IntrinsicArg[];
   private readonly nested: readonly (CompiledCall | undefined)[];
   private readonly templatePieces: readonly string[] | undefined;
+  private readonly fn: IntrinsicFunction | undefined;
+  /** The last call's context: executions each have their own random source, and most calls repeat the last one's. */
+  private context: CallContext | undefined;
   constructor(private readonly call: IntrinsicCall) {
     this.args = call.args;
     this.nested = call.args.map((a) => (a.k === 'call' ? new CompiledCall(a.call) : undefined));
     const first = call.args[0];
     this.templatePieces = call.name === 'States.Format' && first?.k === 'literal' ? first.pieces : undefined;
+    this.fn = Object.prototype.hasOwnProperty.call(IntrinsicFunctions, call.name) ? IntrinsicFunctions[call.name] : undefined;
   }
 
   evaluate(reader: PathReader, random: RandomSource): Json {
@@ -54,7 +58,12 @@ class CompiledCall implements CompiledIntrinsic {
       const arg = this.args[i]!;
       values[i] = arg.k === 'literal' ? arg.value : arg.k === 'path' ? reader.read(arg.path) : this.nested[i]!.evaluate(reader, random);
     }
-    return callIntrinsic(this.call.name, values, this.templatePieces ? { random, templatePieces: this.templatePieces } : { random });
+    let context = this.context;
+    if (context === undefined || context.random !== random) {
+      context = this.templatePieces ? { random, templatePieces: this.templatePieces } : { random };
+      this.context = context;
+    }
+    return callIntrinsicFunction(this.fn, this.call.name, values, context);
   }
 }
 

@@ -40,10 +40,14 @@ function runtime(scope: { state?: JsonPathState }, detail: string): StatesFailur
  * may be handed an unvalidated definition) fails the state with States.Runtime, never the engine.
  */
 function compiled(text: string, scope: { state?: JsonPathState }): CompiledPath {
+  return compiledFor(text, scope.state);
+}
+
+function compiledFor(text: string, state: JsonPathState | undefined): CompiledPath {
   try {
     return compilePath(text);
   } catch (e) {
-    if (e instanceof PathSyntaxError) throw runtime(scope, `Invalid path '${text}' : ${e.message}`);
+    if (e instanceof PathSyntaxError) throw runtime({ state }, `Invalid path '${text}' : ${e.message}`);
     throw e;
   }
 }
@@ -219,7 +223,7 @@ export function evaluateJsonPathAssign(assign: Record<string, Json>, scope: Json
 export function applyResultPath(path: string | null | undefined, input: Json, result: Json, state?: JsonPathState): Json {
   if (path === undefined || path === '$') return result;
   if (path === null) return input;
-  const reference = compiled(path, { state });
+  const reference = compiledFor(path, state);
   const segments = reference.segments;
   if (reference.root !== 'input') throw resultPathFailure(path, input, state);
   // Copy only along the path: each node on it is replaced, everything beside it is shared.
