@@ -96,6 +96,7 @@ export class SqliteStore implements Store {
   private readonly st: SqliteStatements;
   private readonly events: EventCodec;
   private readonly apply: (w: StoreWrite) => void;
+  private readonly forgetIds: () => void;
   private readonly queries = new Map<string, Database.Statement<unknown[], unknown>>();
   private readonly commits: SqliteGroupCommit;
   private closed = false;
@@ -135,8 +136,9 @@ export class SqliteStore implements Store {
     this.commits = new SqliteGroupCommit(db, this.stats, () => this.checkpointer.request());
     this.st = prepareStatements(db);
     this.events = eventCodec(this.st);
-    const appliers = sqliteAppliers(this.st, this.events);
+    const { appliers, forget } = sqliteAppliers(this.st, this.events);
     this.apply = (w) => (appliers[w.kind] as (w: StoreWrite) => void)(w);
+    this.forgetIds = forget;
   }
 
   /** The connection's settings as SQLite reports them, for diagnostics and tests. */
@@ -155,6 +157,7 @@ export class SqliteStore implements Store {
   write(writes: StoreWrite[]): Promise<void> {
     if (this.closed) return Promise.reject(new StoreClosedError(`the store of ${this.dir}`));
     return this.commits.run(() => {
+      this.forgetIds();
       for (const w of writes) this.apply(w);
     });
   }

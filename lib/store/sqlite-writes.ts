@@ -15,18 +15,24 @@ type Appliers = { [K in StoreWriteKind]: (w: Extract<StoreWrite, { kind: K }>) =
 /**
  * How each StoreWrite changes the SQLite tables, one entry per kind. Each throws to refuse; the
  * store then rolls back the savepoint of the `write()` call it belongs to.
+ * `forget` must run before each `write()` call: the row id of the execution a call last wrote is
+ * remembered within that call only (a rolled-back call may have created it).
  */
-export function sqliteAppliers(s: SqliteStatements, events: EventCodec): Appliers {
+export function sqliteAppliers(s: SqliteStatements, events: EventCodec): { appliers: Appliers; forget: () => void } {
+  // Most writes of a call name one execution: its id is looked up once.
+  let known: { arn: string; id: number } | undefined;
   const executionId = (kind: StoreWriteKind, arn: string): number => {
+    if (known?.arn === arn) return known.id;
     const row = s.executionId.get(arn);
     if (!row) throw integrity.unknownExecution(kind, arn);
+    known = { arn, id: row.id };
     return row.id;
   };
   const deleteWithTags = (arn: string, del: { run(arn: string): unknown }) => {
     del.run(arn);
     s.deleteTags.run(arn);
   };
-  return {
+  const appliers: Appliers = {
     putDefinition: (w) => s.putDefinition.run(w.record.revisionId, w.record.definition),
     putStateMachine: (w) => s.putStateMachine.run(w.record.arn, w.record.name, JSON.stringify(w.record)),
     deleteStateMachine: (w) => {
@@ -47,6 +53,26 @@ export function sqliteAppliers(s: SqliteStatements, events: EventCodec): Applier
     },
     putExecution: ({ record: r }) => {
       const { doc, input, output } = encodeExecution(r);
+      const same = s.updateExecutionDoc.get(
+        doc,
+        input,
+        output,
+        r.arn,
+        r.stateMachineArn,
+        r.status,
+        r.startDate,
+        r.stopDate ?? null,
+        r.stateMachineVersionArn ?? null,
+        r.stateMachineAliasArn ?? null,
+        r.mapRunArn ?? null,
+        r.parent?.executionArn ?? null,
+        r.redriveCount,
+      );
+      if (same) {
+        known = { arn: r.arn, id: same.id };
+        return;
+      }
+      known = undefined;
       s.putExecution.run(
         r.arn,
         r.stateMachineArn,
@@ -90,6 +116,7 @@ export function sqliteAppliers(s: SqliteStatements, events: EventCodec): Applier
     putMapRun: ({ kind, record: r }) => s.putMapRun.run(r.arn, executionId(kind, r.executionArn), r.startDate, JSON.stringify(r)),
     setTags: (w) => (w.tags.length === 0 ? s.deleteTags.run(w.resourceArn) : s.putTags.run(w.resourceArn, JSON.stringify(w.tags))),
     purgeExecution: (w) => {
+      known = undefined;
       const row = s.executionId.get(w.arn);
       if (!row) return;
       if (!isClosed(row.status as ExecutionStatus)) throw integrity.purgeOpen(w.arn, row.status);
@@ -103,6 +130,12 @@ export function sqliteAppliers(s: SqliteStatements, events: EventCodec): Applier
       s.purgeMapRuns.run(row.id);
       s.deleteTags.run(w.arn);
       s.purgeExecution.run(row.id);
+    },
+  };
+  return {
+    appliers,
+    forget: () => {
+      known = undefined;
     },
   };
 }
