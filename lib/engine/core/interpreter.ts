@@ -12,7 +12,7 @@ import { contextObject, executionContext, finishJsonata, jsonPathScope, stateRef
 import { asEngineFailure, errorDetails, errorOutput, type EngineFailure } from './engine-failure';
 import { LimitCauses, limitsOf } from './engine-limits';
 import { findCatcher, findRetrier, isUnrecoverable, retryDelayMs } from './error-matching';
-import { defineLazyText, jsonBytes, jsonBytesAlong, jsonBytesFrom, jsonText, LazyJson, parseJson, SizeMemo, type PathStep } from './json-text';
+import { jsonBytes, jsonBytesAlong, jsonBytesFrom, jsonText, LazyJson, parseJson, SizeMemo, withLazyTexts, type PathStep } from './json-text';
 import { isoTime } from './iso-time';
 import { SeededRandom } from './seeded-random';
 import { stateEventTypes } from './state-event-types';
@@ -265,16 +265,15 @@ export class Interpreter implements Execution, BranchOwner {
     // The output's text, shared by this Exited event and the next state's Entered event.
     const outputText = exited || next !== undefined ? new LazyJson(output) : undefined;
     if (exited) {
-      const details = { name: run.name } as EventDetailsByType['PassStateExited']['stateExitedEventDetails'];
-      defineLazyText(details, 'output', outputText!);
-      details.outputDetails = NOT_TRUNCATED;
+      type Exited = EventDetailsByType['PassStateExited']['stateExitedEventDetails'];
+      const fields: { [K in keyof Exited]: Exited[K] | LazyJson } = { name: run.name, output: outputText!, outputDetails: NOT_TRUNCATED };
       if (outcome.assigned) {
         const assigned: Record<string, string> = {};
         for (const key of Object.keys(outcome.assigned)) assigned[key] = jsonText(outcome.assigned[key]!);
-        details.assignedVariables = assigned;
-        details.assignedVariablesDetails = NOT_TRUNCATED;
+        fields.assignedVariables = assigned;
+        fields.assignedVariablesDetails = NOT_TRUNCATED;
       }
-      this.emit(branch.thread, exited as 'PassStateExited', { stateExitedEventDetails: details });
+      this.emit(branch.thread, exited as 'PassStateExited', { stateExitedEventDetails: withLazyTexts<Exited>(fields) });
     }
     if (outcome.assigned) branch.variables.assign(outcome.assigned);
     branch.active = undefined;
@@ -374,10 +373,8 @@ export class Interpreter implements Execution, BranchOwner {
     if (branch.closed) return;
     const state = branch.graph.states.get(name);
     if (!state) throw new Error(`engine bug: no state '${name}' (the definition was not validated)`);
-    const entered = { name } as EventDetailsByType['PassStateEntered']['stateEnteredEventDetails'];
     const text = inputText ?? new LazyJson(input);
-    defineLazyText(entered, 'input', text);
-    entered.inputDetails = NOT_TRUNCATED;
+    const entered = withLazyTexts<EventDetailsByType['PassStateEntered']['stateEnteredEventDetails']>({ name, input: text, inputDetails: NOT_TRUNCATED });
     const id = this.emit(branch.thread, stateEventTypes[state.type].entered as 'PassStateEntered', { stateEnteredEventDetails: entered });
     const run = new StateRun(branch, state, input, id, isoTime(this.at));
     run.inputText = text;

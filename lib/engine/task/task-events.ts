@@ -1,11 +1,14 @@
 import type { Failure } from '../../asl';
 import type { Thread } from '../core/branch';
 import type { Interpreter } from '../core/interpreter';
-import { defineLazyText, type LazyJson } from '../core/json-text';
+import { withLazyTexts, type LazyJson } from '../core/json-text';
 import type { TaskFailurePhase } from '../engine-input';
 import type { TaskEventFamily, TaskResource } from './task-resource';
 
 const NOT_TRUNCATED = { truncated: false } as const;
+
+/** A details object whose payload text is still a LazyJson (see withLazyTexts). */
+type Lazy<T> = { [K in keyof T]: T[K] | LazyJson };
 
 /** What the Scheduled event reports. */
 export interface ScheduledInfo {
@@ -74,12 +77,11 @@ const phaseFailures: Record<TaskEventFamily, Record<TaskFailurePhase, Emit>> = {
 export const taskEventWriters: Record<TaskEventFamily, TaskEventWriter> = {
   lambda: {
     scheduled(it, thread, r, s) {
-      const d = { resource: r.arn } as { resource: string; input: string; inputDetails: typeof NOT_TRUNCATED; timeoutInSeconds?: number; taskCredentials?: { roleArn?: string } };
-      defineLazyText(d, 'input', s.payload);
-      d.inputDetails = NOT_TRUNCATED;
+      type D = { resource: string; input: string; inputDetails: typeof NOT_TRUNCATED; timeoutInSeconds?: number; taskCredentials?: { roleArn?: string } };
+      const d: Lazy<D> = { resource: r.arn, input: s.payload, inputDetails: NOT_TRUNCATED };
       if (s.timeoutSeconds !== undefined) d.timeoutInSeconds = s.timeoutSeconds;
       if (s.roleArn !== undefined) d.taskCredentials = { roleArn: s.roleArn };
-      return it.emit(thread, 'LambdaFunctionScheduled', { lambdaFunctionScheduledEventDetails: d });
+      return it.emit(thread, 'LambdaFunctionScheduled', { lambdaFunctionScheduledEventDetails: withLazyTexts<D>(d) });
     },
     started: (it, thread) => it.emit(thread, 'LambdaFunctionStarted', {}),
     submitted: (it, thread, _r, output) =>
@@ -92,12 +94,11 @@ export const taskEventWriters: Record<TaskEventFamily, TaskEventWriter> = {
   },
   activity: {
     scheduled(it, thread, r, s) {
-      const d = { resource: r.arn } as { resource: string; input: string; inputDetails: typeof NOT_TRUNCATED; timeoutInSeconds?: number; heartbeatInSeconds?: number };
-      defineLazyText(d, 'input', s.payload);
-      d.inputDetails = NOT_TRUNCATED;
+      type D = { resource: string; input: string; inputDetails: typeof NOT_TRUNCATED; timeoutInSeconds?: number; heartbeatInSeconds?: number };
+      const d: Lazy<D> = { resource: r.arn, input: s.payload, inputDetails: NOT_TRUNCATED };
       if (s.timeoutSeconds !== undefined) d.timeoutInSeconds = s.timeoutSeconds;
       if (s.heartbeatSeconds !== undefined) d.heartbeatInSeconds = s.heartbeatSeconds;
-      return it.emit(thread, 'ActivityScheduled', { activityScheduledEventDetails: d });
+      return it.emit(thread, 'ActivityScheduled', { activityScheduledEventDetails: withLazyTexts<D>(d) });
     },
     started: (it, thread, _r, workerName) =>
       it.emit(thread, 'ActivityStarted', { activityStartedEventDetails: workerName === undefined ? {} : { workerName } }),
@@ -110,7 +111,7 @@ export const taskEventWriters: Record<TaskEventFamily, TaskEventWriter> = {
   },
   task: {
     scheduled(it, thread, r, s) {
-      const d: {
+      type D = {
         resourceType: string;
         resource: string;
         region: string;
@@ -118,12 +119,12 @@ export const taskEventWriters: Record<TaskEventFamily, TaskEventWriter> = {
         timeoutInSeconds?: number;
         heartbeatInSeconds?: number;
         taskCredentials?: { roleArn?: string };
-      } = { resourceType: r.resourceType, resource: r.resource, region: s.region } as typeof d;
-      defineLazyText(d, 'parameters', s.payload);
+      };
+      const d: Lazy<D> = { resourceType: r.resourceType, resource: r.resource, region: s.region, parameters: s.payload };
       if (s.timeoutSeconds !== undefined) d.timeoutInSeconds = s.timeoutSeconds;
       if (s.heartbeatSeconds !== undefined) d.heartbeatInSeconds = s.heartbeatSeconds;
       if (s.roleArn !== undefined) d.taskCredentials = { roleArn: s.roleArn };
-      return it.emit(thread, 'TaskScheduled', { taskScheduledEventDetails: d });
+      return it.emit(thread, 'TaskScheduled', { taskScheduledEventDetails: withLazyTexts<D>(d) });
     },
     started: (it, thread, r) => it.emit(thread, 'TaskStarted', { taskStartedEventDetails: resourceDetails(r) }),
     submitted: (it, thread, r, output) =>

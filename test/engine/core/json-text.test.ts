@@ -1,5 +1,5 @@
 import type { Json } from '../../../lib/asl';
-import { defineLazyText, jsonBytes, jsonBytesAlong, jsonBytesFrom, jsonText, LazyJson, SizeMemo, type PathStep } from '../../../lib/engine/core/json-text';
+import { defineLazyText, jsonBytes, jsonBytesAlong, jsonBytesFrom, jsonText, LazyJson, SizeMemo, withLazyTexts, type PathStep } from '../../../lib/engine/core/json-text';
 import { applyResultPath, compilePath } from '../../../lib/engine/jsonpath';
 
 /** The 256 KiB quota is measured in UTF-8 bytes of the JSON text: jsonBytes must agree with it exactly. */
@@ -170,5 +170,35 @@ describe('defineLazyText', () => {
     target.input = 'replaced';
     expect(target.input).toBe('replaced');
     expect({ ...target }).toEqual({ name: 'S', input: 'replaced' });
+  });
+});
+
+describe('withLazyTexts', () => {
+  test('LazyJson members read as their texts, however the object is read, and the text is built once', () => {
+    const value = { a: [1, 'é'] };
+    const lazy = new LazyJson(value);
+    const stringify = jest.spyOn(JSON, 'stringify');
+    const details = withLazyTexts<{ name: string; input: string; inputDetails: { truncated: boolean } }>({ name: 'S', input: lazy, inputDetails: { truncated: false } });
+    expect(stringify).not.toHaveBeenCalled();
+    expect(details.input).toBe('{"a":[1,"é"]}');
+    stringify.mockRestore();
+    expect(Object.keys(details)).toEqual(['name', 'input', 'inputDetails']);
+    expect(JSON.stringify(details)).toBe('{"name":"S","input":"{\\"a\\":[1,\\"é\\"]}","inputDetails":{"truncated":false}}');
+    expect({ ...details }).toStrictEqual({ name: 'S', input: '{"a":[1,"é"]}', inputDetails: { truncated: false } });
+    expect(Object.entries(details)).toEqual([['name', 'S'], ['input', '{"a":[1,"é"]}'], ['inputDetails', { truncated: false }]]);
+    expect(Object.getOwnPropertyDescriptor(details, 'input')).toEqual({ value: '{"a":[1,"é"]}', writable: true, enumerable: true, configurable: true });
+    expect(typeof details.input).toBe('string');
+    // The LazyJson itself built the text once and let the value go; a second object sharing it reads the same text.
+    const next = withLazyTexts<{ name: string; output: string }>({ name: 'T', output: lazy });
+    expect(next.output).toBe(details.input);
+  });
+
+  test('a written text wins, and members that are not LazyJson are as given', () => {
+    const details = withLazyTexts<{ output: string; n: number; nested: object }>({ output: new LazyJson([1]), n: 2, nested: { x: 1 } });
+    details.output = 'replaced';
+    expect(details.output).toBe('replaced');
+    expect(details.n).toBe(2);
+    expect(details.nested).toEqual({ x: 1 });
+    expect(JSON.parse(JSON.stringify(details))).toEqual({ output: 'replaced', n: 2, nested: { x: 1 } });
   });
 });
