@@ -134,13 +134,38 @@ export class Interpreter implements Execution, BranchOwner {
 
   /** Appends an event linked to `thread.last` and moves the thread on to it. */
   emit<T extends HistoryEventType>(thread: Thread, type: T, details: EventDetailsByType[T]): number {
-    if (thread.muted) return thread.last;
-    if (this.status !== 'RUNNING' && !this.closing) return thread.last;
+    const id = this.nextEventId(thread);
+    if (id === 0) return thread.last;
+    this.events.push({ timestamp: this.at, type, id, previousEventId: thread.last, ...details } as HistoryEvent);
+    thread.last = id;
+    return id;
+  }
+
+  /** emit() of a state's Entered event: the event written in one literal (no details wrapper to spread). */
+  private emitEntered(thread: Thread, type: HistoryEventType, details: EventDetailsByType['PassStateEntered']['stateEnteredEventDetails']): number {
+    const id = this.nextEventId(thread);
+    if (id === 0) return thread.last;
+    this.events.push({ timestamp: this.at, type, id, previousEventId: thread.last, stateEnteredEventDetails: details } as HistoryEvent);
+    thread.last = id;
+    return id;
+  }
+
+  /** emit() of a state's Exited event, as emitEntered. */
+  private emitExited(thread: Thread, type: HistoryEventType, details: EventDetailsByType['PassStateExited']['stateExitedEventDetails']): number {
+    const id = this.nextEventId(thread);
+    if (id === 0) return thread.last;
+    this.events.push({ timestamp: this.at, type, id, previousEventId: thread.last, stateExitedEventDetails: details } as HistoryEvent);
+    thread.last = id;
+    return id;
+  }
+
+  /** The id of the event about to be written on `thread`, or 0 when nothing is recorded there. */
+  private nextEventId(thread: Thread): number {
+    if (thread.muted) return 0;
+    if (this.status !== 'RUNNING' && !this.closing) return 0;
     const id = this.eventCount + 1;
     if (id >= this.limits.maxHistoryEvents && !this.closing) throw new HistoryLimitReached();
     this.eventCount = id;
-    this.events.push({ timestamp: this.at, type, id, previousEventId: thread.last, ...details } as HistoryEvent);
-    thread.last = id;
     return id;
   }
 
@@ -273,7 +298,7 @@ export class Interpreter implements Execution, BranchOwner {
         fields.assignedVariables = assigned;
         fields.assignedVariablesDetails = NOT_TRUNCATED;
       }
-      this.emit(branch.thread, exited as 'PassStateExited', { stateExitedEventDetails: withLazyTexts<Exited>(fields) });
+      this.emitExited(branch.thread, exited, withLazyTexts<Exited>(fields));
     }
     if (outcome.assigned) branch.variables.assign(outcome.assigned);
     branch.active = undefined;
@@ -375,7 +400,7 @@ export class Interpreter implements Execution, BranchOwner {
     if (!state) throw new Error(`engine bug: no state '${name}' (the definition was not validated)`);
     const text = inputText ?? new LazyJson(input);
     const entered = withLazyTexts<EventDetailsByType['PassStateEntered']['stateEnteredEventDetails']>({ name, input: text, inputDetails: NOT_TRUNCATED });
-    const id = this.emit(branch.thread, stateEventTypes[state.type].entered as 'PassStateEntered', { stateEnteredEventDetails: entered });
+    const id = this.emitEntered(branch.thread, stateEventTypes[state.type].entered, entered);
     const run = new StateRun(branch, state, input, id, isoTime(this.at));
     run.inputText = text;
     branch.active = run;

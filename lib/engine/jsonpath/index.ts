@@ -99,24 +99,34 @@ export function readPath(path: string, scope: JsonPathScope, _field: string): Js
   return v;
 }
 
-/** An intrinsic's path arguments read from a scope, strictly (an index past the end is a miss). */
+/**
+ * An intrinsic's path arguments read from a scope, strictly (an index past the end is a miss).
+ * One reader serves every call: reading a path never evaluates another intrinsic, so the scope
+ * is set for the call and put back after it.
+ */
 class ArgumentReader {
-  constructor(private readonly scope: JsonPathScope) {}
+  scope: JsonPathScope | undefined;
   read(p: string): Json {
-    const v = queryPath(p, this.scope, true);
-    if (v === undefined) throw new IntrinsicError(`The JsonPath argument for the field '${p}' could not be found in the input '${compact(this.scope.input)}'`);
+    const scope = this.scope!;
+    const v = queryPath(p, scope, true);
+    if (v === undefined) throw new IntrinsicError(`The JsonPath argument for the field '${p}' could not be found in the input '${compact(scope.input)}'`);
     return v;
   }
 }
+const argumentReader = new ArgumentReader();
 
 /** One intrinsic call such as "States.Format('{}', $.a)". */
 function evaluateIntrinsic(text: string, scope: JsonPathScope): Json {
+  const outer = argumentReader.scope;
+  argumentReader.scope = scope;
   try {
-    return evaluateIntrinsicCall(text, new ArgumentReader(scope), scope.random);
+    return evaluateIntrinsicCall(text, argumentReader, scope.random);
   } catch (e) {
     if (e instanceof IntrinsicError) throw runtime(scope, `The function '${text}' had the following error: ${e.message}`);
     if (e instanceof StatesFailure) throw e;
     throw runtime(scope, `The function '${text}' had the following error: ${(e as Error).message}`);
+  } finally {
+    argumentReader.scope = outer;
   }
 }
 
