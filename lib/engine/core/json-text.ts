@@ -46,6 +46,9 @@ function numberBytes(n: number): number {
 /** Objects whose JSON is at least this long are remembered by a SizeMemo; smaller ones are cheaper to measure again. */
 const MEMO_MIN_BYTES = 64;
 
+/** How many of the latest ResultPath copies a SizeMemo keeps outside its map. */
+const RECENT = 8;
+
 /** Entry counts share the memo's number with the size: size * COUNT_SPAN + count. */
 const COUNT_SPAN = 2 ** 20;
 /** The count of an object with more entries than COUNT_SPAN can hold is not remembered. */
@@ -60,13 +63,29 @@ const UNKNOWN_COUNT = COUNT_SPAN - 1;
 export class SizeMemo {
   /** size * COUNT_SPAN + the number of entries (object members or array items). */
   private readonly sizes = new Map<object, number>();
+  /**
+   * The copies ResultPath made last (a state's output is the next state's input, read once more):
+   * looked up by identity before the map, so that a copy read only by the next state costs no map entry.
+   */
+  private readonly recent: (object | undefined)[] = new Array<object | undefined>(RECENT).fill(undefined);
+  private readonly recentPacked: number[] = new Array<number>(RECENT).fill(0);
+  private recentNext = 0;
+  private recentUsed = false;
+
+  private packed(value: object): number | undefined {
+    if (this.recentUsed) {
+      const recent = this.recent;
+      for (let i = 0; i < RECENT; i++) if (recent[i] === value) return this.recentPacked[i];
+    }
+    return this.sizes.get(value);
+  }
   get(value: object): number | undefined {
-    const packed = this.sizes.get(value);
+    const packed = this.packed(value);
     return packed === undefined ? undefined : Math.floor(packed / COUNT_SPAN);
   }
   /** The entry count of a remembered object, or undefined. */
   count(value: object): number | undefined {
-    const packed = this.sizes.get(value);
+    const packed = this.packed(value);
     if (packed === undefined) return undefined;
     const count = packed % COUNT_SPAN;
     return count === UNKNOWN_COUNT ? undefined : count;
@@ -74,8 +93,21 @@ export class SizeMemo {
   remember(value: object, size: number, count: number): void {
     if (size >= MEMO_MIN_BYTES) this.sizes.set(value, size * COUNT_SPAN + Math.min(count, UNKNOWN_COUNT));
   }
+  /** remember() for a copy that is likely read again soon and then no more (the oldest such copy is forgotten). */
+  rememberRecent(value: object, size: number, count: number): void {
+    if (size < MEMO_MIN_BYTES) return;
+    const i = this.recentNext;
+    this.recent[i] = value;
+    this.recentPacked[i] = size * COUNT_SPAN + Math.min(count, UNKNOWN_COUNT);
+    this.recentNext = i + 1 === RECENT ? 0 : i + 1;
+    this.recentUsed = true;
+  }
   clear(): void {
     if (this.sizes.size > 0) this.sizes.clear();
+    if (this.recentUsed) {
+      this.recent.fill(undefined);
+      this.recentUsed = false;
+    }
   }
 }
 
@@ -201,7 +233,7 @@ export function jsonBytesAlong(copy: Json, original: Json | undefined, steps: re
     const i = step.index < 0 ? original.length + step.index : step.index;
     const was = original[i];
     const size = jsonBytes(original, memo) - (was === undefined ? 4 : jsonBytes(was, memo)) + jsonBytesAlong(copy[i]!, was, steps, memo, from + 1);
-    memo.remember(copy, size, copy.length);
+    memo.rememberRecent(copy, size, copy.length);
     return size;
   }
   const name = step.name;
@@ -213,7 +245,7 @@ export function jsonBytesAlong(copy: Json, original: Json | undefined, steps: re
   const had = was !== undefined && typeof was !== 'function';
   const member = jsonBytesAlong((copy as JsonObject)[name]!, had ? was : undefined, steps, memo, from + 1);
   const size = had ? baseSize - jsonBytes(was, memo) + member : baseSize + keyBytes(name) + 1 + member + (baseCount > 0 ? 1 : 0);
-  memo.remember(copy, size, had ? baseCount : baseCount + 1);
+  memo.rememberRecent(copy, size, had ? baseCount : baseCount + 1);
   return size;
 }
 

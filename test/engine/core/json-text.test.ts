@@ -202,3 +202,31 @@ describe('withLazyTexts', () => {
     expect(JSON.parse(JSON.stringify(details))).toEqual({ output: 'replaced', n: 2, nested: { x: 1 } });
   });
 });
+
+describe('SizeMemo', () => {
+  test('recent copies are found until eight newer ones replace them, and clear() forgets everything', () => {
+    const memo = new SizeMemo();
+    const big = (i: number) => ({ text: 'x'.repeat(100), i });
+    const first = big(0);
+    memo.rememberRecent(first, 500, 2);
+    expect(memo.get(first)).toBe(500);
+    expect(memo.count(first)).toBe(2);
+    const later = Array.from({ length: 8 }, (_, i) => big(i + 1));
+    later.forEach((o, i) => memo.rememberRecent(o, 600 + i, 2));
+    expect(memo.get(first)).toBeUndefined();
+    later.forEach((o, i) => expect(memo.get(o)).toBe(600 + i));
+    const kept = big(99);
+    memo.remember(kept, 700, 2);
+    memo.clear();
+    expect(memo.get(later[7]!)).toBeUndefined();
+    expect(memo.get(kept)).toBeUndefined();
+  });
+
+  test('small objects are not remembered (measuring them again is cheaper)', () => {
+    const memo = new SizeMemo();
+    const small = { a: 1 };
+    memo.rememberRecent(small, 7, 1);
+    memo.remember(small, 7, 1);
+    expect(memo.get(small)).toBeUndefined();
+  });
+});
