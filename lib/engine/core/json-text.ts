@@ -37,10 +37,20 @@ function keyBytes(key: string): number {
   return size;
 }
 
+/** Lengths of other numbers' texts: writing a fraction is slow, and the same values recur across payloads (bounded, cleared when full). */
+const numberSizes = new Map<number, number>();
+
 /** Digits of small integers by comparison; other numbers as JSON writes them. */
 function numberBytes(n: number): number {
   if (Number.isInteger(n) && n >= 0 && n < 1e9) return n < 10 ? 1 : n < 100 ? 2 : n < 1e3 ? 3 : n < 1e4 ? 4 : n < 1e5 ? 5 : n < 1e6 ? 6 : n < 1e7 ? 7 : n < 1e8 ? 8 : 9;
-  return Number.isFinite(n) ? String(n).length : 4;
+  if (!Number.isFinite(n)) return 4;
+  let size = numberSizes.get(n);
+  if (size === undefined) {
+    size = String(n).length;
+    if (numberSizes.size > 4096) numberSizes.clear();
+    numberSizes.set(n, size);
+  }
+  return size;
 }
 
 /** Objects whose JSON is at least this long are remembered by a SizeMemo; smaller ones are cheaper to measure again. */

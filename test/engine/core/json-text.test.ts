@@ -14,6 +14,12 @@ describe('jsonBytes', () => {
     expect(jsonBytes(value as Json)).toBe(Buffer.byteLength(JSON.stringify(value), 'utf8'));
   });
 
+  test('fractions and large numbers measure the same the second time (their lengths are remembered)', () => {
+    const numbers = [16.990000000000002, 0.1, -2.5, 1e21, 1.5e-7, -123456789012, 2 ** 53 + 2, Number.MIN_VALUE, -Number.MAX_VALUE];
+    for (let round = 0; round < 2; round++) for (const n of numbers) expect(jsonBytes(n)).toBe(JSON.stringify(n).length);
+    expect(jsonBytes(numbers)).toBe(JSON.stringify(numbers).length);
+  });
+
   test('a copy that shares children is measured right, and so is the shared child afterwards', () => {
     const child = { items: [1, 2, 3], name: 'ñame' };
     const a = { child, n: 1 };
