@@ -363,8 +363,12 @@ export function evaluatePath(path: CompiledPath, data: Json, strict = false): Js
     for (let i = 0; i <= last; i++) {
       const seg = segments[i]!;
       if (seg.k === 'name') {
-        if (!isObject(v) || !Object.prototype.hasOwnProperty.call(v, seg.name)) return undefined;
-        v = v[seg.name];
+        if (!isObject(v)) return undefined;
+        // One lookup instead of hasOwnProperty and a read: what an engine value does not own is
+        // Object.prototype's (a function, or __proto__), and no member of a JSON value is either.
+        const member: Json | undefined = v[seg.name];
+        if (member === undefined || typeof member === 'function' || (seg.name === '__proto__' && !Object.prototype.hasOwnProperty.call(v, seg.name))) return undefined;
+        v = member;
       } else {
         const out: Json[] = [];
         step(seg, v as Json, data, out, i === last);

@@ -53,6 +53,18 @@ describe('reference paths (Jayway semantics)', () => {
     expect(queryPath('$.items.[?(@.p > 2)].n', scope(data))).toEqual(['y']);
   });
 
+  test("members an object does not own (Object.prototype's) match nothing; an own __proto__ member matches", () => {
+    const own = JSON.parse('{"__proto__": {"x": 1}, "constructor": "mine", "plain": {}}') as Json;
+    for (const path of ['$.constructor', '$.toString', '$.hasOwnProperty', '$.__proto__', '$.valueOf', '$.a.__proto__', '$.a.constructor']) {
+      expect(queryPath(path, scope(data))).toBeUndefined();
+    }
+    expect(queryPath('$.__proto__', scope(own))).toEqual({ x: 1 });
+    expect(queryPath('$.__proto__.x', scope(own))).toBe(1);
+    expect(queryPath('$.constructor', scope(own))).toBe('mine');
+    expect(queryPath('$.plain.constructor', scope(own))).toBeUndefined();
+    expect(queryPath('$.plain.__proto__', scope(own))).toBeUndefined();
+  });
+
   test('a path that does not parse fails the state with States.Runtime', () => {
     const f = failure(() => queryPath('$.a[', scope(data)));
     expect(f).toMatchObject({ error: 'States.Runtime', cause: `${PREFIX}Invalid path '$.a[' : unclosed [ in $.a[` });
