@@ -26,9 +26,10 @@ export function emptyCounts(total: number): MapRunCounts {
 /**
  * The Map Run records one decision changes, written in the same commit as its events: a started run
  * (and the item processor its children run), a run's end, and, when the execution closes, the end
- * (ABORTED) of every run it still had going.
+ * (ABORTED) of every run it still had going. `startedBefore`: whether an earlier decision of the
+ * execution started a Map Run (if not, the store holds none of its runs and is not asked).
  */
-export function mapRunWrites(store: Store, executionArn: string, at: number, commands: readonly EngineCommand[]): StoreWrite[] {
+export function mapRunWrites(store: Store, executionArn: string, at: number, commands: readonly EngineCommand[], startedBefore = true): StoreWrite[] {
   let changed: Map<string, MapRunRecord> | undefined;
   const writes: StoreWrite[] = [];
   const close = (r: MapRunRecord | undefined, status: MapRunStatus) => {
@@ -54,7 +55,7 @@ export function mapRunWrites(store: Store, executionArn: string, at: number, com
       close(changed?.get(c.mapRunArn) ?? store.getMapRun(c.mapRunArn), c.status);
     } else if (c.kind === 'CloseExecution') {
       for (const r of changed?.values() ?? []) close(r, 'ABORTED');
-      for (const r of store.listMapRuns(executionArn, { limit: Infinity }).items) if (!changed?.has(r.arn)) close(r, 'ABORTED');
+      if (startedBefore) for (const r of store.listMapRuns(executionArn, { limit: Infinity }).items) if (!changed?.has(r.arn)) close(r, 'ABORTED');
     }
   }
   for (const r of changed?.values() ?? []) writes.push({ kind: 'putMapRun', record: r });

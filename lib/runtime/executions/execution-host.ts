@@ -342,7 +342,9 @@ export class ExecutionHost {
           break;
       }
     }
-    writes.push(...mapRunWrites(this.ctx.store, arn, input.at, decision.commands));
+    const startedBefore = live.startedMapRun;
+    if (!startedBefore && decision.commands.some((c) => c.kind === 'StartMapRun')) live.startedMapRun = true;
+    writes.push(...mapRunWrites(this.ctx.store, arn, input.at, decision.commands, startedBefore));
 
     const r = live.record;
     const status = live.engine.status;
@@ -457,10 +459,12 @@ export class ExecutionHost {
     const engine = createExecution(this.definition(record.revisionId), this.engineOptions);
     const started = new Set<string>();
     let lastAt = 0;
+    let startedMapRun = false;
     for (const text of this.ctx.store.readInputs(arn)) {
       const input = JSON.parse(text) as EngineInput;
       if (input.kind === 'TaskStarted') started.add(input.taskId);
-      await engine.apply(input);
+      const decision = await engine.apply(input);
+      if (decision.commands.some((c) => c.kind === 'StartMapRun')) startedMapRun = true;
       lastAt = input.at;
     }
     if (engine.eventCount !== record.eventCount) {
@@ -468,6 +472,7 @@ export class ExecutionHost {
     }
     const live = new LiveExecution({ ...record }, engine);
     live.lastAt = lastAt;
+    live.startedMapRun = startedMapRun;
     for (const c of engine.outstanding()) {
       if (c.kind === 'RunTask') live.tasks.set(c.taskId, { command: c, started: started.has(c.taskId) });
       else if (c.kind === 'StartMapRunChild') live.tasks.set(c.taskId, { command: mapRunChildTask(c), started: false });

@@ -35,6 +35,8 @@ export class LiveExecution {
   committing = 0;
   /** Time of the last applied input: inputs never go back in time. */
   lastAt = 0;
+  /** A decision applied so far started a Map Run (so the store may hold runs of this execution). */
+  startedMapRun = false;
 
   constructor(
     public record: ExecutionRecord,
