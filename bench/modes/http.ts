@@ -70,7 +70,9 @@ async function openServeProcess(w: Workload): Promise<Session> {
   const functionsFile = join(dir, 'functions.json');
   // Inline, as in the other modes and as the peer runs its handlers: the same work everywhere.
   writeFileSync(functionsFile, JSON.stringify(Object.entries(functionModules(w.name)).map(([functionName, modulePath]) => ({ functionName, modulePath, timeoutSeconds: 30, isolation: 'inline' }))));
-  const child = spawn(process.execPath, [SAGAFLOW, 'serve', '--data', join(dir, 'data'), '--port', '0', '--log-format', 'json', '--functions', functionsFile], {
+  // BENCH_SERVE_NODE_ARGS: node flags for the service alone, e.g. `--cpu-prof --cpu-prof-dir=.prof` to profile its side.
+  const nodeArgs = (process.env.BENCH_SERVE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, SAGAFLOW, 'serve', '--data', join(dir, 'data'), '--port', '0', '--log-format', 'json', '--functions', functionsFile], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   });
