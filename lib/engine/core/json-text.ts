@@ -289,18 +289,14 @@ export class LazyJson {
 }
 
 /**
- * Reads the LazyJson members of a lazy-text object as their texts. Only reads are trapped (writes,
- * deletes and key listings go to the object itself), and a member's descriptor carries the text too.
+ * Reads the LazyJson members of a lazy-text object as their texts. Only reads are trapped: writes,
+ * deletes, key listings and descriptors go to the object itself, so that JSON.stringify, spreads
+ * and Object.keys cost no trap beyond the read (a descriptor's value is the LazyJson itself).
  */
 const lazyTextReads: ProxyHandler<Record<string | symbol, unknown>> = {
   get(target, key) {
     const v = target[key];
     return v instanceof LazyJson ? v.text : v;
-  },
-  getOwnPropertyDescriptor(target, key) {
-    const d = Reflect.getOwnPropertyDescriptor(target, key);
-    if (d && d.value instanceof LazyJson) d.value = d.value.text;
-    return d;
   },
 };
 
