@@ -35,6 +35,8 @@ export class LiveExecution {
   committing = 0;
   /** Time of the last applied input: inputs never go back in time. */
   lastAt = 0;
+  /** Forgotten after a failed write: its in-memory state is no longer the store's. */
+  dropped = false;
   /** A decision applied so far started a Map Run (so the store may hold runs of this execution). */
   startedMapRun = false;
 
