@@ -19,7 +19,10 @@ export interface TaskRun {
   recovering: boolean;
   /** TaskStarted was already applied for this task (before a restart). */
   started: boolean;
-  /** Feeds a report to the execution; resolves once it is applied and committed. */
+  /**
+   * Feeds a report to the execution; resolves once it is applied and committed. The report object
+   * is taken over (the host stamps it with the task and the time): pass a fresh one each time.
+   */
   report(report: TaskReport): Promise<void>;
 }
 
