@@ -106,7 +106,6 @@ export class ExecutionHost {
   /** Drains holding a decision group open until the next turn of the event loop. */
   private holding = 0;
   /** The inputs a drain took from an execution's queue, and how far it got (drop() rejects the rest). */
-  private readonly draining = new Map<LiveExecution, { items: LiveExecution['queue']; next: number }>();
 
   constructor(
     private readonly ctx: RuntimeContext,
@@ -177,15 +176,19 @@ export class ExecutionHost {
    * is applied and its decision committed. Rejects with ExecutionDoesNotExist for an unknown ARN.
    * The input object is taken over: it is stamped with its time (`at`) and stored as it is.
    */
-  async feed(arn: string, input: PendingInput): Promise<void> {
-    this.assertOpen();
-    this.busy++;
-    try {
-      const live = await this.load(arn);
-      await this.submit(live, input);
-    } finally {
-      this.release();
+  feed(arn: string, input: PendingInput): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('the local service is closed'));
+    const hit = this.live.get(arn);
+    if (hit) {
+      // In memory (most reports): queued at once, without a turn through load()'s promise.
+      this.live.delete(arn);
+      this.live.set(arn, hit); // most recently used last
+      return this.submit(hit, input);
     }
+    this.busy++;
+    return this.load(arn)
+      .then((live) => this.submit(live, input))
+      .finally(() => this.release());
   }
 
   private submit(live: LiveExecution, input: PendingInput): Promise<void> {
@@ -201,7 +204,7 @@ export class ExecutionHost {
     // The queue is taken a batch at a time: shift() per input is quadratic when a Map's thousands of
     // task reports wait in one execution's queue (measured: most of W3's time).
     const taken = { items: [] as LiveExecution['queue'], next: 0 };
-    this.draining.set(live, taken);
+    live.draining = taken;
     // The decisions of one batch are committed together: one record write, one append of inputs
     // and of events, instead of one store write per input (W3: 20,000 of them, each rewriting the record).
     const group = new DecisionGroup();
@@ -256,7 +259,7 @@ export class ExecutionHost {
       }
     } finally {
       this.commit(live, group);
-      this.draining.delete(live);
+      live.draining = undefined;
       live.applying = false;
       this.maybeEvict(live);
     }
@@ -540,7 +543,7 @@ export class ExecutionHost {
   private drop(live: LiveExecution): void {
     live.dropped = true;
     if (this.live.get(live.arn) === live) this.live.delete(live.arn);
-    const taken = this.draining.get(live);
+    const taken = live.draining;
     const pending = taken ? taken.items.splice(taken.next) : [];
     [...pending, ...live.queue.splice(0)].forEach((q) => q.reject(new Error(`${live.arn} was reset after a store failure`)));
   }

@@ -27,6 +27,8 @@ export class LiveExecution {
   readonly queue: QueuedInput[] = [];
   /** Set while the queue is being applied. */
   applying = false;
+  /** The inputs the drain took from the queue, and how far it got (a reset rejects the rest). */
+  draining: { items: QueuedInput[]; next: number } | undefined;
   readonly tasks = new Map<string, OpenTask>();
   readonly timers = new Set<string>();
   /** Integrations of this execution still working in this process. */
