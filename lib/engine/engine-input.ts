@@ -1,3 +1,5 @@
+import type { Json } from '../asl';
+
 /**
  * What drives an execution forward. The engine folds these in order; a replay of the same inputs
  * rebuilds the same state and yields the same events. Every input carries the time it happened
@@ -30,7 +32,8 @@ export type TaskFailurePhase = 'schedule' | 'start' | 'submit';
 
 export type EngineInput =
   /** `input` is the raw JSON text the caller gave; `seed` is secret randomness (≥128 bits, hex) for tokens, jitter, UUIDs. */
-  | { kind: 'StartExecution'; at: number; input: string; execution: ExecutionInfo; seed: string }
+  /** `variables`: what the execution starts with (TestState's `variables`; an execution starts with none). */
+  | { kind: 'StartExecution'; at: number; input: string; execution: ExecutionInfo; seed: string; variables?: Record<string, Json> }
   /** The integration accepted the work (Lambda started, an activity worker picked it up). */
   | { kind: 'TaskStarted'; at: number; taskId: string; workerName?: string }
   /** A `.sync` integration's submit step finished (e.g. the child execution was started). `output` is JSON text. */

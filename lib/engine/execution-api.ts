@@ -1,4 +1,4 @@
-import type { StateMachineDefinition } from '../asl';
+import type { Json, StateMachineDefinition } from '../asl';
 import type { EngineCommand } from './engine-command';
 import type { EngineInput } from './engine-input';
 import type { HistoryEvent } from './history-event';
@@ -19,8 +19,16 @@ export interface EngineLimits {
   maxHistoryEvents: number;
 }
 
+/** The stages of a state's data flow that TestState's inspectionData reports. */
+export type InspectionStage = 'afterInputPath' | 'afterParameters' | 'afterArguments' | 'result' | 'afterResultSelector' | 'afterResultPath' | 'assigned';
+
 export interface EngineOptions {
   limits?: Partial<EngineLimits>;
+  /**
+   * Told each stage of a state's data flow as it is computed (TestState's DEBUG inspection). The
+   * engine only reports values; the observer must not change them.
+   */
+  inspect?: (stateName: string, stage: InspectionStage, value: Json) => void;
 }
 
 /**

@@ -4,7 +4,7 @@
  * @see https://states-language.net/spec.html
  */
 export { createExecution } from './create-execution';
-export type { CreateExecution, Decision, EngineLimits, EngineOptions, Execution, ExecutionStatus } from './execution-api';
+export type { CreateExecution, Decision, EngineLimits, EngineOptions, Execution, ExecutionStatus, InspectionStage } from './execution-api';
 export type { EngineInput, EngineInputKind, EngineInputOf, ExecutionInfo, TaskFailurePhase } from './engine-input';
 export type { EngineCommand, EngineCommandKind, IntegrationPattern, TaskIntegration } from './engine-command';
 export type { HistoryEvent, HistoryEventOf, HistoryEventType } from './history-event';

@@ -136,8 +136,9 @@ export function jsonataBindings(it: Interpreter, run: StateRun, extra?: { result
 /** JSONPath: InputPath applied to the raw input. */
 export function effectiveInput(it: Interpreter, run: StateRun): Json {
   const path = fieldsOf(run).InputPath;
-  if (path === undefined || path === '$') return run.input;
-  return applyInputPath(path, jsonPathScope(it, run, run.input));
+  const effective = path === undefined || path === '$' ? run.input : applyInputPath(path, jsonPathScope(it, run, run.input));
+  it.inspect?.(run.name, 'afterInputPath', effective);
+  return effective;
 }
 
 /** JSONPath: a payload template (Parameters, ItemSelector, ResultSelector) against `input`. */
@@ -151,9 +152,13 @@ export function payloadTemplate(it: Interpreter, run: StateRun, template: Json, 
  */
 export function finishJsonPath(it: Interpreter, run: StateRun, result: Json, select: boolean): StateOutcome {
   const f = fieldsOf(run);
+  it.inspect?.(run.name, 'result', result);
   if (select && f.ResultSelector !== undefined) result = payloadTemplate(it, run, f.ResultSelector, result, 'ResultSelector');
+  it.inspect?.(run.name, 'afterResultSelector', result);
   const assigned = f.Assign ? evaluateJsonPathAssign(f.Assign, jsonPathScope(it, run, result)) : undefined;
   const combined = f.ResultPath === undefined || f.ResultPath === '$' ? result : applyResultPath(f.ResultPath, run.input, result, stateRef(run));
+  it.inspect?.(run.name, 'afterResultPath', combined);
+  if (assigned) it.inspect?.(run.name, 'assigned', assigned);
   if (f.OutputPath === undefined || f.OutputPath === '$') {
     // The output is measured for the payload quota: from the input's size, along the path alone.
     if (combined !== result && typeof f.ResultPath === 'string') it.measureResultPath(combined, run.input, f.ResultPath);
@@ -167,6 +172,7 @@ export function passThroughJsonPath(it: Interpreter, run: StateRun, effective: J
   const f = fieldsOf(run);
   const assignment = assign;
   const assigned = assignment ? evaluateJsonPathAssign(assignment, jsonPathScope(it, run, effective)) : undefined;
+  if (assigned) it.inspect?.(run.name, 'assigned', assigned);
   const output = f.OutputPath === undefined || f.OutputPath === '$' ? effective : applyOutputPath(f.OutputPath, jsonPathScope(it, run, effective));
   return withAssigned(run, output, assigned);
 }
@@ -184,7 +190,9 @@ export async function finishJsonata(
   fieldPrefix = '',
 ): Promise<StateOutcome> {
   const bindings = jsonataBindings(it, run, extra);
+  if (extra?.result !== undefined) it.inspect?.(run.name, 'result', extra.result);
   const assigned = fields.Assign ? ((await evaluateJsonataField(fields.Assign, `${fieldPrefix}Assign`, bindings)) as JsonObject) : undefined;
+  if (assigned) it.inspect?.(run.name, 'assigned', assigned);
   const output = fields.Output !== undefined ? await evaluateJsonataField(fields.Output, `${fieldPrefix}Output`, bindings) : defaultOutput;
   return withAssigned(run, output, assigned && Object.keys(assigned).length > 0 ? assigned : undefined);
 }

@@ -77,6 +77,8 @@ export class Interpreter implements Execution, BranchOwner {
   info!: ExecutionInfo;
   readonly limits: EngineLimits;
   readonly compiled: CompiledDefinition;
+  /** TestState's observer of each data-flow stage (EngineOptions.inspect). */
+  readonly inspect: EngineOptions['inspect'];
 
   private events: HistoryEvent[] = [];
   private commands: EngineCommand[] = [];
@@ -102,6 +104,7 @@ export class Interpreter implements Execution, BranchOwner {
   constructor(definition: StateMachineDefinition, options?: EngineOptions) {
     this.compiled = compileDefinition(definition);
     this.limits = limitsOf(options);
+    this.inspect = options?.inspect;
   }
 
   // ---- Execution -------------------------------------------------------------------------
@@ -533,6 +536,7 @@ export class Interpreter implements Execution, BranchOwner {
     // AWS links the first state's Entered event to 0, not to ExecutionStarted (recorded histories).
     this.emit({ last: 0 }, 'ExecutionStarted', { executionStartedEventDetails: startedDetails });
     this.armExecutionTimeout(info.startTime);
+    if (input.variables) this.rootVariables.assign(input.variables);
     this.root = new Branch(this.compiled, this.rootVariables, this.rootThread, this, 0);
     const root = this.root;
     this.schedule(() => this.enterState(root, this.compiled.startAt, executionInput));

@@ -20,9 +20,11 @@ export const parallelState: StateEvaluator = {
     let input: Json;
     if (run.state.queryLanguage === 'JSONata') {
       input = def.Arguments !== undefined ? await evaluateJsonataField(def.Arguments, 'Arguments', jsonataBindings(it, run)) : run.input;
+      it.inspect?.(run.name, 'afterArguments', input);
     } else {
       const effective = effectiveInput(it, run);
       input = def.Parameters !== undefined ? payloadTemplate(it, run, def.Parameters, effective, 'Parameters') : effective;
+      it.inspect?.(run.name, 'afterParameters', input);
     }
     const thread = run.branch.thread;
     const startedId = it.emit(thread, 'ParallelStateStarted', {});

@@ -15,6 +15,7 @@ export const passState: StateEvaluator = {
     }
     let result = effectiveInput(it, run);
     if (def.Parameters !== undefined) result = payloadTemplate(it, run, def.Parameters, result, 'Parameters');
+    it.inspect?.(run.name, 'afterParameters', result);
     if (def.Result !== undefined) result = def.Result;
     it.complete(run, finishJsonPath(it, run, result, false), def.Next);
   },

@@ -24,6 +24,7 @@ interface TaskRequest {
 async function requestJsonata(run: StateRun, it: Interpreter, def: TaskState): Promise<TaskRequest> {
   const bindings = jsonataBindings(it, run);
   const request: TaskRequest = { payload: def.Arguments !== undefined ? await evaluateJsonataField(def.Arguments, 'Arguments', bindings) : run.input };
+  it.inspect?.(run.name, 'afterArguments', request.payload);
   if (def.TimeoutSeconds !== undefined) request.timeoutSeconds = await evaluateJsonataInteger(def.TimeoutSeconds, 'TimeoutSeconds', bindings);
   if (def.HeartbeatSeconds !== undefined) request.heartbeatSeconds = await evaluateJsonataInteger(def.HeartbeatSeconds, 'HeartbeatSeconds', bindings);
   if (def.Credentials !== undefined) request.credentials = await evaluateJsonataField(def.Credentials, 'Credentials', bindings);
@@ -41,6 +42,7 @@ function positiveInteger(value: Json, field: string, path: string, run: StateRun
 function requestJsonPath(run: StateRun, it: Interpreter, def: TaskState): TaskRequest {
   const effective = effectiveInput(it, run);
   const request: TaskRequest = { payload: def.Parameters !== undefined ? payloadTemplate(it, run, def.Parameters, effective, 'Parameters') : effective };
+  it.inspect?.(run.name, 'afterParameters', request.payload);
   const scope = jsonPathScope(it, run, effective);
   if (def.TimeoutSecondsPath !== undefined) {
     request.timeoutSeconds = positiveInteger(readPath(def.TimeoutSecondsPath, scope, 'TimeoutSecondsPath'), 'TimeoutSecondsPath', def.TimeoutSecondsPath, run);

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type * as sfn from '@aws-sdk/client-sfn';
 import type { Catcher, ChoiceState, Json, JsonObject, State, StateMachineDefinition } from '../../asl';
-import { createExecution, type EngineCommand, type EngineInput, type HistoryEvent } from '../../engine';
+import { createExecution, type EngineCommand, type EngineInput, type HistoryEvent, type InspectionStage } from '../../engine';
 import { taskKindOf, type TaskReport } from '../dispatch/task-run';
 import type { Runtime } from '../runtime';
 import { ServiceError, type StepFunctionsOperations } from '../step-functions-operations';
@@ -65,8 +65,15 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
       } catch (err) {
         throw new ServiceError('InvalidExecutionInput', `Invalid State Machine Execution Input: '${(err as Error).message}'`);
       }
+      // Not run locally yet: refused rather than ignored, so a test never passes on a context it did not get.
+      if (input.context !== undefined) throw new ServiceError('ValidationException', "The local service's TestState does not take a context yet");
+      if (input.stateConfiguration !== undefined) throw new ServiceError('ValidationException', "The local service's TestState does not take a stateConfiguration yet");
+      const variables = parseVariables(input.variables);
+      const mocked = mockOf(input.mock, state);
       const ctx = rt.ctx;
-      const engine = createExecution(harness(state, name, queryLanguage));
+      // Each data-flow stage of the tested state, as the engine computes it (the stops it may go to are not reported).
+      const stages: Partial<Record<InspectionStage, Json>> = {};
+      const engine = createExecution(harness(state, name, queryLanguage), { inspect: (stateName, stage, value) => void (stateName === name && (stages[stage] = value)) });
       const arn = ctx.arns.execution('TestState', randomUUID());
       const events: HistoryEvent[] = [];
       let retriable = false;
@@ -85,6 +92,12 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
           else if (failed) retriable = true;
         } else if (c.kind === 'RunTask') {
           const report = async (r: TaskReport) => void queue.push({ ...r, taskId: c.taskId, at: ctx.clock.now() } as EngineInput);
+          if (mocked) {
+            // The mock is what the integration returned (or how it failed): nothing is invoked.
+            void report({ kind: 'TaskStarted' });
+            void report(mocked);
+            return;
+          }
           pendingTasks.push(rt.handlers[taskKindOf(c.integration)].run({ executionArn: arn, command: c, recovering: false, started: false, report }));
         }
       };
@@ -94,6 +107,7 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
         at: ctx.clock.now(),
         input: text,
         seed: randomBytes(32).toString('hex'),
+        ...(variables ? { variables } : {}),
         execution: { executionArn: arn, name: arn.split(':').pop()!, roleArn: input.roleArn ?? '', stateMachineArn: ctx.arns.stateMachine('TestState'), stateMachineName: 'TestState', region: ctx.region, accountId: ctx.accountId, redriveCount: 0, startTime: ctx.clock.now() },
       });
       while (engine.status === 'RUNNING' && !retriable) {
@@ -133,21 +147,54 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
           if (done?.executionSucceededEventDetails?.output !== undefined) out.output = done.executionSucceededEventDetails.output;
         }
       }
-      if (input.inspectionLevel === 'DEBUG' || input.inspectionLevel === 'TRACE') out.inspectionData = inspection(events, text);
+      if (input.inspectionLevel === 'DEBUG' || input.inspectionLevel === 'TRACE') out.inspectionData = inspection(text, stages, variables);
       return out;
     },
   };
 }
 
-/** What DEBUG inspection shows: the input, the task's request parameters and its raw result. */
-function inspection(events: HistoryEvent[], input: string): sfn.InspectionData {
-  const data: sfn.InspectionData = { input };
-  for (const e of events) {
-    const d = e as unknown as Record<string, { parameters?: string; input?: string; output?: string } | undefined>;
-    if (e.type === 'TaskScheduled') data.afterParameters = d.taskScheduledEventDetails?.parameters;
-    if (e.type === 'LambdaFunctionScheduled') data.afterParameters = d.lambdaFunctionScheduledEventDetails?.input;
-    if (e.type === 'TaskSucceeded') data.result = d.taskSucceededEventDetails?.output;
-    if (e.type === 'LambdaFunctionSucceeded') data.result = d.lambdaFunctionSucceededEventDetails?.output;
+/** TestState's `mock`: a Task's result (JSON text) or its failure, reported instead of calling the integration. */
+function mockOf(mock: sfn.MockInput | undefined, state: State): TaskReport | undefined {
+  if (mock === undefined) return undefined;
+  if (mock.result !== undefined && mock.errorOutput !== undefined) throw new ServiceError('ValidationException', 'A mock has either a result or an errorOutput, not both');
+  if (state.Type !== 'Task') throw new ServiceError('ValidationException', `The local service mocks Task states only, not a ${state.Type} state`);
+  if (mock.errorOutput !== undefined) {
+    return { kind: 'TaskFailed', error: mock.errorOutput.error ?? '', ...(mock.errorOutput.cause !== undefined ? { cause: mock.errorOutput.cause } : {}) };
   }
-  return data as sfn.InspectionData & Record<string, Json>;
+  if (mock.result === undefined) throw new ServiceError('ValidationException', 'A mock needs a result or an errorOutput');
+  try {
+    JSON.parse(mock.result);
+  } catch (err) {
+    throw new ServiceError('ValidationException', `Invalid mock result: '${(err as Error).message}'`);
+  }
+  return { kind: 'TaskSucceeded', output: mock.result };
+}
+
+/** TestState's `variables`: a JSON object whose members the state sees as variables. */
+function parseVariables(text: string | undefined): Record<string, Json> | undefined {
+  if (text === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new ServiceError('ValidationException', `Invalid variables: '${(err as Error).message}'`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ServiceError('ValidationException', 'Invalid variables: they must be a JSON object');
+  return parsed as Record<string, Json>;
+}
+
+/** InspectionData's members in AWS's order, each the JSON text of one stage the state went through. */
+const STAGES: readonly (InspectionStage & keyof sfn.InspectionData)[] = ['afterArguments', 'afterInputPath', 'afterParameters', 'result', 'afterResultSelector', 'afterResultPath'];
+
+/**
+ * What DEBUG inspection shows: the raw input, each data-flow stage the state reached (JSONPath:
+ * afterInputPath … afterResultPath; JSONata: afterArguments, result), and the variables after the
+ * state (those given to TestState, then what the state assigned).
+ */
+function inspection(input: string, stages: Partial<Record<InspectionStage, Json>>, variables: Record<string, Json> | undefined): sfn.InspectionData {
+  const data: sfn.InspectionData = { input };
+  for (const stage of STAGES) if (stages[stage] !== undefined) data[stage] = JSON.stringify(stages[stage]);
+  const assigned = stages.assigned as Record<string, Json> | undefined;
+  if (variables || assigned) data.variables = JSON.stringify({ ...variables, ...assigned });
+  return data;
 }

@@ -1,0 +1,78 @@
+import { fn, openFixture, ROLE, type Fixture } from './service-fixture';
+
+/** TestState at DEBUG: inspectionData reports each stage of the state's data flow, and the variables after it. */
+
+let f: Fixture | undefined;
+afterEach(async () => {
+  await f?.close();
+  f = undefined;
+});
+
+const ECHO_RESULT = { event: { order: 'o-1', limit: 5 }, functionName: 'echo', requestIdLength: 36, remainingPositive: true, table: null }; // inline functions have no environment of their own
+
+test('a JSONPath Task: input, afterInputPath, afterParameters, result, afterResultSelector, afterResultPath, and the variables given and assigned', async () => {
+  f = await openFixture();
+  const state = {
+    Type: 'Task',
+    Resource: fn('echo'),
+    InputPath: '$.order',
+    Parameters: { 'order.$': '$.id', 'limit.$': '$limit' },
+    ResultSelector: { 'fn.$': '$.functionName', 'sent.$': '$.event' },
+    ResultPath: '$.echoed',
+    Assign: { 'lastFn.$': '$.fn' },
+    End: true,
+  };
+  const out = await f.ops.TestState({ definition: JSON.stringify(state), roleArn: ROLE, input: '{"order":{"id":"o-1"},"keep":true}', variables: '{"limit":5}', inspectionLevel: 'DEBUG' });
+  expect(out.status).toBe('SUCCEEDED');
+  expect(out.output).toBe('{"order":{"id":"o-1"},"keep":true,"echoed":{"fn":"echo","sent":{"order":"o-1","limit":5}}}');
+  expect(out.inspectionData).toEqual({
+    input: '{"order":{"id":"o-1"},"keep":true}',
+    afterInputPath: '{"id":"o-1"}',
+    afterParameters: '{"order":"o-1","limit":5}',
+    result: JSON.stringify(ECHO_RESULT),
+    afterResultSelector: '{"fn":"echo","sent":{"order":"o-1","limit":5}}',
+    afterResultPath: out.output,
+    variables: '{"limit":5,"lastFn":"echo"}',
+  });
+});
+
+test('a JSONata Task: afterArguments and result, no JSONPath stages; INFO has no inspectionData', async () => {
+  f = await openFixture();
+  const state = { Type: 'Task', QueryLanguage: 'JSONata', Resource: fn('echo'), Arguments: { order: '{% $states.input.id %}', limit: '{% $limit %}' }, Output: '{% $states.result.event %}', End: true };
+  const definition = JSON.stringify(state);
+  const out = await f.ops.TestState({ definition, roleArn: ROLE, input: '{"id":"o-1"}', variables: '{"limit":5}', inspectionLevel: 'DEBUG' });
+  expect(out).toMatchObject({ status: 'SUCCEEDED', output: '{"order":"o-1","limit":5}' });
+  expect(out.inspectionData).toEqual({ input: '{"id":"o-1"}', afterArguments: '{"order":"o-1","limit":5}', result: JSON.stringify(ECHO_RESULT), variables: '{"limit":5}' });
+  const info = await f.ops.TestState({ definition, roleArn: ROLE, input: '{"id":"o-1"}', variables: '{"limit":5}' });
+  expect(info.inspectionData).toBeUndefined();
+});
+
+test('a Pass state reads the variables given to TestState; variables that are not a JSON object are refused', async () => {
+  f = await openFixture();
+  const pass = JSON.stringify({ Type: 'Pass', Parameters: { 'greeting.$': "States.Format('hi {}', $name)" }, Next: 'After' });
+  const out = await f.ops.TestState({ definition: pass, roleArn: ROLE, input: '{}', variables: '{"name":"ada"}', inspectionLevel: 'DEBUG' });
+  expect(out).toMatchObject({ status: 'SUCCEEDED', nextState: 'After', output: '{"greeting":"hi ada"}' });
+  expect(out.inspectionData).toMatchObject({ afterInputPath: '{}', afterParameters: '{"greeting":"hi ada"}', result: '{"greeting":"hi ada"}', afterResultPath: '{"greeting":"hi ada"}' });
+  await expect(f.ops.TestState({ definition: pass, roleArn: ROLE, input: '{}', variables: '[1]' })).rejects.toMatchObject({ code: 'ValidationException' });
+  await expect(f.ops.TestState({ definition: pass, roleArn: ROLE, input: '{}', variables: '{nope' })).rejects.toMatchObject({ code: 'ValidationException' });
+  // What the local service does not run yet is refused, not ignored.
+  await expect(f.ops.TestState({ definition: pass, roleArn: ROLE, input: '{}', context: '{"Execution":{"Id":"x"}}' })).rejects.toMatchObject({ code: 'ValidationException' });
+  await expect(f.ops.TestState({ definition: pass, roleArn: ROLE, input: '{}', stateConfiguration: { retrierRetryCount: 1 } })).rejects.toMatchObject({ code: 'ValidationException' });
+});
+
+test('a mocked Task: the mock result runs through the data flow without invoking anything; a mocked error meets Retry and Catch', async () => {
+  f = await openFixture();
+  const task = (extra: object = {}) => JSON.stringify({ Type: 'Task', Resource: fn('no-such-function'), ResultSelector: { 'total.$': '$.amount' }, ResultPath: '$.paid', End: true, ...extra });
+  const ok = await f.ops.TestState({ definition: task(), roleArn: ROLE, input: '{"id":1}', mock: { result: '{"amount":42}' }, inspectionLevel: 'DEBUG' });
+  expect(ok).toMatchObject({ status: 'SUCCEEDED', output: '{"id":1,"paid":{"total":42}}' });
+  expect(ok.inspectionData).toMatchObject({ result: '{"amount":42}', afterResultSelector: '{"total":42}' });
+
+  const caught = await f.ops.TestState({ definition: task({ Catch: [{ ErrorEquals: ['Declined'], Next: 'Refund' }], End: undefined }), roleArn: ROLE, input: '{}', mock: { errorOutput: { error: 'Declined', cause: 'card' } } });
+  expect(caught).toMatchObject({ status: 'CAUGHT_ERROR', error: 'Declined', cause: 'card', nextState: 'Refund', output: '{"Error":"Declined","Cause":"card"}' });
+  const retried = await f.ops.TestState({ definition: task({ Retry: [{ ErrorEquals: ['States.ALL'] }] }), roleArn: ROLE, input: '{}', mock: { errorOutput: { error: 'Flaky' } } });
+  expect(retried).toMatchObject({ status: 'RETRIABLE', error: 'Flaky' });
+
+  await expect(f.ops.TestState({ definition: task(), roleArn: ROLE, input: '{}', mock: { result: '{', errorOutput: { error: 'E' } } })).rejects.toMatchObject({ code: 'ValidationException' });
+  await expect(f.ops.TestState({ definition: task(), roleArn: ROLE, input: '{}', mock: { result: '{nope' } })).rejects.toMatchObject({ code: 'ValidationException' });
+  await expect(f.ops.TestState({ definition: JSON.stringify({ Type: 'Pass', End: true }), roleArn: ROLE, input: '{}', mock: { result: '{}' } })).rejects.toMatchObject({ code: 'ValidationException' });
+});
