@@ -7,7 +7,7 @@ import { bareLoop } from './bare-loop';
 import { coldStart } from './cold-start';
 import { modes, modeNames, type ModeName } from './modes';
 import { historyQuotaLifted } from './modes/sagaflow';
-import { HTTP_MAX_SOCKETS } from './modes/http';
+import { HTTP_MAX_SOCKETS, httpServiceKind } from './modes/http';
 import { printTable, withTargets, type Row } from './report';
 
 /**
@@ -161,7 +161,14 @@ async function orchestrate(args: Args): Promise<void> {
 function workloadNotes(w: Workload, ours: string[]): string[] {
   const out: string[] = [];
   if (ours.some((m) => m !== 'bare')) out.push('memory, durable and http run the local service as `sagaflow serve` loads it (the runtime and the HTTP layer from their esbuild bundle); durable is its SQLite store in a temporary folder.');
-  if (ours.includes('http')) out.push(`http: the durable service behind its HTTP API, driven by @aws-sdk/client-sfn over keep-alive sockets (at most ${HTTP_MAX_SOCKETS} at once).`);
+  if (ours.includes('http')) {
+    const driven = `driven by @aws-sdk/client-sfn from the bench's process over keep-alive sockets (at most ${HTTP_MAX_SOCKETS} at once)`;
+    out.push(
+      httpServiceKind(w) === 'process'
+        ? `http: \`sagaflow serve --data DIR\` in its own process (functions inline), ${driven}; completion is read from its JSON execution log.`
+        : `http: the durable service inside the bench's process behind its HTTP API, ${driven} (${historyQuotaLifted(w) ? 'the lifted history quota' : 'the tokens the functions record'} must stay in the bench's process).`,
+    );
+  }
   if (historyQuotaLifted(w)) {
     out.push(`${w.name}: the inline Map writes about 7 history events per item (~70,000 here); AWS fails an execution at 25,000 events, so for this workload the bench lifts sagaflow's history quota to 10,000,000 (the peer keeps no history quota).`);
     out.push(`${w.name}: the peer runs MaxConcurrency 0 as 40 concurrent iterations, not unbounded.`);
