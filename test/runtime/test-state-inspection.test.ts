@@ -57,7 +57,7 @@ test('a Pass state reads the variables given to TestState; variables that are no
   await expect(f.ops.TestState({ definition: pass, roleArn: ROLE, input: '{}', variables: '{nope' })).rejects.toMatchObject({ code: 'ValidationException' });
   // What the local service does not run yet is refused, not ignored.
   await expect(f.ops.TestState({ definition: pass, roleArn: ROLE, input: '{}', context: '{"Execution":{"Id":"x"}}' })).rejects.toMatchObject({ code: 'ValidationException' });
-  await expect(f.ops.TestState({ definition: pass, roleArn: ROLE, input: '{}', stateConfiguration: { retrierRetryCount: 1 } })).rejects.toMatchObject({ code: 'ValidationException' });
+  await expect(f.ops.TestState({ definition: pass, roleArn: ROLE, input: '{}', stateConfiguration: { errorCausedByState: 'Inner' } })).rejects.toMatchObject({ code: 'ValidationException' });
 });
 
 test('a mocked Task: the mock result runs through the data flow without invoking anything; a mocked error meets Retry and Catch', async () => {
@@ -75,4 +75,45 @@ test('a mocked Task: the mock result runs through the data flow without invoking
   await expect(f.ops.TestState({ definition: task(), roleArn: ROLE, input: '{}', mock: { result: '{', errorOutput: { error: 'E' } } })).rejects.toMatchObject({ code: 'ValidationException' });
   await expect(f.ops.TestState({ definition: task(), roleArn: ROLE, input: '{}', mock: { result: '{nope' } })).rejects.toMatchObject({ code: 'ValidationException' });
   await expect(f.ops.TestState({ definition: JSON.stringify({ Type: 'Pass', End: true }), roleArn: ROLE, input: '{}', mock: { result: '{}' } })).rejects.toMatchObject({ code: 'ValidationException' });
+});
+
+test("a mocked Map or Parallel: the mock is the state's result (ResultSelector, ResultPath and Catch still apply); nothing inside runs", async () => {
+  f = await openFixture();
+  const map = JSON.stringify({
+    Type: 'Map',
+    ItemsPath: '$.items',
+    ItemProcessor: { StartAt: 'Work', States: { Work: { Type: 'Task', Resource: fn('no-such-function'), End: true } } },
+    ResultSelector: { 'n.$': 'States.ArrayLength($)' },
+    ResultPath: '$.done',
+    End: true,
+  });
+  const ok = await f.ops.TestState({ definition: map, roleArn: ROLE, input: '{"items":[1,2,3]}', mock: { result: '[10,20,30]' }, inspectionLevel: 'DEBUG' });
+  expect(ok).toMatchObject({ status: 'SUCCEEDED', output: '{"items":[1,2,3],"done":{"n":3}}' });
+  expect(ok.inspectionData).toMatchObject({ result: '[10,20,30]', afterResultSelector: '{"n":3}' });
+
+  const parallel = JSON.stringify({
+    Type: 'Parallel',
+    Branches: [{ StartAt: 'B', States: { B: { Type: 'Pass', End: true } } }],
+    Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'Recover' }],
+    Next: 'After',
+  });
+  const caught = await f.ops.TestState({ definition: parallel, roleArn: ROLE, input: '{"a":1}', mock: { errorOutput: { error: 'BranchBroke', cause: 'b' } } });
+  expect(caught).toMatchObject({ status: 'CAUGHT_ERROR', error: 'BranchBroke', nextState: 'Recover', output: '{"a":1,"error":{"Error":"BranchBroke","Cause":"b"}}' });
+});
+
+test('stateConfiguration.retrierRetryCount: retries already spent count against MaxAttempts', async () => {
+  f = await openFixture();
+  const task = JSON.stringify({
+    Type: 'Task',
+    Resource: fn('no-such-function'),
+    Retry: [{ ErrorEquals: ['Flaky'], MaxAttempts: 2 }],
+    Catch: [{ ErrorEquals: ['States.ALL'], Next: 'GiveUp' }],
+    End: true,
+  });
+  const mock = { errorOutput: { error: 'Flaky', cause: 'again' } };
+  const run = (retrierRetryCount?: number) =>
+    f!.ops.TestState({ definition: task, roleArn: ROLE, input: '{}', mock, ...(retrierRetryCount !== undefined ? { stateConfiguration: { retrierRetryCount } } : {}) });
+  expect(await run()).toMatchObject({ status: 'RETRIABLE', error: 'Flaky' });
+  expect(await run(1)).toMatchObject({ status: 'RETRIABLE', error: 'Flaky' });
+  expect(await run(2)).toMatchObject({ status: 'CAUGHT_ERROR', error: 'Flaky', cause: 'again', nextState: 'GiveUp' });
 });

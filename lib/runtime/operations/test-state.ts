@@ -67,13 +67,19 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
       }
       // Not run locally yet: refused rather than ignored, so a test never passes on a context it did not get.
       if (input.context !== undefined) throw new ServiceError('ValidationException', "The local service's TestState does not take a context yet");
-      if (input.stateConfiguration !== undefined) throw new ServiceError('ValidationException', "The local service's TestState does not take a stateConfiguration yet");
+      const config = input.stateConfiguration ?? {};
+      for (const field of ['errorCausedByState', 'mapIterationFailureCount', 'mapItemReaderData'] as const) {
+        if (config[field] !== undefined) throw new ServiceError('ValidationException', `The local service's TestState does not take stateConfiguration.${field} yet`);
+      }
       const variables = parseVariables(input.variables);
       const mocked = mockOf(input.mock, state);
+      // retrierRetryCount: that many retries already happened, so that many failures are retried at once before the one reported.
+      let retriesBehind = config.retrierRetryCount ?? 0;
       const ctx = rt.ctx;
       // Each data-flow stage of the tested state, as the engine computes it (the stops it may go to are not reported).
       const stages: Partial<Record<InspectionStage, Json>> = {};
-      const engine = createExecution(harness(state, name, queryLanguage), { inspect: (stateName, stage, value) => void (stateName === name && (stages[stage] = value)) });
+      const tested = mocked && state.Type !== 'Task' ? mockedAsTask(state) : state;
+      const engine = createExecution(harness(tested, name, queryLanguage), { inspect: (stateName, stage, value) => void (stateName === name && (stages[stage] = value)) });
       const arn = ctx.arns.execution('TestState', randomUUID());
       const events: HistoryEvent[] = [];
       let retriable = false;
@@ -89,7 +95,10 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
       const handle = (c: EngineCommand, failed: boolean) => {
         if (c.kind === 'ArmTimer') {
           if (state.Type === 'Wait') queue.push({ kind: 'TimerFired', at: ctx.clock.now(), timerId: c.timerId });
-          else if (failed) retriable = true;
+          else if (failed && retriesBehind > 0) {
+            retriesBehind--;
+            queue.push({ kind: 'TimerFired', at: ctx.clock.now(), timerId: c.timerId });
+          } else if (failed) retriable = true;
         } else if (c.kind === 'RunTask') {
           const report = async (r: TaskReport) => void queue.push({ ...r, taskId: c.taskId, at: ctx.clock.now() } as EngineInput);
           if (mocked) {
@@ -157,7 +166,7 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
 function mockOf(mock: sfn.MockInput | undefined, state: State): TaskReport | undefined {
   if (mock === undefined) return undefined;
   if (mock.result !== undefined && mock.errorOutput !== undefined) throw new ServiceError('ValidationException', 'A mock has either a result or an errorOutput, not both');
-  if (state.Type !== 'Task') throw new ServiceError('ValidationException', `The local service mocks Task states only, not a ${state.Type} state`);
+  if (state.Type !== 'Task' && state.Type !== 'Map' && state.Type !== 'Parallel') throw new ServiceError('ValidationException', `A mock is for a Task, Map or Parallel state, not a ${state.Type} state`);
   if (mock.errorOutput !== undefined) {
     return { kind: 'TaskFailed', error: mock.errorOutput.error ?? '', ...(mock.errorOutput.cause !== undefined ? { cause: mock.errorOutput.cause } : {}) };
   }
@@ -168,6 +177,22 @@ function mockOf(mock: sfn.MockInput | undefined, state: State): TaskReport | und
     throw new ServiceError('ValidationException', `Invalid mock result: '${(err as Error).message}'`);
   }
   return { kind: 'TaskSucceeded', output: mock.result };
+}
+
+/** What a mocked Map or Parallel keeps: the fields around its result (how the result is made is what the mock replaces). */
+const MOCKED_FIELDS = ['Comment', 'QueryLanguage', 'InputPath', 'ResultSelector', 'ResultPath', 'OutputPath', 'Output', 'Assign', 'Retry', 'Catch', 'Next', 'End'];
+
+/**
+ * A mocked Map or Parallel as a Task whose result is the mock: its input, result and output
+ * processing, Retry and Catch stay; the items or branches that would have made the result go. A
+ * Parallel's Parameters (or Arguments) still shape the input its branches would get.
+ */
+function mockedAsTask(state: State): State {
+  const from = state as unknown as JsonObject;
+  const task: JsonObject = { Type: 'Task', Resource: 'arn:aws:states:::sagaflow:mock' };
+  for (const field of MOCKED_FIELDS) if (from[field] !== undefined) task[field] = from[field]!;
+  if (state.Type === 'Parallel') for (const field of ['Parameters', 'Arguments']) if (from[field] !== undefined) task[field] = from[field]!;
+  return task as unknown as State;
 }
 
 /** TestState's `variables`: a JSON object whose members the state sees as variables. */
