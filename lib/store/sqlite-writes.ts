@@ -6,9 +6,28 @@ import { EVENT_ID_BITS, MAX_EVENT_ID } from './store-limits';
 import type { SqliteStatements } from './sqlite-statements';
 import type { EventCodec } from './sqlite-event-codec';
 import { encodeExecution } from './sqlite-execution-codec';
+import type { ExecutionRecord } from './records';
 
 /** The first event key of an execution; event `id` is stored at `eventKey(x) + id`. */
 export const eventKey = (executionId: number): number => executionId * 2 ** EVENT_ID_BITS;
+
+/** An execution's indexed columns, in the order both putExecution and updateExecutionDoc name them. */
+type IndexedColumns = [string, string, string, number, number | null, string | null, string | null, string | null, string | null, number];
+
+function indexedColumns(r: ExecutionRecord): IndexedColumns {
+  return [
+    r.arn,
+    r.stateMachineArn,
+    r.status,
+    r.startDate,
+    r.stopDate ?? null,
+    r.stateMachineVersionArn ?? null,
+    r.stateMachineAliasArn ?? null,
+    r.mapRunArn ?? null,
+    r.parent?.executionArn ?? null,
+    r.redriveCount,
+  ];
+}
 
 type Appliers = { [K in StoreWriteKind]: (w: Extract<StoreWrite, { kind: K }>) => void };
 
@@ -53,41 +72,14 @@ export function sqliteAppliers(s: SqliteStatements, events: EventCodec): { appli
     },
     putExecution: ({ record: r }) => {
       const { doc, input, output } = encodeExecution(r);
-      const same = s.updateExecutionDoc.get(
-        doc,
-        input,
-        output,
-        r.arn,
-        r.stateMachineArn,
-        r.status,
-        r.startDate,
-        r.stopDate ?? null,
-        r.stateMachineVersionArn ?? null,
-        r.stateMachineAliasArn ?? null,
-        r.mapRunArn ?? null,
-        r.parent?.executionArn ?? null,
-        r.redriveCount,
-      );
+      const columns = indexedColumns(r);
+      const same = s.updateExecutionDoc.get(doc, input, output, ...columns);
       if (same) {
         known = { arn: r.arn, id: same.id };
         return;
       }
       known = undefined;
-      s.putExecution.run(
-        r.arn,
-        r.stateMachineArn,
-        r.status,
-        r.startDate,
-        r.stopDate ?? null,
-        r.stateMachineVersionArn ?? null,
-        r.stateMachineAliasArn ?? null,
-        r.mapRunArn ?? null,
-        r.parent?.executionArn ?? null,
-        r.redriveCount,
-        doc,
-        input,
-        output,
-      );
+      s.putExecution.run(...columns, doc, input, output);
     },
     appendInputs: (w) => {
       if (w.inputs.length === 0) return;
