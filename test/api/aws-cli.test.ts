@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { AWS_CLI as AWS, awsCliEnv, requireAwsCli } from './aws-cli-env';
 import { CALLBACK_DEFINITION, PASS_DEFINITION, ROLE, startHarness, type Harness } from './api-harness';
 
 // Debian's AWS CLI v2 against the server, as users run it with --endpoint-url.
 
-const AWS = '/usr/bin/aws';
 // Each CLI run costs a second or more of Python start-up on a busy machine.
 jest.setTimeout(120_000);
 const run = promisify(execFile);
@@ -16,7 +16,7 @@ let h: Harness;
 const home = mkdtempSync(join(tmpdir(), 'sagaflow-aws-cli-'));
 
 beforeAll(async () => {
-  if (!existsSync(AWS)) throw new Error(`${AWS} is missing: install Debian's awscli package (.ci/run does) to run these tests`);
+  requireAwsCli();
   h = await startHarness();
 });
 afterAll(() => h?.close());
@@ -28,16 +28,7 @@ interface CliResult {
 }
 
 async function aws(...args: string[]): Promise<CliResult> {
-  const env = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: home,
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_PAGER: '',
-    AWS_CONFIG_FILE: join(home, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-  };
+  const env = awsCliEnv(home);
   try {
     const { stdout, stderr } = await run(AWS, ['stepfunctions', ...args, '--endpoint-url', h.server.url, '--output', 'json'], { env, timeout: 30_000 });
     return { code: 0, stdout, stderr };

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fn, openFixture, START, types, type Fixture } from './service-fixture';
+import { pollUntil } from './until';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { received } = require('./fixtures/tokens') as { received: Array<{ token: string; event: { name?: string } }> };
 
@@ -23,14 +24,7 @@ const definition = {
   },
 };
 
-async function until<T>(what: string, check: () => T | undefined | Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 1000; i++) {
-    const v = await check();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const until = <T>(what: string, check: () => T | undefined | Promise<T | undefined>) => pollUntil(what, check, { attempts: 1000, intervalMs: 5 });
 
 test('a restarted service resumes every execution: timers at their due times, tokens still accepted, contiguous ids', async () => {
   let f: Fixture = await open();

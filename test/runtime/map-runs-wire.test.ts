@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,20 +16,23 @@ import {
 import { startApiServer, type ApiServer } from '../../lib/api';
 import { createLocalService } from '../../lib/runtime';
 import type { LocalService } from '../../lib/runtime/local-service-contract';
+import { AWS_CLI as AWS, awsCliEnv, requireAwsCli } from '../api/aws-cli-env';
+import { pollUntil } from './until';
 
 // Map Runs over the wire: the SDK and Debian's AWS CLI against the HTTP API in front of the real runtime.
 
-const AWS = '/usr/bin/aws';
 jest.setTimeout(120_000);
 const run = promisify(execFile);
 const ROLE = 'arn:aws:iam::123456789012:role/sagaflow';
 const home = mkdtempSync(join(tmpdir(), 'sagaflow-maprun-cli-'));
 
+const until = <T>(what: string, check: () => Promise<T | undefined>) => pollUntil(what, check, { attempts: 500, intervalMs: 10 });
+
 let service: LocalService;
 let server: ApiServer;
 let client: SFNClient;
 beforeAll(async () => {
-  if (!existsSync(AWS)) throw new Error(`${AWS} is missing: install Debian's awscli package (.ci/run does) to run these tests`);
+  requireAwsCli();
   service = await createLocalService({ store: { kind: 'memory' }, clock: { mode: 'virtual', start: Date.UTC(2026, 0, 1) } });
   server = await startApiServer({ service, port: 0, log: () => {} });
   client = new SFNClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 });
@@ -41,28 +44,11 @@ afterAll(async () => {
 });
 
 async function aws(...args: string[]): Promise<unknown> {
-  const env = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: home,
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_PAGER: '',
-    AWS_CONFIG_FILE: join(home, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-  };
+  const env = awsCliEnv(home);
   const { stdout } = await run(AWS, ['stepfunctions', ...args, '--endpoint-url', server.url, '--output', 'json'], { env, timeout: 60_000 });
   return stdout.trim() === '' ? {} : (JSON.parse(stdout) as unknown);
 }
 
-async function until<T>(what: string, check: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 500; i++) {
-    const v = await check();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 test('a Distributed Map seen through the SDK and the AWS CLI: list-map-runs, describe-map-run, update-map-run, list-executions --map-run-arn', async () => {
   const definition = JSON.stringify({

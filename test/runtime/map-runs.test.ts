@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fn, openFixture, START, types, type Fixture } from './service-fixture';
+import { pollUntil } from './until';
 
 /**
  * Distributed Maps in the local service: each item a child execution with its own history,
@@ -29,14 +30,7 @@ const waitOrFail = {
   },
 };
 
-async function until<T>(what: string, check: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 2000; i++) {
-    const v = await check();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const until = <T>(what: string, check: () => Promise<T | undefined>) => pollUntil(what, check, { attempts: 2000, intervalMs: 5 });
 
 async function onlyMapRun(fx: Fixture, executionArn: string): Promise<string> {
   return until('the Map Run', async () => (await fx.ops.ListMapRuns({ executionArn })).mapRuns?.[0]?.mapRunArn);
