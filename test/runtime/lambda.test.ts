@@ -74,6 +74,19 @@ test('an unknown function fails the task with Lambda.ResourceNotFoundException, 
   expect(out.Cause).toMatch(/^Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope \(Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: [0-9a-f-]{36}; Proxy: null\)$/);
 });
 
+test('lambda:invoke of an unknown function starts the task, then fails it: TaskStarted, TaskFailed (localstack test_task_service_lambda.snapshot.json test_no_such_function, recorded on AWS)', async () => {
+  f = await openFixture();
+  const sm = await f.machine('UnknownHistory', task('arn:aws:states:::lambda:invoke', { Parameters: { FunctionName: 'no_such_fn', Payload: null } }));
+  const arn = await f.start(sm, {});
+  const d = await f.closed(arn);
+  expect(d).toMatchObject({ status: 'FAILED', error: 'Lambda.ResourceNotFoundException' });
+  const events = await f.history(arn);
+  expect(types(events)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskFailed', 'ExecutionFailed']);
+  expect(events[3]!.taskStartedEventDetails).toEqual({ resourceType: 'lambda', resource: 'invoke' });
+  expect(events[4]!.taskFailedEventDetails).toEqual({ resourceType: 'lambda', resource: 'invoke', error: 'Lambda.ResourceNotFoundException', cause: d.cause });
+  expect(d.cause).toMatch(/^Function not found: arn:aws:lambda:us-east-1:123456789012:function:no_such_fn \(Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: [0-9a-f-]{36}; Proxy: null\)$/);
+});
+
 test('worker sandboxes: the function sees its own environment; a timeout ends the invocation with Sandbox.Timedout', async () => {
   f = await openFixture({ lambdas: fixtureLambdas('worker'), clock: { mode: 'real' } });
   const sm = await f.machine('Env', task(fn('echo')));

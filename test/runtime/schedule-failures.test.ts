@@ -48,7 +48,10 @@ test('lambda:invoke of a missing function stays the task\'s own failure (TaskFai
   const sm = await f.machine('Invoke', { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'missing' }, End: true } } });
   const arn = await f.start(sm, {});
   expect((await f.closed(arn)).error).toBe('Lambda.ResourceNotFoundException');
-  expect(types(await f.history(arn))).toEqual(['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskFailed', 'ExecutionFailed']);
+  const events = await f.history(arn);
+  // The Invoke call is made after the task started (localstack test_task_service_lambda.snapshot.json, recorded on AWS).
+  expect(types(events)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskFailed', 'ExecutionFailed']);
+  expect(events[4]!.taskFailedEventDetails).toMatchObject({ resourceType: 'lambda', resource: 'invoke', error: 'Lambda.ResourceNotFoundException' });
 });
 
 test('an activity that does not exist: ActivityScheduled, then ActivityScheduleFailed; States.Runtime ends the execution', async () => {
@@ -81,9 +84,15 @@ test.each(['arn:aws:states:::states:startExecution.sync', 'arn:aws:states:::stat
   },
 );
 
-test('request-response startExecution of a state machine that does not exist stays a TaskFailed', async () => {
+test('request-response startExecution of a state machine that does not exist: TaskStarted, then TaskFailed (localstack test_task_service_sfn.snapshot.json, recorded on AWS)', async () => {
   const sm = await f.machine('Plain', { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::states:startExecution', Parameters: { StateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:Nope' }, End: true } } });
   const arn = await f.start(sm, {});
   expect((await f.closed(arn)).error).toBe('StepFunctions.StateMachineDoesNotExistException');
-  expect(types(await f.history(arn))).toEqual(['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskFailed', 'ExecutionFailed']);
+  const events = await f.history(arn);
+  expect(types(events)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskFailed', 'ExecutionFailed']);
+  expect(events[3]!.taskStartedEventDetails).toEqual({ resourceType: 'states', resource: 'startExecution' });
+  expect(events[4]!.taskFailedEventDetails).toMatchObject({ resourceType: 'states', resource: 'startExecution', error: 'StepFunctions.StateMachineDoesNotExistException' });
+  expect(events[4]!.taskFailedEventDetails!.cause).toMatch(
+    new RegExp(`^State Machine Does Not Exist: 'arn:aws:states:us-east-1:123456789012:stateMachine:Nope' \\(Service: AWSStepFunctions; Status Code: 400; Error Code: StateMachineDoesNotExist; Request ID: ${REQUEST_ID}; Proxy: null\\)$`),
+  );
 });

@@ -27,6 +27,10 @@ export function lambdaTasks(ctx: RuntimeContext, mode: 'function' | 'invoke'): T
         functionName = c.resource;
         event = c.payload;
       } else {
+        // Through lambda:invoke the task starts before the Invoke call, so a refused call follows
+        // TaskStarted (localstack test_task_service_lambda.snapshot.json test_no_such_function, recorded on AWS).
+        // Reports apply in order, so nothing need wait for TaskStarted to be committed.
+        if (!task.started) void task.report({ kind: 'TaskStarted' }).catch(() => undefined);
         const p = isObject(c.payload) ? c.payload : {};
         if (typeof p.FunctionName !== 'string') {
           return task.report({
@@ -51,8 +55,8 @@ export function lambdaTasks(ctx: RuntimeContext, mode: 'function' | 'invoke'): T
           ...(mode === 'function' ? { phase: 'start' as const } : {}),
         });
       }
-      // Reports apply in order, so the invocation need not wait for TaskStarted to be committed.
-      if (!task.started) void task.report({ kind: 'TaskStarted' }).catch(() => undefined);
+      // A function ARN starts once its function is found (a missing one is LambdaFunctionStartFailed).
+      if (mode === 'function' && !task.started) void task.report({ kind: 'TaskStarted' }).catch(() => undefined);
       const requestId = randomUUID();
       const at = ctx.clock.now();
       if (mode === 'invoke' && invocationType !== 'RequestResponse') {

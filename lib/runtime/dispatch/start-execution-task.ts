@@ -144,13 +144,14 @@ export function startExecutionTasks(ctx: RuntimeContext, host: ExecutionHost, st
 }
 
 /**
- * StartExecution refused the child. For `.sync` and `.waitForTaskToken` that call is the submit step:
- * the task started and its submission failed (TaskSubmitFailed). For request-response the call is the
- * task itself (TaskFailed).
+ * StartExecution refused the child. The task has started either way (TaskStarted, then the failure:
+ * localstack test_task_service_sfn.snapshot.json test_start_execution_no_such_arn, recorded on AWS).
+ * For `.sync` and `.waitForTaskToken` that call is the submit step (TaskSubmitFailed); for
+ * request-response the call is the task itself (TaskFailed).
  */
 function refused(task: TaskRun, error: string, cause: string): Promise<void> {
-  if (task.command.pattern === 'request-response') return task.report({ kind: 'TaskFailed', error, cause });
   const started = task.started ? Promise.resolve() : task.report({ kind: 'TaskStarted' });
+  if (task.command.pattern === 'request-response') return started.then(() => task.report({ kind: 'TaskFailed', error, cause }));
   return started.then(() => task.report({ kind: 'TaskFailed', error, cause, phase: 'submit' }));
 }
 
