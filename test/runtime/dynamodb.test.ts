@@ -54,3 +54,14 @@ test('without a DynamoDB endpoint the task fails with an error Catch can take, a
   expect(s.status).toBe('FAILED');
   expect(s.cause).toContain("no integration for the resource 'arn:aws:states:::sns:publish'");
 });
+
+test('a missing table is DynamoDB.ResourceNotFoundException; a request DynamoDB rejects as invalid is DynamoDB.AmazonDynamoDBException with its own code in the cause (localstack test_task_service_dynamodb.snapshot.json, recorded on AWS)', async () => {
+  f = await openFixture({ dynamodbEndpoint: ddb.endpoint });
+  const put = (table: string) => ({ StartAt: 'Put', States: { Put: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:putItem', Parameters: { TableName: table, Item: { id: { S: 'id1' } } }, End: true } } });
+  const missing = await f.closed(await f.start(await f.machine('NoTable', put('no-such-table'))));
+  expect(missing).toMatchObject({ status: 'FAILED', error: 'DynamoDB.ResourceNotFoundException' });
+  expect(missing.cause).toMatch(/^Requested resource not found \(Service: AmazonDynamoDBv2; Status Code: 400; Error Code: ResourceNotFoundException; Request ID: .+; Proxy: null\)$/);
+  const invalid = await f.closed(await f.start(await f.machine('BadName', put('/things'))));
+  expect(invalid).toMatchObject({ status: 'FAILED', error: 'DynamoDB.AmazonDynamoDBException' });
+  expect(invalid.cause).toMatch(/^1 validation error detected: Value '\/things' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: \[a-zA-Z0-9_.-\]\+ \(Service: AmazonDynamoDBv2; Status Code: 400; Error Code: ValidationException; Request ID: .+; Proxy: null\)$/);
+});

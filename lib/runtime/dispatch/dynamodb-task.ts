@@ -11,6 +11,31 @@ type Sdk = typeof import('@aws-sdk/client-dynamodb');
 const commandOf = (sdk: Sdk, action: Action) =>
   ({ getItem: sdk.GetItemCommand, putItem: sdk.PutItemCommand, updateItem: sdk.UpdateItemCommand, deleteItem: sdk.DeleteItemCommand })[action];
 
+/**
+ * The exceptions the AWS Java SDK models for GetItem, PutItem, UpdateItem and DeleteItem: Step Functions
+ * names these `DynamoDB.<Exception>`. Any other error code (ValidationException, AccessDeniedException,
+ * UnrecognizedClientException …) reaches the SDK as its base class, DynamoDB.AmazonDynamoDBException,
+ * and keeps its own code in the cause (localstack test_task_service_dynamodb.snapshot.json, recorded on AWS).
+ * @see https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutItem.html#API_PutItem_Errors
+ */
+const MODELED_EXCEPTIONS: ReadonlySet<string> = new Set([
+  'ConditionalCheckFailedException',
+  'InternalServerError',
+  'InvalidEndpointException',
+  'ItemCollectionSizeLimitExceededException',
+  'ProvisionedThroughputExceededException',
+  'ReplicatedWriteConflictException',
+  'RequestLimitExceeded',
+  'ResourceNotFoundException',
+  'TransactionConflictException',
+]);
+
+/** The task's error name for a DynamoDB error code. */
+export function dynamodbErrorName(code: string): string {
+  if (code === 'InternalServerError') return 'DynamoDB.InternalServerErrorException';
+  return MODELED_EXCEPTIONS.has(code) ? `DynamoDB.${code}` : 'DynamoDB.AmazonDynamoDBException';
+}
+
 /** Step Functions' JSON of an SDK response: the response fields, then the HTTP and request metadata. */
 function result(output: Record<string, unknown>, requestId: string, at: number): Json {
   const { $metadata, ...fields } = output as { $metadata?: { httpStatusCode?: number } };
@@ -58,7 +83,7 @@ export function dynamodbTasks(ctx: RuntimeContext): TaskHandler & { close(): voi
         const name = e.name && e.name !== 'Error' ? e.name : 'AmazonDynamoDBException';
         await task.report({
           kind: 'TaskFailed',
-          error: `DynamoDB.${name}`,
+          error: dynamodbErrorName(name),
           cause: sdkCause({ message: e.message ?? String(err), service: 'AmazonDynamoDBv2', status: e.$metadata?.httpStatusCode ?? 400, code: name, requestId: e.$metadata?.requestId ?? requestId }),
         });
       }
