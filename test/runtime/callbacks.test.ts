@@ -32,7 +32,13 @@ test('a .waitForTaskToken task waits for SendTaskSuccess; the token is used once
   await f.ops.SendTaskSuccess({ taskToken: token, output: '{"approved":true}' });
   const d = await f.closed(arn);
   expect(JSON.parse(d.output!)).toEqual({ q: 1, answer: { approved: true } });
-  expect(types(await f.history(arn))).toEqual(['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSucceeded', 'TaskStateExited', 'ExecutionSucceeded']);
+  const events = await f.history(arn);
+  expect(types(events)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSubmitted', 'TaskSucceeded', 'TaskStateExited', 'ExecutionSucceeded']);
+  // TaskSubmitted holds the Invoke response, as the SQS callback's holds SendMessage's (localstack test_callback.snapshot.json, recorded on AWS).
+  const submitted = events[4]!.taskSubmittedEventDetails!;
+  expect(submitted).toMatchObject({ resourceType: 'lambda', resource: 'invoke.waitForTaskToken', outputDetails: { truncated: false } });
+  expect(JSON.parse(submitted.output!)).toMatchObject({ ExecutedVersion: '$LATEST', StatusCode: 200, SdkHttpMetadata: { HttpStatusCode: 200 } });
+  expect(events[5]!.taskSucceededEventDetails).toMatchObject({ resourceType: 'lambda', resource: 'invoke.waitForTaskToken', output: '{"approved":true}' });
   await expect(f.ops.SendTaskSuccess({ taskToken: token, output: '{}' })).rejects.toMatchObject({ code: 'TaskTimedOut', message: "Task Timed Out: 'Provided task does not exist anymore'" });
   await expect(f.ops.SendTaskSuccess({ taskToken: 'forged', output: '{}' })).rejects.toMatchObject({ code: 'InvalidToken' });
 });

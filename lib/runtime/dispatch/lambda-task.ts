@@ -63,19 +63,21 @@ export function lambdaTasks(ctx: RuntimeContext, mode: 'function' | 'invoke'): T
         // Event: Lambda queues the event and answers 202 at once; DryRun only checks (204).
         if (invocationType === 'Event') void found.fn.invoke(event, requestId);
         const status = invocationType === 'Event' ? 202 : 204;
-        if (c.pattern === 'waitForTaskToken') return;
-        return task.report({ kind: 'TaskSucceeded', output: JSON.stringify(invokeEnvelope({ payload: '', payloadBytes: 0, requestId, at, statusCode: status })) });
+        const response = JSON.stringify(invokeEnvelope({ payload: '', payloadBytes: 0, requestId, at, statusCode: status }));
+        return task.report({ kind: c.pattern === 'waitForTaskToken' ? 'TaskSubmitted' : 'TaskSucceeded', output: response });
       }
       const outcome = await found.fn.invoke(event, requestId);
       if (!outcome.ok) {
         return task.report({ kind: 'TaskFailed', error: outcome.error.errorType, cause: JSON.stringify(outcome.error) });
       }
-      if (c.pattern === 'waitForTaskToken') return;
       if (mode === 'function') return task.report({ kind: 'TaskSucceeded', output: outcome.payload });
       // The payload is JSON.stringify's text (runHandler's), so it goes into the envelope's text as it is
       // (a result JSON.stringify cannot write, such as a function, fails the task as it did when it was parsed here).
       if (typeof outcome.payload !== 'string') throw new SyntaxError('the function returned no JSON');
-      return task.report({ kind: 'TaskSucceeded', output: invokeEnvelopeText({ payloadText: outcome.payload, requestId, at: ctx.clock.now() }) });
+      const response = invokeEnvelopeText({ payloadText: outcome.payload, requestId, at: ctx.clock.now() });
+      // A callback records the Invoke response as TaskSubmitted and waits for its token, as every
+      // `.waitForTaskToken` integration does (localstack test_callback.snapshot.json, recorded on AWS).
+      return task.report({ kind: c.pattern === 'waitForTaskToken' ? 'TaskSubmitted' : 'TaskSucceeded', output: response });
     },
   };
 }
