@@ -5,11 +5,23 @@ import { isStatesFailure, StatesFailure } from '../states-failure';
 export interface EngineFailure extends Failure {
   /** A heartbeat expiry reports States.Timeout, yet Retry and Catch on States.HeartbeatTimeout match it too. */
   readonly heartbeat?: boolean;
+  /** A task's TimeoutSeconds or HeartbeatSeconds ran out: its events carry no cause, yet the error output's Cause is "". */
+  readonly timedOut?: boolean;
 }
 
-/** A StatesFailure that also answers to States.HeartbeatTimeout. */
-class HeartbeatFailure extends StatesFailure {
+/** A StatesFailure for a task whose time ran out. */
+class TimeoutFailure extends StatesFailure {
+  readonly timedOut = true;
+}
+
+/** A timeout that also answers to States.HeartbeatTimeout. */
+class HeartbeatFailure extends TimeoutFailure {
   readonly heartbeat = true;
+}
+
+/** Thrown when a task's TimeoutSeconds pass: AWS records States.Timeout with no cause. */
+export function taskTimeout(): StatesFailure {
+  return new TimeoutFailure(StatesErrors.Timeout, undefined as unknown as string);
 }
 
 /** Thrown when HeartbeatSeconds pass without a heartbeat: AWS records States.Timeout with no cause. */
@@ -20,14 +32,17 @@ export function heartbeatTimeout(): StatesFailure {
 /** Raises failure data again (a branch's failure as its Parallel or Map state's own). */
 export function toStatesFailure(f: EngineFailure): StatesFailure {
   const cause = f.cause as string;
-  return f.heartbeat ? new HeartbeatFailure(f.error, cause) : new StatesFailure(f.error, cause);
+  if (f.heartbeat) return new HeartbeatFailure(f.error, cause);
+  return f.timedOut ? new TimeoutFailure(f.error, cause) : new StatesFailure(f.error, cause);
 }
 
 /** The failure data a thrown StatesFailure stands for. */
 export function failureFrom(e: StatesFailure): EngineFailure {
-  const heartbeat = e instanceof HeartbeatFailure;
-  if (e.cause === undefined) return heartbeat ? { error: e.error, heartbeat } : { error: e.error };
-  return heartbeat ? { error: e.error, cause: e.cause, heartbeat } : { error: e.error, cause: e.cause };
+  const f: { error: string; cause?: string; heartbeat?: boolean; timedOut?: boolean } = { error: e.error };
+  if (e.cause !== undefined) f.cause = e.cause;
+  if (e instanceof TimeoutFailure) f.timedOut = true;
+  if (e instanceof HeartbeatFailure) f.heartbeat = true;
+  return f;
 }
 
 export function asEngineFailure(e: unknown): EngineFailure | undefined {
@@ -42,7 +57,12 @@ export function errorDetails(f: Failure): { error?: string; cause?: string } {
   return d;
 }
 
-/** The `{Error, Cause}` object a Catch or a failed Map item hands on. */
-export function errorOutput(f: Failure): { Error: string; Cause?: string } {
-  return f.cause === undefined ? { Error: f.error } : { Error: f.error, Cause: f.cause };
+/**
+ * The `{Error, Cause}` object a Catch or a failed Map item hands on. A timed-out task hands on an
+ * empty Cause (localstack test_task_service_lambda.snapshot.json test_invoke_timeout, recorded on AWS;
+ * aws-samples/serverless-coffee-workshop#15 quotes `{"Error":"States.Timeout","Cause":""}` from AWS).
+ */
+export function errorOutput(f: EngineFailure): { Error: string; Cause?: string } {
+  if (f.cause !== undefined) return { Error: f.error, Cause: f.cause };
+  return f.timedOut ? { Error: f.error, Cause: '' } : { Error: f.error };
 }

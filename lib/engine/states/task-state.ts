@@ -1,6 +1,6 @@
 import { StatesErrors, type Json, type JsonObject, type TaskState } from '../../asl';
 import { effectiveInput, finishJsonata, finishJsonPath, jsonataBindings, jsonPathScope, payloadTemplate, stateRef } from '../core/data-flow';
-import { heartbeatTimeout } from '../core/engine-failure';
+import { heartbeatTimeout, taskTimeout } from '../core/engine-failure';
 import { LimitCauses } from '../core/engine-limits';
 import type { Thread } from '../core/branch';
 import type { Interpreter, TaskHandlers } from '../core/interpreter';
@@ -103,7 +103,7 @@ function dispatch(run: StateRun, it: Interpreter, def: TaskState, request: TaskR
   const attempt = new TaskAttempt(run, it, def, taskId, request.heartbeatSeconds, resource, writer, thread);
   it.startTask(command, attempt);
   if (request.timeoutSeconds !== undefined) {
-    run.timers.push(it.armTimer(request.timeoutSeconds * 1000, () => attempt.timedOut(() => new StatesFailure(StatesErrors.Timeout, undefined as unknown as string))));
+    run.timers.push(it.armTimer(request.timeoutSeconds * 1000, () => attempt.timedOut(taskTimeout)));
   }
 }
 
