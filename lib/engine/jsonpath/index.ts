@@ -154,6 +154,13 @@ function isStatic(template: Json): boolean {
   return true;
 }
 
+/**
+ * A `.$` path read from a null input fails before it is evaluated: a Task whose Parameters held
+ * `"Input.$": "$"` and whose input was null failed with this cause (a user's execution quoted on
+ * Stack Overflow: cplus-django.wekeepcoding.com/article/12193469, measured on AWS).
+ */
+const NULL_INPUT = 'Unable to apply Path transformation to null or empty input.';
+
 /** A `.$` value compiled once: an intrinsic, or a path read with its root chosen up front. */
 function compileDynamic(key: string, expr: string): CompiledTemplate {
   if (isIntrinsic(expr)) return (scope) => evaluateIntrinsic(expr, scope);
@@ -164,7 +171,9 @@ function compileDynamic(key: string, expr: string): CompiledTemplate {
     // Definition validation refuses such a path; evaluate lazily so the failure stays the state's.
     return (scope) => dynamicValue(key, expr, scope);
   }
+  const readsInput = path.root === 'input';
   return (scope) => {
+    if (readsInput && scope.input === null) throw runtime(scope, NULL_INPUT);
     const root = rootOf(path, scope);
     const v = root === undefined ? undefined : evaluatePath(path, root);
     if (v === undefined) {
