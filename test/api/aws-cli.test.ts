@@ -87,7 +87,7 @@ test('errors print the AWS error name and message and exit 254', async () => {
   const validation = await aws('list-executions', '--state-machine-arn', 'arn:aws:states:us-east-1:123456789012:stateMachine:cli', '--status-filter', 'DONE');
   expect(validation.code).toBe(254);
   expect(validation.stderr.trim()).toBe(
-    "An error occurred (ValidationException) when calling the ListExecutions operation: 1 validation error detected: Value 'DONE' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: [RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE]",
+    "An error occurred (ValidationException) when calling the ListExecutions operation: 1 validation error detected: Value 'DONE' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: [SUCCEEDED, TIMED_OUT, PENDING_REDRIVE, ABORTED, FAILED, RUNNING]",
   );
 
   const badToken = await aws('send-task-success', '--task-token', 'nope', '--task-output', '{}');

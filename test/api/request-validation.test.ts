@@ -137,7 +137,7 @@ describe('lengths, ranges, enums and patterns: ValidationException', () => {
     ['error longer than 256', 'SendTaskFailure', { taskToken: 't', error: long(257) }, "Value at 'error' failed to satisfy constraint: Member must have length less than or equal to 256"],
     ['cause longer than 32768', 'StopExecution', { executionArn: EXEC, cause: long(32769) }, "Value at 'cause' failed to satisfy constraint: Member must have length less than or equal to 32768"],
     ['definition longer than 1 MiB', 'ValidateStateMachineDefinition', { definition: long(1048577) }, "Value at 'definition' failed to satisfy constraint: Member must have length less than or equal to 1048576"],
-    ['unknown status filter', 'ListExecutions', { stateMachineArn: SM, statusFilter: 'DONE' }, "Value 'DONE' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: [RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE]"],
+    ['unknown status filter', 'ListExecutions', { stateMachineArn: SM, statusFilter: 'DONE' }, "Value 'DONE' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: [SUCCEEDED, TIMED_OUT, PENDING_REDRIVE, ABORTED, FAILED, RUNNING]"],
     ['unknown state machine type', 'CreateStateMachine', { name: 'x', definition: PASS_DEFINITION, roleArn: ROLE, type: 'FAST' }, "Value 'FAST' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, EXPRESS]"],
     ['unknown includedData', 'DescribeExecution', { executionArn: EXEC, includedData: 'SOME' }, "Value 'SOME' at 'includedData' failed to satisfy constraint: Member must satisfy enum value set: [ALL_DATA, METADATA_ONLY]"],
     ['unknown redrive filter', 'ListExecutions', { stateMachineArn: SM, redriveFilter: 'X' }, "Value 'X' at 'redriveFilter' failed to satisfy constraint: Member must satisfy enum value set: [REDRIVEN, NOT_REDRIVEN]"],
@@ -189,7 +189,7 @@ describe('ARNs: InvalidArn', () => {
   test.each([
     ['DescribeExecution', { executionArn: 'not-an-arn' }, "Invalid Arn: 'Invalid ARN prefix: not-an-arn'"],
     ['ListExecutions', { stateMachineArn: 'abc' }, "Invalid Arn: 'Invalid ARN prefix: abc'"],
-    ['DescribeStateMachine', { stateMachineArn: 'abc' }, "Invalid Arn: 'Invalid Arn prefix: abc'"],
+    ['DescribeStateMachine', { stateMachineArn: 'abc' }, "Invalid Arn: 'Invalid ARN prefix: abc'"],
     ['StartExecution', { stateMachineArn: EXEC }, "Invalid Arn: 'Resource type not valid in this context: execution'"],
     ['DescribeExecution', { executionArn: SM }, "Invalid Arn: 'Resource type not valid in this context: stateMachine'"],
     ['GetActivityTask', { activityArn: SM }, "Invalid Arn: 'Resource type not valid in this context: stateMachine'"],

@@ -15,7 +15,8 @@ test('CreateStateMachine is idempotent for the same configuration and refuses a 
   await expect(f.ops.CreateStateMachine({ name: 'M', definition: pass('v2'), roleArn: ROLE })).rejects.toMatchObject({ code: 'StateMachineAlreadyExists', message: `State Machine Already Exists: '${a.stateMachineArn}'` });
   const d = await f.ops.DescribeStateMachine({ stateMachineArn: a.stateMachineArn });
   expect(d).toMatchObject({ name: 'M', status: 'ACTIVE', type: 'STANDARD', roleArn: ROLE, definition: pass('v1'), loggingConfiguration: { level: 'OFF', includeExecutionData: false }, tracingConfiguration: { enabled: false } });
-  expect(d.revisionId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  // AWS reports no revisionId for the revision a state machine was created with (recorded; localstack's test_sfn_api.snapshot.json).
+  expect(d).not.toHaveProperty('revisionId');
 });
 
 test('an invalid definition is refused with InvalidDefinition and AWS\'s message; Validate reports diagnostics', async () => {

@@ -6,8 +6,6 @@ export type StatesResourceType = 'stateMachine' | 'execution' | 'express' | 'act
 export interface ArnCheck {
   /** The resource types this member accepts. */
   types: readonly StatesResourceType[];
-  /** AWS spells the prefix complaint differently in a few operations ("Invalid Arn prefix"). @default "ARN" */
-  prefixSpelling?: 'ARN' | 'Arn';
 }
 
 /**
@@ -17,7 +15,7 @@ export interface ArnCheck {
  * the wrong kind. Well-formed ARNs that name nothing are the service's to answer (…DoesNotExist).
  */
 export function checkArn(arn: string, check: ArnCheck): void {
-  if (!arn.startsWith('arn:')) throw serviceError('InvalidArn', `Invalid Arn: 'Invalid ${check.prefixSpelling ?? 'ARN'} prefix: ${arn}'`);
+  if (!arn.startsWith('arn:')) throw serviceError('InvalidArn', `Invalid Arn: 'Invalid ARN prefix: ${arn}'`);
   const [, , service, , , type] = arn.split(':');
   if (service === 'states' && type !== undefined && !(check.types as readonly string[]).includes(type)) {
     throw serviceError('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${type}'`);

@@ -7,15 +7,35 @@ import { requireValidName } from '../names';
 import type { Runtime } from '../runtime';
 import { ServiceError, type StepFunctionsOperations } from '../step-functions-operations';
 import { DEFAULT_ENCRYPTION, DEFAULT_LOGGING, DEFAULT_TRACING, readConfig, writeConfig } from './configurations';
-import { checkDefinition, putDefinition, revisionUuid } from './definitions';
+import { checkDefinition, putDefinition } from './definitions';
 import { missing, NotFound } from './errors';
 import { listPage, pageRequest } from './paging';
+import { revisionUuid, stateMachineRevision, versionRevision } from './reported-revision';
 import { publishVersion } from './versions';
 
 type Ops = Pick<
   StepFunctionsOperations,
   'CreateStateMachine' | 'DescribeStateMachine' | 'UpdateStateMachine' | 'DeleteStateMachine' | 'ListStateMachines' | 'DescribeStateMachineForExecution' | 'ValidateStateMachineDefinition'
 >;
+
+/** Recorded on AWS (localstack's test_sfn_api_versioning.snapshot.json). */
+function versionDescriptionWithoutPublish(): ServiceError {
+  return new ServiceError('ValidationException', 'Version description can only be set when publish is true');
+}
+
+function changed(a: StateMachineRecord, b: StateMachineRecord): boolean {
+  return (
+    a.revisionId !== b.revisionId ||
+    a.roleArn !== b.roleArn ||
+    a.loggingConfiguration !== b.loggingConfiguration ||
+    a.tracingConfiguration !== b.tracingConfiguration ||
+    a.encryptionConfiguration !== b.encryptionConfiguration
+  );
+}
+
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+}
 
 function sameConfiguration(sm: StateMachineRecord, input: sfn.CreateStateMachineInput, revisionId: string): boolean {
   return (
@@ -43,6 +63,7 @@ export function stateMachineOperations(rt: Runtime): Ops {
       if (input.definition === undefined) throw missing('definition');
       if (!input.roleArn) throw missing('roleArn');
       requireValidName(input.name);
+      if (input.versionDescription !== undefined && !input.publish) throw versionDescriptionWithoutPublish();
       const type = input.type ?? 'STANDARD';
       checkDefinition(input.definition, type);
       const arn = arns.stateMachine(input.name);
@@ -91,7 +112,7 @@ export function stateMachineOperations(rt: Runtime): Ops {
           definition: store.getDefinition(v.revisionId)!.definition,
           roleArn: v.roleArn,
           creationDate: new Date(v.creationDate),
-          revisionId: revisionUuid(v.revisionId),
+          ...optional('revisionId', versionRevision(v, sm)),
           ...(v.description !== undefined ? { description: v.description } : {}),
         };
       }
@@ -101,7 +122,7 @@ export function stateMachineOperations(rt: Runtime): Ops {
         definition: store.getDefinition(sm.revisionId)!.definition,
         roleArn: sm.roleArn,
         creationDate: new Date(sm.creationDate),
-        revisionId: revisionUuid(sm.revisionId),
+        ...optional('revisionId', stateMachineRevision(sm)),
         ...(sm.description !== undefined ? { description: sm.description } : {}),
       };
     },
@@ -109,11 +130,15 @@ export function stateMachineOperations(rt: Runtime): Ops {
     async UpdateStateMachine(input) {
       if (!input.stateMachineArn) throw missing('stateMachineArn');
       const target = parseStateMachineArn(input.stateMachineArn);
+      // A version is not a state machine one can update (recorded on AWS: StateMachineDoesNotExist naming it).
+      if (target.kind === 'version') throw NotFound.stateMachine(input.stateMachineArn);
       if (target.kind !== 'stateMachine') throw invalidArn(input.stateMachineArn);
-      const sm = { ...get(target.stateMachineArn) };
+      const before = get(target.stateMachineArn);
+      const sm = { ...before };
       if (input.definition === undefined && input.roleArn === undefined && input.loggingConfiguration === undefined && input.tracingConfiguration === undefined && input.encryptionConfiguration === undefined) {
         throw new ServiceError('MissingRequiredParameter', 'Either the definition, the role ARN, the LoggingConfiguration, the EncryptionConfiguration or the TracingConfiguration must be specified');
       }
+      if (input.versionDescription !== undefined && !input.publish) throw versionDescriptionWithoutPublish();
       const writes: StoreWrite[] = [];
       if (input.definition !== undefined) {
         checkDefinition(input.definition, sm.type);
@@ -126,7 +151,8 @@ export function stateMachineOperations(rt: Runtime): Ops {
       if (input.tracingConfiguration !== undefined) sm.tracingConfiguration = writeConfig(input.tracingConfiguration);
       if (input.encryptionConfiguration !== undefined) sm.encryptionConfiguration = writeConfig(input.encryptionConfiguration);
       const now = rt.ctx.clock.now();
-      sm.updateDate = now;
+      // Only an update that changes something makes a new revision (see stateMachineRevision).
+      if (changed(before, sm)) sm.updateDate = now;
       let version: StateMachineVersionRecord | undefined;
       if (input.publish) {
         const published = publishVersion(sm, input.versionDescription, now, store.listVersions(sm.arn, { limit: 1 }).items[0]);
@@ -136,7 +162,7 @@ export function stateMachineOperations(rt: Runtime): Ops {
       }
       writes.push({ kind: 'putStateMachine', record: sm });
       await store.write(writes);
-      return { updateDate: new Date(now), revisionId: revisionUuid(sm.revisionId), ...(version ? { stateMachineVersionArn: version.arn } : {}) };
+      return { updateDate: new Date(now), ...optional('revisionId', stateMachineRevision(sm)), ...(version ? { stateMachineVersionArn: version.arn } : {}) };
     },
 
     async DeleteStateMachine({ stateMachineArn }) {
@@ -165,8 +191,9 @@ export function stateMachineOperations(rt: Runtime): Ops {
       const ex = store.getExecution(executionArn);
       if (!ex) throw NotFound.execution(executionArn);
       const sm = store.getStateMachine(ex.stateMachineArn);
+      // The state machine's own ARN, also for an execution of a version (recorded on AWS).
       return {
-        stateMachineArn: ex.stateMachineVersionArn ?? ex.stateMachineArn,
+        stateMachineArn: ex.stateMachineArn,
         name: ex.stateMachineArn.split(':')[6]!,
         definition: store.getDefinition(ex.revisionId)!.definition,
         roleArn: ex.roleArn,
@@ -174,7 +201,7 @@ export function stateMachineOperations(rt: Runtime): Ops {
         loggingConfiguration: readConfig(sm?.loggingConfiguration, DEFAULT_LOGGING),
         tracingConfiguration: readConfig(sm?.tracingConfiguration, DEFAULT_TRACING),
         encryptionConfiguration: readConfig(sm?.encryptionConfiguration, DEFAULT_ENCRYPTION),
-        revisionId: revisionUuid(ex.revisionId),
+        ...optional('revisionId', sm && sm.updateDate !== undefined ? revisionUuid(ex) : undefined),
         // A Map Run child runs the labelled state machine `<parent>/<label>`.
         ...(ex.mapRunArn ? { mapRunArn: ex.mapRunArn, label: ex.stateMachineArn.split(':')[6]!.split('/').slice(1).join('/') } : {}),
       };

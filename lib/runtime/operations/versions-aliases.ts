@@ -4,7 +4,7 @@ import { invalidArn, parseStateMachineArn } from '../arns';
 import { requireValidAliasName } from '../names';
 import type { Runtime } from '../runtime';
 import { ServiceError, type StepFunctionsOperations } from '../step-functions-operations';
-import { revisionUuid } from './definitions';
+import { revisionUuid } from './reported-revision';
 import { missing, NotFound } from './errors';
 import { listPage, pageRequest } from './paging';
 import { publishVersion } from './versions';
@@ -68,8 +68,8 @@ export function versionAndAliasOperations(rt: Runtime): Ops {
       if (!stateMachineArn) throw missing('stateMachineArn');
       const sm = machine(stateMachineArn);
       const latest = store.listVersions(sm.arn, { limit: 1 }).items[0];
-      if (revisionId !== undefined && revisionId !== revisionUuid(sm.revisionId)) {
-        throw new ServiceError('ConflictException', `Failed to publish the State Machine version for revision ${revisionId}. The current State Machine revision is ${revisionUuid(sm.revisionId)}.`);
+      if (revisionId !== undefined && revisionId !== revisionUuid(sm)) {
+        throw new ServiceError('ConflictException', `Failed to publish the State Machine version for revision ${revisionId}. The current State Machine revision is ${revisionUuid(sm)}.`);
       }
       const published = publishVersion(sm, description, clock.now(), latest);
       if (published.writes.length) await store.write(published.writes);

@@ -1,0 +1,391 @@
+import {
+  CreateStateMachineCommand,
+  DeleteStateMachineCommand,
+  DeleteStateMachineVersionCommand,
+  DescribeExecutionCommand,
+  DescribeStateMachineCommand,
+  DescribeStateMachineForExecutionCommand,
+  GetExecutionHistoryCommand,
+  ListExecutionsCommand,
+  ListStateMachinesCommand,
+  ListStateMachineVersionsCommand,
+  ListTagsForResourceCommand,
+  PublishStateMachineVersionCommand,
+  SFNClient,
+  StartExecutionCommand,
+  StartSyncExecutionCommand,
+  TagResourceCommand,
+  UpdateStateMachineCommand,
+  ValidateStateMachineDefinitionCommand,
+  type ExecutionStatus,
+} from '@aws-sdk/client-sfn';
+import { startApiServer, type ApiServer } from '../../lib/api';
+import { createLocalService } from '../../lib/runtime';
+import type { LocalService } from '../../lib/runtime/local-service-contract';
+
+// API answers recorded on real AWS, checked through the SDK against the real runtime. Unless a test
+// says otherwise, the source is localstack/localstack's recordings under
+// tests/aws/services/stepfunctions/v2/ (test_sfn_api*.snapshot.json, captured from AWS).
+
+let service: LocalService;
+let server: ApiServer;
+let client: SFNClient;
+beforeAll(async () => {
+  service = await createLocalService({ store: { kind: 'memory' }, clock: { mode: 'virtual', start: Date.UTC(2024, 5, 1) } });
+  server = await startApiServer({ service, port: 0, log: () => {} });
+  client = new SFNClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1, disableHostPrefix: true });
+});
+afterAll(async () => {
+  client.destroy();
+  await server.close();
+  await service.close();
+});
+
+const ROLE = 'arn:aws:iam::123456789012:role/sagaflow';
+const SM_PREFIX = 'arn:aws:states:us-east-1:123456789012:stateMachine:';
+const PASS = JSON.stringify({ Comment: 'BASE_PASS_RESULT', StartAt: 'State_1', States: { State_1: { Type: 'Pass', Result: { Arg1: 'argument1' }, End: true } } });
+const passWith = (arg: string) => JSON.stringify({ Comment: 'BASE_PASS_RESULT', StartAt: 'State_1', States: { State_1: { Type: 'Pass', Result: { Arg1: arg }, End: true } } });
+
+async function failure(p: Promise<unknown>): Promise<{ name: string; message: string }> {
+  const err = (await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  )) as { name: string; message: string } | undefined;
+  if (!err) throw new Error('expected the call to fail');
+  return { name: err.name, message: err.message };
+}
+
+async function create(name: string, definition = PASS, extra: Record<string, unknown> = {}) {
+  return client.send(new CreateStateMachineCommand({ name, definition, roleArn: ROLE, ...extra }));
+}
+
+/** Moves the virtual clock on, so executions started one after another have distinct start dates. */
+async function advance(ms: number): Promise<void> {
+  const r = await fetch(`${server.url}/_sagaflow/clock/advance`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ms }) });
+  expect(r.status).toBe(200);
+}
+
+async function finished(executionArn: string) {
+  for (let i = 0; i < 100; i++) {
+    const d = await client.send(new DescribeExecutionCommand({ executionArn }));
+    if (d.status !== 'RUNNING') return d;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`${executionArn} did not finish`);
+}
+
+describe('state machines (test_sfn_api.snapshot.json)', () => {
+  test('a definition without States: InvalidDefinition with the schema message at /', async () => {
+    const err = await failure(create('no-states', JSON.stringify({ StartAt: 'A' })));
+    expect(err).toEqual({ name: 'InvalidDefinition', message: "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: These fields are required: [States] at /'" });
+  });
+
+  test('an identical create returns the same ARN and creation date; a different one is StateMachineAlreadyExists', async () => {
+    const first = await create('dup');
+    const again = await create('dup');
+    expect(again.stateMachineArn).toBe(first.stateMachineArn);
+    expect(again.creationDate).toEqual(first.creationDate);
+    const err = await failure(create('dup', passWith('other')));
+    expect(err).toEqual({ name: 'StateMachineAlreadyExists', message: `State Machine Already Exists: '${first.stateMachineArn}'` });
+  });
+
+  test('deleting a state machine that does not exist succeeds', async () => {
+    await expect(client.send(new DeleteStateMachineCommand({ stateMachineArn: `${SM_PREFIX}never-was` }))).resolves.toBeDefined();
+  });
+
+  test('DescribeStateMachine of a fresh machine: the definition as given, default configurations, no revisionId yet', async () => {
+    const { stateMachineArn } = await create('fresh');
+    const d = await client.send(new DescribeStateMachineCommand({ stateMachineArn }));
+    expect(d).toMatchObject({
+      stateMachineArn,
+      name: 'fresh',
+      status: 'ACTIVE',
+      type: 'STANDARD',
+      definition: PASS,
+      roleArn: ROLE,
+      loggingConfiguration: { level: 'OFF', includeExecutionData: false },
+      tracingConfiguration: { enabled: false },
+    });
+    expect(d.revisionId).toBeUndefined();
+    expect(d.creationDate).toBeInstanceOf(Date);
+  });
+
+  test('UpdateStateMachine answers a revisionId and updateDate; an unchanged update keeps the revision; a role change makes a new one', async () => {
+    const { stateMachineArn } = await create('updated');
+    const r1 = await client.send(new UpdateStateMachineCommand({ stateMachineArn, definition: passWith('AfterUpdate1') }));
+    expect(r1.revisionId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(r1.updateDate).toBeInstanceOf(Date);
+    const d1 = await client.send(new DescribeStateMachineCommand({ stateMachineArn }));
+    expect(d1.revisionId).toBe(r1.revisionId);
+    expect(d1.definition).toBe(passWith('AfterUpdate1'));
+    const same = await client.send(new UpdateStateMachineCommand({ stateMachineArn, definition: passWith('AfterUpdate1') }));
+    expect(same.revisionId).toBe(r1.revisionId);
+    const role = await client.send(new UpdateStateMachineCommand({ stateMachineArn, roleArn: `${ROLE}-t2` }));
+    expect(role.revisionId).toBeDefined();
+    expect(role.revisionId).not.toBe(r1.revisionId);
+  });
+
+  test('UpdateStateMachine with nothing to update: MissingRequiredParameter', async () => {
+    const { stateMachineArn } = await create('update-none');
+    const err = await failure(client.send(new UpdateStateMachineCommand({ stateMachineArn })));
+    expect(err.name).toBe('MissingRequiredParameter');
+  });
+
+  test('DescribeStateMachine of a machine that does not exist: StateMachineDoesNotExist', async () => {
+    const arn = `${SM_PREFIX}sm-nonexistent`;
+    expect(await failure(client.send(new DescribeStateMachineCommand({ stateMachineArn: arn })))).toEqual({ name: 'StateMachineDoesNotExist', message: `State Machine Does Not Exist: '${arn}'` });
+  });
+
+  test('an ARN without the arn prefix: InvalidArn, "Invalid ARN prefix", on every operation that reads one', async () => {
+    const prefix = (v: string) => ({ name: 'InvalidArn', message: `Invalid Arn: 'Invalid ARN prefix: ${v}'` });
+    expect(await failure(client.send(new DescribeStateMachineCommand({ stateMachineArn: 'not_a_valid_arn' })))).toEqual(prefix('not_a_valid_arn'));
+    expect(await failure(client.send(new ListExecutionsCommand({ stateMachineArn: 'invalid_state_machine_arn' })))).toEqual(prefix('invalid_state_machine_arn'));
+    expect(await failure(client.send(new GetExecutionHistoryCommand({ executionArn: 'invalid_state_machine_arn' })))).toEqual(prefix('invalid_state_machine_arn'));
+    expect(await failure(client.send(new DescribeExecutionCommand({ executionArn: 'invalid_state_machine_arn' })))).toEqual(prefix('invalid_state_machine_arn'));
+  });
+
+  test('ListStateMachines: name, ARN, type and creation date, ordered by name as text; limits in AWS words', async () => {
+    const listed = await client.send(new ListStateMachinesCommand({}));
+    const names = listed.stateMachines!.map((s) => s.name!);
+    expect(names).toEqual([...names].sort());
+    expect(Object.keys(listed.stateMachines![0]!).sort()).toEqual(['creationDate', 'name', 'stateMachineArn', 'type']);
+    expect(await failure(client.send(new ListStateMachinesCommand({ maxResults: 1001 })))).toEqual({
+      name: 'ValidationException',
+      message: "1 validation error detected: Value '1001' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000",
+    });
+    const long = 'x'.repeat(1025);
+    expect(await failure(client.send(new ListStateMachinesCommand({ nextToken: long })))).toEqual({
+      name: 'ValidationException',
+      message: `1 validation error detected: Value '${long}' at 'nextToken' failed to satisfy constraint: Member must have length less than or equal to 1024`,
+    });
+  });
+
+  test('StartSyncExecution on a STANDARD machine: StateMachineTypeNotSupported', async () => {
+    const { stateMachineArn } = await create('standard-sync');
+    expect(await failure(client.send(new StartSyncExecutionCommand({ stateMachineArn })))).toEqual({
+      name: 'StateMachineTypeNotSupported',
+      message: 'This operation is not supported by this type of state machine',
+    });
+  });
+});
+
+describe('executions (test_sfn_api.snapshot.json)', () => {
+  test('StartExecution of a machine that does not exist: StateMachineDoesNotExist', async () => {
+    const arn = `${SM_PREFIX}statemachine_invalid_x`;
+    expect(await failure(client.send(new StartExecutionCommand({ stateMachineArn: arn })))).toEqual({ name: 'StateMachineDoesNotExist', message: `State Machine Does Not Exist: '${arn}'` });
+  });
+
+  test("execution input that is not JSON: InvalidExecutionInput with Jackson's words; numbers, strings and null are accepted", async () => {
+    const { stateMachineArn } = await create('inputs');
+    expect(await failure(client.send(new StartExecutionCommand({ stateMachineArn, input: 'not a json' })))).toEqual({
+      name: 'InvalidExecutionInput',
+      message: "Invalid State Machine Execution Input: 'Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')'",
+    });
+    expect(await failure(client.send(new StartExecutionCommand({ stateMachineArn, input: "{'not': 'json'}" })))).toEqual({
+      name: 'InvalidExecutionInput',
+      message: "Invalid State Machine Execution Input: 'Unexpected character (''' (code 39)): was expecting double-quote to start field name'",
+    });
+    expect(await failure(client.send(new StartExecutionCommand({ stateMachineArn, input: '' })))).toEqual({
+      name: 'InvalidExecutionInput',
+      message: "Invalid State Machine Execution Input: 'Invalid execution input.'",
+    });
+    for (const input of ['2', '"abc"', 'null']) await expect(client.send(new StartExecutionCommand({ stateMachineArn, input }))).resolves.toHaveProperty('executionArn');
+  });
+
+  test('DescribeExecution of a succeeded execution: included details, redrive fields', async () => {
+    const { stateMachineArn } = await create('describe-exec');
+    const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn, name: 'e1', input: '{}' }));
+    const d = await finished(executionArn!);
+    expect(d).toMatchObject({
+      executionArn,
+      name: 'e1',
+      input: '{}',
+      inputDetails: { included: true },
+      output: '{"Arg1":"argument1"}',
+      outputDetails: { included: true },
+      redriveCount: 0,
+      redriveStatus: 'NOT_REDRIVABLE',
+      redriveStatusReason: 'Execution is SUCCEEDED and cannot be redriven',
+      stateMachineArn,
+      status: 'SUCCEEDED',
+    });
+  });
+
+  test('DescribeExecution and GetExecutionHistory of an execution that does not exist: ExecutionDoesNotExist', async () => {
+    const arn = 'arn:aws:states:us-east-1:123456789012:execution:describe-exec:nope';
+    const expected = { name: 'ExecutionDoesNotExist', message: `Execution Does Not Exist: '${arn}'` };
+    expect(await failure(client.send(new DescribeExecutionCommand({ executionArn: arn })))).toEqual(expected);
+    expect(await failure(client.send(new GetExecutionHistoryCommand({ executionArn: arn })))).toEqual(expected);
+  });
+
+  test('ListExecutions of a machine that does not exist: StateMachineDoesNotExist', async () => {
+    const arn = `${SM_PREFIX}ssm_nonexistent`;
+    expect(await failure(client.send(new ListExecutionsCommand({ stateMachineArn: arn })))).toEqual({ name: 'StateMachineDoesNotExist', message: `State Machine Does Not Exist: '${arn}'` });
+  });
+
+  test('ListExecutions: newest first with redriveCount; a status filter not in the enum is refused in AWS words; limits', async () => {
+    const { stateMachineArn } = await create('listed');
+    for (const name of ['a', 'b', 'c']) {
+      await finished((await client.send(new StartExecutionCommand({ stateMachineArn, name }))).executionArn!);
+      await advance(1000);
+    }
+    const listed = await client.send(new ListExecutionsCommand({ stateMachineArn, statusFilter: 'SUCCEEDED' }));
+    expect(listed.executions!.map((e) => e.name)).toEqual(['c', 'b', 'a']);
+    expect(Object.keys(listed.executions![0]!).sort()).toEqual(['executionArn', 'name', 'redriveCount', 'startDate', 'stateMachineArn', 'status', 'stopDate']);
+    expect((await client.send(new ListExecutionsCommand({ stateMachineArn, statusFilter: 'RUNNING' }))).executions).toEqual([]);
+    expect(await failure(client.send(new ListExecutionsCommand({ stateMachineArn, statusFilter: 'succeeded' as ExecutionStatus })))).toEqual({
+      name: 'ValidationException',
+      message: "1 validation error detected: Value 'succeeded' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: [SUCCEEDED, TIMED_OUT, PENDING_REDRIVE, ABORTED, FAILED, RUNNING]",
+    });
+    expect((await failure(client.send(new ListExecutionsCommand({ stateMachineArn, maxResults: 1001 })))).message).toBe(
+      "1 validation error detected: Value '1001' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000",
+    );
+    const long = 'x'.repeat(3097);
+    expect((await failure(client.send(new ListExecutionsCommand({ stateMachineArn, nextToken: long })))).message).toBe(
+      `1 validation error detected: Value '${long}' at 'nextToken' failed to satisfy constraint: Member must have length less than or equal to 3096`,
+    );
+  });
+
+  test('GetExecutionHistory in reverse order lists the same events last to first', async () => {
+    const { stateMachineArn } = await create('reversed');
+    const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn }));
+    await finished(executionArn!);
+    const forward = await client.send(new GetExecutionHistoryCommand({ executionArn }));
+    const backward = await client.send(new GetExecutionHistoryCommand({ executionArn, reverseOrder: true }));
+    expect(forward.events!.map((e) => [e.id, e.previousEventId, e.type])).toEqual([
+      [1, 0, 'ExecutionStarted'],
+      [2, 0, 'PassStateEntered'],
+      [3, 2, 'PassStateExited'],
+      [4, 3, 'ExecutionSucceeded'],
+    ]);
+    expect(backward.events).toEqual([...forward.events!].reverse());
+  });
+
+  test('DescribeStateMachineForExecution: definition, name, role, configurations and updateDate; no status, type or creationDate', async () => {
+    const { stateMachineArn } = await create('for-exec');
+    const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn }));
+    const d = await client.send(new DescribeStateMachineForExecutionCommand({ executionArn }));
+    expect(d).toMatchObject({ stateMachineArn, name: 'for-exec', definition: PASS, roleArn: ROLE, loggingConfiguration: { level: 'OFF', includeExecutionData: false }, tracingConfiguration: { enabled: false } });
+    expect(d.updateDate).toBeInstanceOf(Date);
+    expect(d.revisionId).toBeUndefined();
+    expect(d).not.toHaveProperty('status');
+    expect(d).not.toHaveProperty('type');
+    expect(d).not.toHaveProperty('creationDate');
+  });
+});
+
+describe('versions (test_sfn_api_versioning.snapshot.json)', () => {
+  test('a version description without publish is refused', async () => {
+    expect(await failure(create('desc-no-publish', PASS, { versionDescription: 'd' }))).toEqual({ name: 'ValidationException', message: 'Version description can only be set when publish is true' });
+  });
+
+  test('a version published at creation has no revisionId; later ones carry the revision they froze', async () => {
+    const created = await create('ver', PASS, { publish: true });
+    expect(created.stateMachineVersionArn).toBe(`${created.stateMachineArn}:1`);
+    const v1 = await client.send(new DescribeStateMachineCommand({ stateMachineArn: created.stateMachineVersionArn }));
+    expect(v1).toMatchObject({ stateMachineArn: created.stateMachineVersionArn, status: 'ACTIVE', type: 'STANDARD' });
+    expect(v1.revisionId).toBeUndefined();
+    const up = await client.send(new UpdateStateMachineCommand({ stateMachineArn: created.stateMachineArn, definition: passWith('R2') }));
+    const p2 = await client.send(new PublishStateMachineVersionCommand({ stateMachineArn: created.stateMachineArn, description: 'PublishedV2Description' }));
+    expect(p2.stateMachineVersionArn).toBe(`${created.stateMachineArn}:2`);
+    const v2 = await client.send(new DescribeStateMachineCommand({ stateMachineArn: p2.stateMachineVersionArn }));
+    expect(v2).toMatchObject({ revisionId: up.revisionId, description: 'PublishedV2Description', definition: passWith('R2') });
+    const versions = await client.send(new ListStateMachineVersionsCommand({ stateMachineArn: created.stateMachineArn }));
+    expect(versions.stateMachineVersions!.map((v) => v.stateMachineVersionArn)).toEqual([`${created.stateMachineArn}:2`, `${created.stateMachineArn}:1`]);
+  });
+
+  test('publishing for a revision that is no longer current: ConflictException naming both revisions', async () => {
+    const { stateMachineArn } = await create('conflict');
+    const r1 = await client.send(new UpdateStateMachineCommand({ stateMachineArn, definition: passWith('R1') }));
+    const r2 = await client.send(new UpdateStateMachineCommand({ stateMachineArn, definition: passWith('R2') }));
+    expect(await failure(client.send(new PublishStateMachineVersionCommand({ stateMachineArn, revisionId: r1.revisionId })))).toEqual({
+      name: 'ConflictException',
+      message: `Failed to publish the State Machine version for revision ${r1.revisionId}. The current State Machine revision is ${r2.revisionId}.`,
+    });
+  });
+
+  test('UpdateStateMachine of a version ARN: StateMachineDoesNotExist naming it', async () => {
+    const created = await create('update-version', PASS, { publish: true });
+    expect(await failure(client.send(new UpdateStateMachineCommand({ stateMachineArn: created.stateMachineVersionArn, definition: passWith('R3') })))).toEqual({
+      name: 'StateMachineDoesNotExist',
+      message: `State Machine Does Not Exist: '${created.stateMachineVersionArn}'`,
+    });
+  });
+
+  test('publishing with nothing new returns the same version; an update with publish and nothing new does too, without a revisionId', async () => {
+    const { stateMachineArn } = await create('idem');
+    const a = await client.send(new PublishStateMachineVersionCommand({ stateMachineArn }));
+    const b = await client.send(new PublishStateMachineVersionCommand({ stateMachineArn }));
+    expect(b.stateMachineVersionArn).toBe(a.stateMachineVersionArn);
+    const u = await client.send(new UpdateStateMachineCommand({ stateMachineArn, definition: PASS, publish: true }));
+    expect(u.stateMachineVersionArn).toBe(`${stateMachineArn}:1`);
+    expect(u.revisionId).toBeUndefined();
+    expect(u.updateDate).toBeInstanceOf(Date);
+    expect((await client.send(new UpdateStateMachineCommand({ stateMachineArn, definition: PASS, publish: true }))).stateMachineVersionArn).toBe(`${stateMachineArn}:1`);
+    expect((await client.send(new DescribeStateMachineCommand({ stateMachineArn }))).revisionId).toBeUndefined();
+  });
+
+  test('version numbers are not reused after a deletion; deleting a deleted version succeeds', async () => {
+    const { stateMachineArn } = await create('renumber', PASS, { publish: true });
+    await client.send(new UpdateStateMachineCommand({ stateMachineArn, definition: passWith('R2'), publish: true }));
+    await client.send(new DeleteStateMachineVersionCommand({ stateMachineVersionArn: `${stateMachineArn}:2` }));
+    await client.send(new DeleteStateMachineVersionCommand({ stateMachineVersionArn: `${stateMachineArn}:2` }));
+    const p = await client.send(new UpdateStateMachineCommand({ stateMachineArn, definition: passWith('R3'), publish: true }));
+    expect(p.stateMachineVersionArn).toBe(`${stateMachineArn}:3`);
+  });
+
+  test('an execution of a version: ListExecutions shows its version; DescribeStateMachineForExecution names the state machine', async () => {
+    const created = await create('run-version', PASS, { publish: true });
+    const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn: created.stateMachineVersionArn, name: 'v' }));
+    await finished(executionArn!);
+    const listed = await client.send(new ListExecutionsCommand({ stateMachineArn: created.stateMachineArn }));
+    expect(listed.executions![0]).toMatchObject({ stateMachineArn: created.stateMachineArn, stateMachineVersionArn: created.stateMachineVersionArn });
+    const d = await client.send(new DescribeStateMachineForExecutionCommand({ executionArn }));
+    expect(d.stateMachineArn).toBe(created.stateMachineArn);
+  });
+});
+
+describe('tags (test_sfn_api_tagging.snapshot.json)', () => {
+  test('a tag may have an empty value; a version ARN cannot be tagged (ResourceNotFound)', async () => {
+    const created = await create('tagged', PASS, { publish: true });
+    await client.send(new TagResourceCommand({ resourceArn: created.stateMachineArn, tags: [{ key: 'key1', value: '' }] }));
+    expect((await client.send(new ListTagsForResourceCommand({ resourceArn: created.stateMachineArn }))).tags).toEqual([{ key: 'key1', value: '' }]);
+    expect(await failure(client.send(new TagResourceCommand({ resourceArn: created.stateMachineVersionArn, tags: [{ key: 'k', value: 'v' }] })))).toEqual({
+      name: 'ResourceNotFound',
+      message: `Resource not found: '${created.stateMachineVersionArn}'`,
+    });
+  });
+});
+
+describe('ValidateStateMachineDefinition (test_sfn_api_validation.snapshot.json)', () => {
+  const validate = (definition: string, type?: 'STANDARD' | 'EXPRESS') => client.send(new ValidateStateMachineDefinitionCommand({ definition, ...(type ? { type } : {}) }));
+
+  test('text that is not JSON: INVALID_JSON_DESCRIPTION located as Jackson locates it', async () => {
+    const r = await validate('not a definition');
+    expect(r).toMatchObject({ result: 'FAIL', truncated: false });
+    expect(r.diagnostics).toEqual([
+      {
+        code: 'INVALID_JSON_DESCRIPTION',
+        location: '[Source: (String)"not a definition"; line: 1, column: 4]',
+        message: "Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n at [Source: (String)\"not a definition\"; line: 1, column: 4]",
+        severity: 'ERROR',
+      },
+    ]);
+  });
+
+  test('JSON that is not an object: "Definition must be a valid JSON object", without a location', async () => {
+    expect((await validate('""')).diagnostics).toEqual([{ code: 'SCHEMA_VALIDATION_FAILED', message: 'Definition must be a valid JSON object', severity: 'ERROR' }]);
+  });
+
+  test('{}: both top-level fields required in one diagnostic; a valid definition is OK with no diagnostics', async () => {
+    expect((await validate('{}')).diagnostics).toEqual([{ code: 'SCHEMA_VALIDATION_FAILED', location: '/', message: 'These fields are required: [States, StartAt]', severity: 'ERROR' }]);
+    expect(await validate(PASS, 'EXPRESS')).toMatchObject({ result: 'OK', diagnostics: [], truncated: false });
+  });
+
+  test('an EXPRESS machine cannot wait for a task token', async () => {
+    const wftt = JSON.stringify({ StartAt: 'SendMessageWithWait', States: { SendMessageWithWait: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', Parameters: { QueueUrl: 'q', MessageBody: { 'TaskToken.$': '$$.Task.Token' } }, End: true } } });
+    expect((await validate(wftt, 'EXPRESS')).diagnostics).toEqual([
+      { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/SendMessageWithWait/Resource', message: "Express state machine does not support '.waitForTaskToken' service integration ", severity: 'ERROR' },
+    ]);
+  });
+});
