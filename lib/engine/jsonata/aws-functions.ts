@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RandomSource } from '../scope';
 import { MEMORY_LIMIT_MESSAGE } from './evaluation-bounds';
 import { javaRandomFirstDouble } from './java-random';
+import { parseStrictJson } from './strict-json';
 
 /**
  * The functions Step Functions adds to JSONata, declared as data. Behaviours beyond the AWS page
@@ -98,11 +99,9 @@ function parse(args: readonly unknown[]): unknown {
   const [text] = args;
   if (text === undefined) return undefined;
   if (typeof text !== 'string') throw signatureError('parse', 1);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw dynamicError('Invalid JSON');
-  }
+  const parsed = parseStrictJson(text);
+  if (!parsed.ok) throw dynamicError('Invalid JSON');
+  return parsed.value;
 }
 
 export const AwsJsonataFunctions: Readonly<Record<string, AwsJsonataFunction>> = {

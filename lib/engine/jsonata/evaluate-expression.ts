@@ -3,6 +3,7 @@ import { AwsJsonataFunctions } from './aws-functions';
 import { compileJsonata, type CompiledExpression, type JsonataError } from './compiled-expression';
 import { evaluationBudgetBinding } from './evaluation-bounds';
 import { functionBindings } from './function-bindings';
+import { InternalEvaluationError } from './internal-evaluation-error';
 import { jsonataExpressionText } from './is-jsonata-expression';
 import { JSONATA_FUNCTION_NAMES } from './jsonata-builtins';
 import type { JsonataBindings } from './jsonata-bindings';
@@ -76,6 +77,9 @@ function nowMillis(bindings: JsonataBindings): number {
 }
 
 function threw(source: string, field: string, e: unknown, bindings: JsonataBindings) {
+  if (e instanceof InternalEvaluationError) {
+    return jsonataFailure(JsonataCauses.internalError(jsonataExpressionText(source), field, bindings.random.uuid()), field, bindings);
+  }
   const { code, message } = describeError(e);
   return jsonataFailure(JsonataCauses.threwError(jsonataExpressionText(source), field, code, message), field, bindings);
 }

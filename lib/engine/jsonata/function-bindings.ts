@@ -2,6 +2,7 @@ import { jsonataLib } from './jsonata-lib';
 import type { RandomSource } from '../scope';
 import { AwsJsonataFunctions, signatureError } from './aws-functions';
 import { degeneratePictureError } from './format-number-picture';
+import { InternalEvaluationError } from './internal-evaluation-error';
 
 /** A native function as jsonata-js represents one; `signature` is its parsed signature, if any. */
 interface JsonataFunctionObject {
@@ -17,11 +18,11 @@ export interface FunctionContext {
 }
 
 /** jsonata-js's own `$now`/`$fromMillis`, fetched once: their parsed signatures and the formatter are reused. */
-type Builtin = 'now' | 'millis' | 'fromMillis' | 'formatNumber' | 'shuffle';
+type Builtin = 'now' | 'millis' | 'fromMillis' | 'formatNumber' | 'shuffle' | 'base64decode';
 let builtins: Promise<Record<Builtin, JsonataFunctionObject>> | undefined;
 function jsonataBuiltins() {
   builtins ??= jsonataLib()(
-    '{"now": $now, "millis": $millis, "fromMillis": $fromMillis, "formatNumber": $formatNumber, "shuffle": $shuffle}',
+    '{"now": $now, "millis": $millis, "fromMillis": $fromMillis, "formatNumber": $formatNumber, "shuffle": $shuffle, "base64decode": $base64decode}',
   ).evaluate(undefined);
   return builtins;
 }
@@ -36,6 +37,20 @@ function shuffle(array: unknown[], random: RandomSource): unknown[] {
     result[j] = array[i];
   }
   return result;
+}
+
+/**
+ * `$base64decode` as a browser's atob decodes: jsonata-js on Node reads any text through Buffer and
+ * answers garbage for text that is not base64, where AWS fails the state with an internal error
+ * (floci-io/floci#2736, measured: `$base64decode("!!!")`).
+ */
+function base64decode(text: unknown): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return atob(text as string);
+  } catch {
+    throw new InternalEvaluationError();
+  }
 }
 
 function awsFunction(name: string, context: FunctionContext): JsonataFunctionObject | undefined {
@@ -55,8 +70,9 @@ function awsFunction(name: string, context: FunctionContext): JsonataFunctionObj
  * Bindings for the functions an expression names that differ from stock jsonata-js: AWS's six,
  * `$eval` (absent on AWS, so a call fails with T1006 "Attempted to invoke a non-function"),
  * `$now()`/`$millis()`, pinned to `context.nowMillis` because the engine has no clock, and
- * `$shuffle`, drawing from the execution's random source, and `$formatNumber`, which answers
- * AWS's error where jsonata-js crashes on a digitless picture.
+ * `$shuffle`, drawing from the execution's random source, `$formatNumber`, which answers
+ * AWS's error where jsonata-js crashes on a digitless picture, and `$base64decode`, which refuses
+ * text that is not base64 as AWS does.
  */
 export async function functionBindings(names: readonly string[], context: FunctionContext): Promise<Record<string, unknown>> {
   const bound: Record<string, unknown> = {};
@@ -73,6 +89,9 @@ export async function functionBindings(names: readonly string[], context: Functi
         signature: stock.signature,
         implementation: (array: unknown) => (array === undefined ? undefined : shuffle(array as unknown[], context.random)),
       };
+    } else if (name === 'base64decode') {
+      const stock = (await jsonataBuiltins()).base64decode;
+      bound.base64decode = { _jsonata_function: true, signature: stock.signature, implementation: base64decode };
     } else if (name === 'formatNumber') {
       const stock = (await jsonataBuiltins()).formatNumber;
       bound.formatNumber = {

@@ -39,6 +39,9 @@ export const JsonataCauses = {
   threwError: (expression: string, field: string, code: string | undefined, message: string) =>
     `The JSONata expression '${expression}' specified for the field '${field}' threw an error during evaluation` +
     (code ? `. ${code}: ${message}` : `: ${message}`),
+  /** A failure that is no JSONata error; AWS ends the sentence with a fresh id (floci-io/floci#2736, measured). */
+  internalError: (expression: string, field: string, id: string) =>
+    `The JSONata expression '${expression}' specified for the field '${field}' threw an internal error during evaluation. ${id}`,
   /** A result of the wrong type or range for a typed field; `problem` continues the sentence. */
   wrongValue: (expression: string, field: string, problem: string) =>
     `The JSONata expression '${expression}' specified for the field '${field}' ${problem}`,
