@@ -54,5 +54,29 @@ test('stopping a .sync parent stops its child', async () => {
     await new Promise((r) => setTimeout(r, 5));
   }
   await f.ops.StopExecution({ executionArn: arn });
-  expect((await f.closed(kids[0]!)).status).toBe('ABORTED');
+  const stopped = await f.closed(kids[0]!);
+  expect(stopped.status).toBe('ABORTED');
+  // No error, and AWS's cause naming the parent (floci-io/floci AslExecutorNestedSyncTimeoutTest, measured).
+  expect(stopped.error).toBeUndefined();
+  expect(stopped.cause).toBe(`The Task state in AWS Step Functions execution [${arn}] which was managing this resource was aborted`);
+});
+
+test('a .sync:2 child that fails: States.TaskFailed, the cause its description with Input as text, keys in alphabetical order (floci-io/floci AslExecutorNestedSyncFailureTest, measured)', async () => {
+  const child = await f.machine('Child', { StartAt: 'F', States: { F: { Type: 'Fail', Error: 'Boom' } } });
+  const sm = await f.machine('Parent', {
+    StartAt: 'Run',
+    States: {
+      Run: { Type: 'Task', Resource: 'arn:aws:states:::states:startExecution.sync:2', Parameters: { StateMachineArn: child, Input: { k: 1 } }, Catch: [{ ErrorEquals: ['Boom'], Next: 'ByName' }, { ErrorEquals: ['States.TaskFailed'], Next: 'AsTaskFailed' }], End: true },
+      ByName: { Type: 'Pass', Result: 'ByName', End: true },
+      AsTaskFailed: { Type: 'Pass', End: true },
+    },
+  });
+  const d = await f.closed(await f.start(sm, {}));
+  expect(d.status).toBe('SUCCEEDED');
+  const caught = JSON.parse(d.output!);
+  expect(caught.Error).toBe('States.TaskFailed');
+  const cause = JSON.parse(caught.Cause);
+  expect(Object.keys(cause)).toEqual(['Error', 'ExecutionArn', 'Input', 'InputDetails', 'Name', 'RedriveCount', 'RedriveStatus', 'StartDate', 'StateMachineArn', 'Status', 'StopDate']);
+  expect(cause).toMatchObject({ Error: 'Boom', Input: '{"k":1}', InputDetails: { Included: true }, RedriveCount: 0, RedriveStatus: 'REDRIVABLE', StateMachineArn: child, Status: 'FAILED' });
+  expect(typeof cause.StopDate).toBe('number');
 });

@@ -64,9 +64,10 @@ export function startExecutionTasks(ctx: RuntimeContext, host: ExecutionHost, st
   const isSync = (c: RunTaskCommand) => c.pattern === 'sync' || c.pattern === 'sync:2';
 
   const finish = (report: TaskRun['report'], command: RunTaskCommand, child: ExecutionRecord) => {
-    const described = describeChild(child, command.pattern === 'sync:2');
-    if (child.status === 'SUCCEEDED') return report({ kind: 'TaskSucceeded', output: JSON.stringify(described) });
-    return report({ kind: 'TaskFailed', error: 'States.TaskFailed', cause: JSON.stringify(described) });
+    if (child.status === 'SUCCEEDED') return report({ kind: 'TaskSucceeded', output: JSON.stringify(describeChild(child, command.pattern === 'sync:2')) });
+    // A child that did not succeed fails the task with States.TaskFailed whatever its own error; the cause
+    // is its description with Input as text under `.sync:2` too (floci-io/floci AslExecutorNestedSyncFailureTest, measured).
+    return report({ kind: 'TaskFailed', error: 'States.TaskFailed', cause: JSON.stringify(describeChild(child, false)) });
   };
 
   /** Tasks still starting their child: their own run reports the child's end, after TaskSubmitted. */
@@ -136,9 +137,10 @@ export function startExecutionTasks(ctx: RuntimeContext, host: ExecutionHost, st
     },
     cancel(executionArn, command) {
       if (!isSync(command)) return;
-      // The parent gave up on the task: its child is stopped with it.
+      // The parent gave up on the task: its child is stopped with it, with no error and AWS's cause
+      // (floci-io/floci AslExecutorNestedSyncTimeoutTest, measured).
       const child = findChildOf(ctx, executionArn, command.taskId);
-      if (child?.status === 'RUNNING') void host.feed(child.arn, { kind: 'StopExecution' }).catch(() => undefined);
+      if (child?.status === 'RUNNING') void host.feed(child.arn, { kind: 'StopExecution', cause: abortedByParent(executionArn) }).catch(() => undefined);
     },
   };
 }
@@ -153,6 +155,11 @@ function refused(task: TaskRun, error: string, cause: string): Promise<void> {
   const started = task.started ? Promise.resolve() : task.report({ kind: 'TaskStarted' });
   if (task.command.pattern === 'request-response') return started.then(() => task.report({ kind: 'TaskFailed', error, cause }));
   return started.then(() => task.report({ kind: 'TaskFailed', error, cause, phase: 'submit' }));
+}
+
+/** The cause of a child execution stopped because the task of the parent that awaited it ended. */
+export function abortedByParent(parentArn: string): string {
+  return `The Task state in AWS Step Functions execution [${parentArn}] which was managing this resource was aborted`;
 }
 
 function findChildOf(ctx: RuntimeContext, parentArn: string, taskId: string): ExecutionRecord | undefined {
