@@ -7,6 +7,7 @@ import type { StateRun } from '../core/state-run';
 import { finishAfter } from './finish-after';
 import { MapRun, TOLERATED_FAILURE_CAUSE } from './map-run/distributed-map';
 import { exceedsTolerance, itemInput, mapPlan } from './map-run/map-plan';
+import { readTolerance } from './map-run/map-tolerance';
 import type { StateEvaluator } from './state-evaluator';
 
 export { TOLERATED_FAILURE_CAUSE };
@@ -37,8 +38,9 @@ export const mapState: StateEvaluator = {
       return mapRun.start();
     }
     const thread = run.branch.thread;
-    const tolerant = plan.toleratedCount !== undefined || plan.toleratedPercentage !== undefined;
     const startedId = it.emit(thread, 'MapStateStarted', { mapStateStartedEventDetails: { length: plan.items.length } });
+    await readTolerance(run, it, def, plan);
+    const tolerant = plan.toleratedCount !== undefined || plan.toleratedPercentage !== undefined;
     const total = plan.items.length;
     const results: Json[] = new Array<Json>(total).fill(null);
     const limit = plan.maxConcurrency === 0 ? INLINE_MAX_CONCURRENCY : Math.min(plan.maxConcurrency, INLINE_MAX_CONCURRENCY);

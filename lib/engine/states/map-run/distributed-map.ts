@@ -9,6 +9,7 @@ import type { EngineInputOf } from '../../engine-input';
 import { finishAfter } from '../finish-after';
 import { itemBatches, type ItemBatch } from './item-batches';
 import { exceedsTolerance, itemInput, type MapPlan } from './map-plan';
+import { readTolerance } from './map-tolerance';
 import { childName, childStateMachineArn, mapRunArn, mapRunId, mapRunLabel } from './map-run-names';
 
 /** AWS's cause when a Map's failures exceed its tolerance. */
@@ -67,12 +68,18 @@ export class MapRun {
     return this.batches?.length ?? this.plan.items.length;
   }
 
-  /** MapStateStarted, MapRunStarted, the Map Run's record, then the first children. */
+  /** MapStateStarted, the tolerance (read after it, as AWS does), then the Map Run. */
   start(): Promise<void> | void {
+    const { it, run, def, plan } = this;
+    it.emit(run.branch.thread, 'MapStateStarted', { mapStateStartedEventDetails: { length: plan.items.length } });
+    const read = readTolerance(run, it, def, plan);
+    return read ? read.then(() => this.begin()) : this.begin();
+  }
+
+  /** MapRunStarted, the Map Run's record, then the first children. */
+  private begin(): Promise<void> | void {
     const { it, run, plan } = this;
-    const thread = run.branch.thread;
-    it.emit(thread, 'MapStateStarted', { mapStateStartedEventDetails: { length: plan.items.length } });
-    it.emit(thread, 'MapRunStarted', { mapRunStartedEventDetails: { mapRunArn: this.arn } });
+    it.emit(run.branch.thread, 'MapRunStarted', { mapRunStartedEventDetails: { mapRunArn: this.arn } });
     if (plan.batching) return this.startBatched();
     this.open();
     if (this.total === 0) return this.succeed();

@@ -1,11 +1,12 @@
 import { StatesErrors, type Json, type MapState } from '../../../asl';
-import { effectiveInput, jsonataBindings, jsonPathScope, payloadTemplate } from '../../core/data-flow';
+import { effectiveInput, jsonataBindings, jsonPathScope, payloadTemplate, stateRef } from '../../core/data-flow';
 import type { Interpreter } from '../../core/interpreter';
 import type { StateRun } from '../../core/state-run';
-import { evaluateJsonataArray, evaluateJsonataField, evaluateJsonataInteger, evaluateJsonataNumber } from '../../jsonata';
-import { readPath } from '../../jsonpath';
+import { evaluateJsonataArray, evaluateJsonataField, evaluateJsonataInteger } from '../../jsonata';
+import { readPath, statePrefix } from '../../jsonpath';
 import { StatesFailure } from '../../states-failure';
 import { batchPlanJsonata, batchPlanJsonPath, type BatchPlan } from './item-batches';
+import { shownValue } from './map-tolerance';
 
 /** What one run of a Map state works through, read from its fields once per attempt. */
 export interface MapPlan {
@@ -14,6 +15,7 @@ export interface MapPlan {
   selectorInput: Json;
   /** 0: no limit set. */
   maxConcurrency: number;
+  /** Read after MapStateStarted (readTolerance). */
   toleratedCount?: number;
   toleratedPercentage?: number;
   /** A Distributed Map's ItemBatcher: children then run batches of selected items. */
@@ -27,12 +29,18 @@ function notAnArray(run: StateRun, path: string, value: Json): StatesFailure {
   );
 }
 
-function numberField(value: Json, run: StateRun, field: string): number {
-  if (typeof value === 'number' && value >= 0) return value;
-  throw new StatesFailure(
-    StatesErrors.Runtime,
-    `An error occurred while executing the state '${run.name}' (entered at the event id #${run.enteredEventId}). The value of the field '${field}' must be a non-negative number, but was: ${JSON.stringify(value)}`,
-  );
+/**
+ * MaxConcurrencyPath: an integer of at least 0, read before MapStateStarted. The type text is
+ * recorded on AWS (localstack test_base_scenarios.snapshot.json, test_max_concurrency_path[{}, NoNumber]);
+ * the negative one is as localstack reproduces it (AWS's recording of it shows no state events).
+ */
+function maxConcurrencyAt(run: StateRun, value: Json, path: string): number {
+  const prefix = statePrefix(stateRef(run));
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw new StatesFailure(StatesErrors.Runtime, `${prefix}The MaxConcurrencyPath field refers to value "${shownValue(value)}" which is not a valid integer: ${path}`);
+  }
+  if (value < 0) throw new StatesFailure(StatesErrors.Runtime, `${prefix}Expected non-negative integer for MaxConcurrency, got '${value}' instead.`);
+  return value;
 }
 
 async function planJsonata(run: StateRun, it: Interpreter, def: MapState): Promise<MapPlan> {
@@ -43,8 +51,6 @@ async function planJsonata(run: StateRun, it: Interpreter, def: MapState): Promi
   else throw notAnArray(run, '$', run.input);
   const plan: MapPlan = { items, selectorInput: run.input, maxConcurrency: 0 };
   if (def.MaxConcurrency !== undefined) plan.maxConcurrency = await evaluateJsonataInteger(def.MaxConcurrency, 'MaxConcurrency', b);
-  if (def.ToleratedFailureCount !== undefined) plan.toleratedCount = await evaluateJsonataInteger(def.ToleratedFailureCount, 'ToleratedFailureCount', b);
-  if (def.ToleratedFailurePercentage !== undefined) plan.toleratedPercentage = await evaluateJsonataNumber(def.ToleratedFailurePercentage, 'ToleratedFailurePercentage', b);
   if (def.ItemBatcher !== undefined && run.state.distributed) plan.batching = await batchPlanJsonata(def.ItemBatcher, b);
   return plan;
 }
@@ -56,15 +62,8 @@ function planJsonPath(run: StateRun, it: Interpreter, def: MapState): MapPlan {
   const items = itemsPath === '$' ? effective : readPath(itemsPath, scope, 'ItemsPath');
   if (!Array.isArray(items)) throw notAnArray(run, itemsPath, items);
   const plan: MapPlan = { items, selectorInput: effective, maxConcurrency: 0 };
-  const read = (literal: number | string | undefined, path: string | undefined, field: string): number | undefined => {
-    if (path !== undefined) return numberField(readPath(path, scope, `${field}Path`), run, `${field}Path`);
-    return typeof literal === 'number' ? literal : undefined;
-  };
-  plan.maxConcurrency = read(def.MaxConcurrency, def.MaxConcurrencyPath, 'MaxConcurrency') ?? 0;
-  const count = read(def.ToleratedFailureCount, def.ToleratedFailureCountPath, 'ToleratedFailureCount');
-  if (count !== undefined) plan.toleratedCount = count;
-  const pct = read(def.ToleratedFailurePercentage, def.ToleratedFailurePercentagePath, 'ToleratedFailurePercentage');
-  if (pct !== undefined) plan.toleratedPercentage = pct;
+  if (def.MaxConcurrencyPath !== undefined) plan.maxConcurrency = maxConcurrencyAt(run, readPath(def.MaxConcurrencyPath, scope, 'MaxConcurrencyPath'), def.MaxConcurrencyPath);
+  else if (typeof def.MaxConcurrency === 'number') plan.maxConcurrency = def.MaxConcurrency;
   if (def.ItemBatcher !== undefined && run.state.distributed) plan.batching = batchPlanJsonPath(def.ItemBatcher, run, scope);
   return plan;
 }
