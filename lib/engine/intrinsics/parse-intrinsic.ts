@@ -16,6 +16,9 @@ export class IntrinsicSyntaxError extends Error {}
 
 const cache = new Map<string, IntrinsicCall>();
 
+/** The characters a backslash escapes inside a quoted literal. */
+const ESCAPABLE = `'{}\\"`;
+
 export function isIntrinsic(text: string): boolean {
   return /^\s*States\.[A-Za-z0-9]+\s*\(/.test(text);
 }
@@ -65,8 +68,10 @@ class Parser {
   }
 
   /**
-   * A quoted literal. `\'`, `\{`, `\}` and `\\` stand for the character itself; any other
-   * backslash is an open escape, which AWS refuses. An unescaped `{}` is a Format placeholder.
+   * A quoted literal. `\'`, `\{`, `\}` and `\\` stand for the character itself, and so does `\"`
+   * (a literal `'{\"a\": \"b\"}'` parsed by States.StringToJson, localstack
+   * test_json_manipulation.snapshot.json, recorded); any other backslash is an open escape, which
+   * AWS refuses. An unescaped `{}` is a Format placeholder.
    * @see https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html#amazon-states-language-intrinsic-functions-escapes
    */
   stringLiteral(): IntrinsicArg {
@@ -79,7 +84,7 @@ class Parser {
       if (ch === "'") break;
       if (ch === '\\') {
         const escaped = this.s[this.i + 1];
-        if (escaped === undefined || !"'{}\\".includes(escaped)) throw new IntrinsicSyntaxError(`open escape '\\' at ${this.i} in ${this.s}`);
+        if (escaped === undefined || !ESCAPABLE.includes(escaped)) throw new IntrinsicSyntaxError(`open escape '\\' at ${this.i} in ${this.s}`);
         piece += escaped;
         this.i += 2;
       } else if (ch === '{' && this.s[this.i + 1] === '}') {

@@ -35,6 +35,12 @@ describe('parsing', () => {
     expect(call.args[1]).toEqual({ k: 'path', path: '$.s' });
   });
 
+  it('reads an escaped double quote as a quote (recorded: a JSON text inside a literal)', () => {
+    const call = parseIntrinsic(`States.StringToJson('{\\"a\\": \\"b\\"}')`);
+    expect(call.args[0]).toEqual({ k: 'literal', value: '{"a": "b"}', pieces: ['{"a": "b"}'] });
+    expect(run(`States.StringToJson('{\\"a\\": \\"b\\"}')`)).toEqual({ a: 'b' });
+  });
+
   it('reads numbers, booleans, null, paths with brackets and nested calls', () => {
     const call = parseIntrinsic("States.Array(-1.5e2, true, null, $['a,b'][0], States.UUID())");
     expect(call.args.map((a) => a.k)).toEqual(['literal', 'literal', 'literal', 'path', 'call']);
