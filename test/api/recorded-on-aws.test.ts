@@ -1,5 +1,7 @@
 import {
+  CreateStateMachineAliasCommand,
   CreateStateMachineCommand,
+  DeleteStateMachineAliasCommand,
   DeleteStateMachineCommand,
   DeleteStateMachineVersionCommand,
   DescribeExecutionCommand,
@@ -15,6 +17,7 @@ import {
   StartExecutionCommand,
   StartSyncExecutionCommand,
   TagResourceCommand,
+  UpdateStateMachineAliasCommand,
   UpdateStateMachineCommand,
   ValidateStateMachineDefinitionCommand,
   type ExecutionStatus,
@@ -342,6 +345,74 @@ describe('versions (test_sfn_api_versioning.snapshot.json)', () => {
     expect(listed.executions![0]).toMatchObject({ stateMachineArn: created.stateMachineArn, stateMachineVersionArn: created.stateMachineVersionArn });
     const d = await client.send(new DescribeStateMachineForExecutionCommand({ executionArn }));
     expect(d.stateMachineArn).toBe(created.stateMachineArn);
+  });
+});
+
+describe('aliases (test_sfn_api_aliasing.snapshot.json)', () => {
+  async function twoVersions(name: string) {
+    const created = await create(name, PASS, { publish: true });
+    const v2 = await client.send(new UpdateStateMachineCommand({ stateMachineArn: created.stateMachineArn, definition: passWith('R2'), publish: true }));
+    return { sm: created.stateMachineArn!, v1: created.stateMachineVersionArn!, v2: v2.stateMachineVersionArn! };
+  }
+  const alias = (name: string, routingConfiguration: { stateMachineVersionArn: string; weight: number }[], description?: string) =>
+    client.send(new CreateStateMachineAliasCommand({ name, routingConfiguration, ...(description !== undefined ? { description } : {}) }));
+
+  test('a create repeated alike is idempotent; a different description or routing is a ConflictException', async () => {
+    const { v1, v2 } = await twoVersions('alias-idem');
+    const a = await alias('prod', [{ stateMachineVersionArn: v1, weight: 100 }], 'd');
+    const b = await alias('prod', [{ stateMachineVersionArn: v1, weight: 100 }], 'd');
+    expect([b.stateMachineAliasArn, b.creationDate]).toEqual([a.stateMachineAliasArn, a.creationDate]);
+    const conflict = { name: 'ConflictException', message: 'Failed to create alias because an alias with the same name and a different routing configuration already exists.' };
+    expect(await failure(alias('prod', [{ stateMachineVersionArn: v1, weight: 100 }], 'other'))).toEqual(conflict);
+    expect(await failure(alias('prod', [{ stateMachineVersionArn: v2, weight: 100 }], 'd'))).toEqual(conflict);
+  });
+
+  test('routing configurations AWS refuses, in its words', async () => {
+    const { sm, v1, v2 } = await twoVersions('alias-routes');
+    expect(await failure(alias('a', [{ stateMachineVersionArn: sm, weight: 100 }]))).toEqual({ name: 'ValidationException', message: `Routing configuration must contain state machine version ARNs. Received: [${sm}]` });
+    expect(await failure(alias('a', [{ stateMachineVersionArn: sm, weight: 50 }, { stateMachineVersionArn: v2, weight: 50 }]))).toEqual({
+      name: 'ValidationException',
+      message: `Routing configuration must contain state machine version ARNs. Received: [${sm}, ${v2}]`,
+    });
+    expect(await failure(alias('a', [{ stateMachineVersionArn: v1, weight: 50 }, { stateMachineVersionArn: v1, weight: 50 }]))).toEqual({
+      name: 'ValidationException',
+      message: `Routing configuration must contain distinct state machine version ARNs. Received: [${v1}, ${v1}]`,
+    });
+    expect(await failure(alias('a', [{ stateMachineVersionArn: v1, weight: 70 }, { stateMachineVersionArn: v2, weight: 29 }]))).toEqual({ name: 'ValidationException', message: 'Sum of routing configuration weights must equal 100. Received: [70, 29]' });
+    expect(await failure(alias('a', [{ stateMachineVersionArn: v1, weight: 70 }, { stateMachineVersionArn: v2, weight: 31 }]))).toEqual({ name: 'ValidationException', message: 'Sum of routing configuration weights must equal 100. Received: [70, 31]' });
+    expect(await failure(alias('a', [{ stateMachineVersionArn: v1, weight: 101 }]))).toEqual({
+      name: 'ValidationException',
+      message: "1 validation error detected: Value '101' at 'routingConfiguration.1.member.weight' failed to satisfy constraint: Member must have value less than or equal to 100",
+    });
+    const three = [
+      { stateMachineVersionArn: `${sm}:1`, weight: 50 },
+      { stateMachineVersionArn: `${sm}:2`, weight: 30 },
+      { stateMachineVersionArn: `${sm}:3`, weight: 20 },
+    ];
+    expect(await failure(alias('a', three))).toEqual({
+      name: 'ValidationException',
+      message: `1 validation error detected: Value '[${three.map((r) => `RoutingConfigurationListItem(stateMachineVersionArn=${r.stateMachineVersionArn}, weight=${r.weight})`).join(', ')}]' at 'routingConfiguration' failed to satisfy constraint: Member must have length less than or equal to 2`,
+    });
+  });
+
+  test('alias names: the pattern and the length, in the model\'s words', async () => {
+    const { v1 } = await twoVersions('alias-names');
+    const pattern = (v: string) => `1 validation error detected: Value '${v}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: ^(?=.*[a-zA-Z_\\-\\.])[a-zA-Z0-9_\\-\\.]+$`;
+    for (const name of ['123', 'INVALID ALIAS', '!INVALID', 'ALIAS@']) expect(await failure(alias(name, [{ stateMachineVersionArn: v1, weight: 100 }]))).toEqual({ name: 'ValidationException', message: pattern(name) });
+    const long = 'A'.repeat(81);
+    expect((await failure(alias(long, [{ stateMachineVersionArn: v1, weight: 100 }]))).message).toBe(`1 validation error detected: Value '${long}' at 'name' failed to satisfy constraint: Member must have length less than or equal to 80`);
+  });
+
+  test('an execution through an alias records the alias and the version; deleting or updating an alias that does not exist', async () => {
+    const { sm, v1 } = await twoVersions('alias-run');
+    const { stateMachineAliasArn } = await alias('live', [{ stateMachineVersionArn: v1, weight: 100 }]);
+    const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn: stateMachineAliasArn }));
+    expect(await finished(executionArn!)).toMatchObject({ stateMachineArn: sm, stateMachineAliasArn, stateMachineVersionArn: v1, status: 'SUCCEEDED' });
+    await expect(client.send(new DeleteStateMachineAliasCommand({ stateMachineAliasArn: `${sm}:gone` }))).resolves.toBeDefined();
+    expect(await failure(client.send(new UpdateStateMachineAliasCommand({ stateMachineAliasArn: `${sm}:gone`, description: 'x' })))).toEqual({
+      name: 'ResourceNotFound',
+      message: 'Request references a resource that does not exist.',
+    });
   });
 });
 

@@ -63,13 +63,22 @@ function checkValue(shape: Member | Shape, value: unknown, path: string, out: st
     if (required) out.push(`${sensitive ? 'Value' : 'Value null'} at '${path}' failed to satisfy constraint: Member must not be null`);
     return;
   }
-  const fail = (constraint: string) => out.push(`${sensitive ? 'Value' : `Value '${render(value)}'`} at '${path}' failed to satisfy constraint: ${constraint}`);
+  const fail = (constraint: string) => out.push(`${sensitive ? 'Value' : `Value '${render(value, shape)}'`} at '${path}' failed to satisfy constraint: ${constraint}`);
   (checkers[shape.kind] as Checker<ShapeKind>)(shape as never, value as never, fail, path, out);
 }
 
-/** A value as Coral prints it in a message (Java's toString for lists and maps). */
-function render(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(render).join(', ')}]`;
+/**
+ * A value as Coral prints it in a message: Java's toString for lists and maps, and a model
+ * structure as `Name(member=value, …)` in model order (recorded on AWS for a routing configuration:
+ * localstack's test_sfn_api_aliasing.snapshot.json).
+ */
+function render(value: unknown, shape?: Member | Shape): string {
+  const item = shape?.kind === 'list' ? shape.member : undefined;
+  if (Array.isArray(value)) return `[${value.map((v) => render(v, item)).join(', ')}]`;
+  if (shape?.kind === 'structure' && typeof value === 'object' && value !== null) {
+    const members = Object.entries(shape.members).map(([k, m]) => `${k}=${render((value as Record<string, unknown>)[k] ?? null, m)}`);
+    return `${shape.name}(${members.join(', ')})`;
+  }
   if (typeof value === 'object' && value !== null) {
     return `{${Object.entries(value).map(([k, v]) => `${k}=${render(v)}`).join(', ')}}`;
   }

@@ -35,23 +35,31 @@ export function versionAndAliasOperations(rt: Runtime): Ops {
     return sm;
   };
 
-  /** AWS's rules for a routing configuration: 1 or 2 versions of the same state machine, weights summing to 100. */
+  /**
+   * AWS's rules for a routing configuration: 1 or 2 distinct versions of the same state machine,
+   * weights summing to 100. The messages for ARNs that are not versions, repeated versions and a
+   * wrong sum are recorded on AWS (localstack's test_sfn_api_aliasing.snapshot.json).
+   */
   const checkRoutes = (routes: sfn.RoutingConfigurationListItem[] | undefined, stateMachineArn?: string): Route[] => {
     if (!routes || routes.length === 0 || routes.length > 2) {
       throw new ServiceError('ValidationException', 'The routing configuration must contain one or two versions');
     }
     const out = routes.map((r) => ({ stateMachineVersionArn: r.stateMachineVersionArn ?? '', weight: r.weight ?? 0 }));
+    const received = (values: readonly unknown[]) => `Received: [${values.join(', ')}]`;
+    const arns = out.map((r) => r.stateMachineVersionArn);
+    if (arns.some((arn) => parseStateMachineArn(arn).kind !== 'version')) {
+      throw new ServiceError('ValidationException', `Routing configuration must contain state machine version ARNs. ${received(arns)}`);
+    }
+    if (new Set(arns).size !== arns.length) throw new ServiceError('ValidationException', `Routing configuration must contain distinct state machine version ARNs. ${received(arns)}`);
+    if (out.reduce((s, r) => s + r.weight, 0) !== 100) throw new ServiceError('ValidationException', `Sum of routing configuration weights must equal 100. ${received(out.map((r) => r.weight))}`);
     let owner = stateMachineArn;
     for (const r of out) {
       const target = parseStateMachineArn(r.stateMachineVersionArn);
-      if (target.kind !== 'version') throw invalidArn(r.stateMachineVersionArn);
       if (!store.getVersion(r.stateMachineVersionArn)) throw NotFound.resource(r.stateMachineVersionArn);
       if (owner !== undefined && owner !== target.stateMachineArn) throw new ServiceError('ValidationException', 'The routing configuration must refer to versions of the same state machine');
       owner = target.stateMachineArn;
       if (!Number.isInteger(r.weight) || r.weight < 0 || r.weight > 100) throw new ServiceError('ValidationException', 'Each weight in the routing configuration must be between 0 and 100');
     }
-    if (out.reduce((s, r) => s + r.weight, 0) !== 100) throw new ServiceError('ValidationException', 'The weights in the routing configuration must add up to 100');
-    if (out.length === 2 && out[0]!.stateMachineVersionArn === out[1]!.stateMachineVersionArn) throw new ServiceError('ValidationException', 'The routing configuration must not list a version twice');
     return out;
   };
 
@@ -135,6 +143,10 @@ export function versionAndAliasOperations(rt: Runtime): Ops {
 
     async UpdateStateMachineAlias({ stateMachineAliasArn, description, routingConfiguration }) {
       if (!stateMachineAliasArn) throw missing('stateMachineAliasArn');
+      if (parseStateMachineArn(stateMachineAliasArn).kind === 'alias' && !store.getAlias(stateMachineAliasArn)) {
+        // Recorded on AWS (localstack's test_sfn_api_aliasing.snapshot.json, test_update_no_such_alias_arn).
+        throw new ServiceError('ResourceNotFound', 'Request references a resource that does not exist.');
+      }
       const a = { ...alias(stateMachineAliasArn) };
       if (description === undefined && routingConfiguration === undefined) {
         throw new ServiceError('ValidationException', 'Either the description or the RoutingConfiguration must be specified');
