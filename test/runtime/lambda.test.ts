@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fixtureLambdas, fn, openFixture, types, type Fixture } from './service-fixture';
 
 let f: Fixture;
@@ -118,3 +119,24 @@ test('Retry re-invokes a failing function after its back-off in service time', a
   const scheduled = events.filter((e) => e.type === 'LambdaFunctionScheduled').map((e) => e.timestamp!.getTime() - events[0]!.timestamp!.getTime());
   expect(scheduled).toEqual([0, 10_000, 30_000]);
 });
+
+test.each(['inline', 'worker'] as const)(
+  '%s: a missing handler is Runtime.HandlerNotFound and a module that cannot load is Runtime.ImportModuleError, each with a trace that opens with its own name (payloads quoted from AWS: serverless/serverless#9432, aws/aws-lambda-builders#513)',
+  async (isolation) => {
+    const lambdas = [
+      ...fixtureLambdas(isolation),
+      { functionName: 'nohandler', modulePath: join(__dirname, 'fixtures', 'echo.ts'), handlerName: 'missing', isolation },
+      { functionName: 'nomodule', modulePath: join(__dirname, 'fixtures', 'absent.js'), isolation },
+    ];
+    f = await openFixture({ lambdas, ...(isolation === 'worker' ? { clock: { mode: 'real' as const } } : {}) });
+    const noHandler = await f.closed(await f.start(await f.machine('NoHandler', task(fn('nohandler')))));
+    expect(noHandler.error).toBe('Runtime.HandlerNotFound');
+    expect(JSON.parse(noHandler.cause!)).toEqual({ errorType: 'Runtime.HandlerNotFound', errorMessage: 'echo.missing is undefined or not exported', trace: ['Runtime.HandlerNotFound: echo.missing is undefined or not exported'] });
+    const noModule = await f.closed(await f.start(await f.machine('NoModule', task(fn('nomodule')))));
+    expect(noModule.error).toBe('Runtime.ImportModuleError');
+    const cause = JSON.parse(noModule.cause!);
+    expect(Object.keys(cause)).toEqual(['errorType', 'errorMessage', 'trace']);
+    expect(cause.errorMessage).toMatch(/^Error: Cannot find module '.*absent\.js'/);
+    expect(cause.trace.slice(0, cause.errorMessage.split('\n').length)).toEqual(`Runtime.ImportModuleError: ${cause.errorMessage}`.split('\n'));
+  },
+);

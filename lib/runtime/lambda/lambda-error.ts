@@ -29,12 +29,17 @@ export const LambdaPlatformErrors = {
     errorType: 'Runtime.ExitError',
     errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: exit status ${code}`,
   }),
-  handlerNotFound: (handler: string): LambdaErrorPayload => ({
-    errorType: 'Runtime.HandlerNotFound',
-    errorMessage: `${handler} is undefined or not exported`,
-  }),
+  // The runtime raises these errors itself, so their trace opens with their own name and message
+  // (payloads quoted from AWS in serverless/serverless#9432 and aws/aws-lambda-builders#513); the
+  // runtime's own frames (/var/runtime/…) have no counterpart here.
+  handlerNotFound: (handler: string): LambdaErrorPayload => {
+    const errorMessage = `${handler} is undefined or not exported`;
+    return { errorType: 'Runtime.HandlerNotFound', errorMessage, trace: [`Runtime.HandlerNotFound: ${errorMessage}`] };
+  },
   importFailed: (thrown: unknown): LambdaErrorPayload => {
     const p = errorPayloadOf(thrown);
-    return { errorType: 'Runtime.ImportModuleError', errorMessage: `${p.errorType}: ${p.errorMessage}`, trace: p.trace };
+    const errorMessage = `${p.errorType}: ${p.errorMessage}`;
+    const frames = (p.trace ?? []).filter((line) => line.startsWith('    at '));
+    return { errorType: 'Runtime.ImportModuleError', errorMessage, trace: [...`Runtime.ImportModuleError: ${errorMessage}`.split('\n'), ...frames] };
   },
 } as const;

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FunctionLogLine, LambdaFunctionConfig } from '../local-service-contract';
 import { createInterface } from 'node:readline';
@@ -25,6 +25,11 @@ function contextFields(fn: LocalLambdaFunction, requestId: string): ContextField
     logGroupName: `/aws/lambda/${name}`,
     logStreamName: `local/[$LATEST]${requestId.replace(/-/g, '')}`,
   };
+}
+
+/** The handler setting as Lambda spells it: the module's file name without its extension, then the export ("index.handler"). */
+function handlerLabel(config: { modulePath: string; handlerName: string }): string {
+  return `${basename(config.modulePath, extname(config.modulePath))}.${config.handlerName}`;
 }
 
 function normalise(config: LambdaFunctionConfig) {
@@ -89,7 +94,7 @@ class InlineFunction implements LocalLambdaFunction {
     });
   }
   private label(): string {
-    return `${this.config.modulePath}.${this.config.handlerName}`;
+    return handlerLabel(this.config);
   }
   async close(): Promise<void> {}
 }
@@ -129,7 +134,7 @@ class WorkerFunction implements LocalLambdaFunction {
   private spawn(): Sandbox {
     const worker = new Worker(WORKER, {
       env: { ...process.env, ...this.config.environment, AWS_LAMBDA_FUNCTION_NAME: this.config.functionName, AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(this.config.memorySize), AWS_LAMBDA_FUNCTION_VERSION: '$LATEST' },
-      workerData: { modulePath: this.config.modulePath, handlerName: this.config.handlerName, handlerLabel: `${this.config.modulePath}.${this.config.handlerName}` },
+      workerData: { modulePath: this.config.modulePath, handlerName: this.config.handlerName, handlerLabel: handlerLabel(this.config) },
       resourceLimits: { maxOldGenerationSizeMb: Math.max(64, this.config.memorySize) },
       stdout: true,
       stderr: true,
