@@ -1,12 +1,16 @@
 import {
+  CreateActivityCommand,
   CreateStateMachineAliasCommand,
   CreateStateMachineCommand,
+  DeleteActivityCommand,
   DeleteStateMachineAliasCommand,
+  DescribeActivityCommand,
   DeleteStateMachineCommand,
   DeleteStateMachineVersionCommand,
   DescribeExecutionCommand,
   DescribeStateMachineCommand,
   DescribeStateMachineForExecutionCommand,
+  GetActivityTaskCommand,
   GetExecutionHistoryCommand,
   ListExecutionsCommand,
   ListStateMachinesCommand,
@@ -16,6 +20,7 @@ import {
   SFNClient,
   StartExecutionCommand,
   StartSyncExecutionCommand,
+  StopExecutionCommand,
   TagResourceCommand,
   UpdateStateMachineAliasCommand,
   UpdateStateMachineCommand,
@@ -274,6 +279,44 @@ describe('executions (test_sfn_api.snapshot.json)', () => {
     expect(d).not.toHaveProperty('status');
     expect(d).not.toHaveProperty('type');
     expect(d).not.toHaveProperty('creationDate');
+  });
+});
+
+describe('stopping (floci-io/floci#2734 and #2965, measured on AWS)', () => {
+  const WAIT = JSON.stringify({ StartAt: 'State_1', States: { State_1: { Type: 'Wait', Seconds: 30, End: true } } });
+
+  test('StopExecution with an error and a cause: ABORTED with both; without: ABORTED with neither key, an empty details object', async () => {
+    const { stateMachineArn } = await create('stopped', WAIT);
+    const a = await client.send(new StartExecutionCommand({ stateMachineArn, name: 'with' }));
+    const stopped = await client.send(new StopExecutionCommand({ executionArn: a.executionArn, error: 'Manual', cause: 'probe' }));
+    expect(stopped.stopDate).toBeInstanceOf(Date);
+    expect(await client.send(new DescribeExecutionCommand({ executionArn: a.executionArn }))).toMatchObject({ status: 'ABORTED', error: 'Manual', cause: 'probe' });
+    const b = await client.send(new StartExecutionCommand({ stateMachineArn, name: 'without' }));
+    await client.send(new StopExecutionCommand({ executionArn: b.executionArn }));
+    const d = await client.send(new DescribeExecutionCommand({ executionArn: b.executionArn }));
+    expect(d.status).toBe('ABORTED');
+    expect(d).not.toHaveProperty('error');
+    expect(d).not.toHaveProperty('cause');
+    const { events } = await client.send(new GetExecutionHistoryCommand({ executionArn: b.executionArn }));
+    expect(events!.at(-1)).toMatchObject({ type: 'ExecutionAborted', id: 3, previousEventId: 0, executionAbortedEventDetails: {} });
+  });
+});
+
+describe('activities (test_sfn_api_activities.snapshot.json)', () => {
+  test('CreateActivity is idempotent; a deleted activity does not exist for Describe or GetActivityTask; deleting twice succeeds', async () => {
+    const a = await client.send(new CreateActivityCommand({ name: 'activity_name' }));
+    const again = await client.send(new CreateActivityCommand({ name: 'activity_name' }));
+    expect([again.activityArn, again.creationDate]).toEqual([a.activityArn, a.creationDate]);
+    expect(await client.send(new DescribeActivityCommand({ activityArn: a.activityArn }))).toMatchObject({ activityArn: a.activityArn, name: 'activity_name', creationDate: a.creationDate });
+    await client.send(new DeleteActivityCommand({ activityArn: a.activityArn }));
+    await client.send(new DeleteActivityCommand({ activityArn: a.activityArn }));
+    const gone = { name: 'ActivityDoesNotExist', message: `Activity Does Not Exist: '${a.activityArn}'` };
+    expect(await failure(client.send(new DescribeActivityCommand({ activityArn: a.activityArn })))).toEqual(gone);
+    expect(await failure(client.send(new GetActivityTaskCommand({ activityArn: a.activityArn })))).toEqual(gone);
+  });
+
+  test('an activity name with a space or a dollar sign: InvalidName', async () => {
+    expect(await failure(client.send(new CreateActivityCommand({ name: 'TestActivity InvalidName$' })))).toEqual({ name: 'InvalidName', message: "Invalid Name: 'TestActivity InvalidName$'" });
   });
 });
 
