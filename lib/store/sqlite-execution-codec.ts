@@ -14,5 +14,6 @@ export function decodeExecution(row: ExecutionRow): ExecutionRecord {
   const record = JSON.parse(row.doc) as ExecutionRecord & Record<string, unknown>;
   if (row.input !== null) restoreLifted(record, 'input', row.input);
   if (row.output !== null) restoreLifted(record, 'output', row.output);
+  if (row.event_count !== null) record.eventCount = row.event_count;
   return record;
 }

@@ -31,6 +31,8 @@ export class SqliteGroupCommit {
     private readonly db: Database.Database,
     private readonly stats: StoreStats,
     private readonly onCommitted: () => void,
+    /** A call or a whole transaction was rolled back: what the store remembers of its rows may be undone. */
+    private readonly onRolledBack: () => void,
   ) {
     const p = (sql: string) => db.prepare<[]>(sql);
     this.sql = {
@@ -84,6 +86,7 @@ export class SqliteGroupCommit {
 
   /** Rolls back the failed call's savepoint. If SQLite already dropped the whole transaction (an I/O error), the tick's group fails with it. */
   private undoCall(group: CommitGroup, error: unknown): void {
+    this.onRolledBack();
     if (this.db.inTransaction) {
       try {
         this.sql.rollbackTo.run();
@@ -110,6 +113,7 @@ export class SqliteGroupCommit {
     try {
       this.sql.commit.run();
     } catch (error) {
+      this.onRolledBack();
       if (this.db.inTransaction) this.sql.rollback.run();
       group.reject(error);
       return;

@@ -94,6 +94,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE tokens ADD COLUMN closed INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    description: 'an execution whose decision moved only its event count stores just that count, not its whole record again',
+    sql: `
+      ALTER TABLE executions ADD COLUMN event_count INTEGER;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -14,6 +14,8 @@ export interface ExecutionRow {
   doc: string;
   input: string | null;
   output: string | null;
+  /** The record's eventCount when only it changed since `doc` was written (NULL: `doc` holds it). */
+  event_count: number | null;
 }
 export interface EventRow {
   k: number;
@@ -42,6 +44,9 @@ export interface ActivityTaskRow {
   startedAt: number | null;
   workerName: string | null;
 }
+
+/** An execution row as ExecutionRow reads it. */
+export const EXECUTION_COLUMNS = 'doc, input, output, event_count';
 
 const ACTIVITY_TASK_COLUMNS = `t.activity_arn AS activityArn, t.token, e.arn AS executionArn, t.task_id AS taskId, t.input,
   t.scheduled_at AS scheduledAt, t.started_at AS startedAt, t.worker_name AS workerName`;
@@ -115,23 +120,26 @@ export function prepareStatements(db: Database.Database) {
        ON CONFLICT (arn) DO UPDATE SET state_machine_arn = excluded.state_machine_arn, status = excluded.status,
          start_date = excluded.start_date, stop_date = excluded.stop_date, version_arn = excluded.version_arn,
          alias_arn = excluded.alias_arn, map_run_arn = excluded.map_run_arn, parent_arn = excluded.parent_arn,
-         redrive_count = excluded.redrive_count, doc = excluded.doc, input = excluded.input, output = excluded.output`,
+         redrive_count = excluded.redrive_count, doc = excluded.doc, input = excluded.input, output = excluded.output,
+         event_count = NULL`,
     ),
     // A summary that leaves every indexed column as it was (most decisions: only the event count
     // moved) rewrites the row alone; the upsert above rewrites all eight indexes (measured ~4x the cost).
+    // A decision that moved only the event count (WrittenRows) writes just that.
+    setEventCount: p<[number, number]>('UPDATE executions SET event_count = ? WHERE id = ?'),
     updateExecutionDoc: p<
       [string, string | null, string | null, string, string, string, number, number | null, string | null, string | null, string | null, string | null, number],
       { id: number }
     >(
-      `UPDATE executions SET doc = ?, input = ?, output = ?
+      `UPDATE executions SET doc = ?, input = ?, output = ?, event_count = NULL
        WHERE arn = ? AND state_machine_arn = ? AND status = ? AND start_date = ? AND stop_date IS ? AND version_arn IS ?
          AND alias_arn IS ? AND map_run_arn IS ? AND parent_arn IS ? AND redrive_count = ?
        RETURNING id`,
     ),
     executionId: p<[string], ExecutionIdRow>('SELECT id, status FROM executions WHERE arn = ?'),
-    getExecution: p<[string], ExecutionRow>('SELECT doc, input, output FROM executions WHERE arn = ?'),
+    getExecution: p<[string], ExecutionRow>(`SELECT ${EXECUTION_COLUMNS} FROM executions WHERE arn = ?`),
     runningExecutions: p<[], string>(`SELECT arn FROM executions WHERE status = 'RUNNING' ORDER BY start_date, arn`).pluck(),
-    childExecutions: p<[string], ExecutionRow>('SELECT doc, input, output FROM executions WHERE parent_arn = ? ORDER BY start_date, arn'),
+    childExecutions: p<[string], ExecutionRow>(`SELECT ${EXECUTION_COLUMNS} FROM executions WHERE parent_arn = ? ORDER BY start_date, arn`),
 
     lastInput: p<[number], number | null>('SELECT max(seq) FROM inputs WHERE execution_id = ?').pluck(),
     putInput: p<[number, number, string]>('INSERT INTO inputs (execution_id, seq, body) VALUES (?, ?, ?)'),

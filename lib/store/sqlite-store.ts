@@ -29,8 +29,9 @@ import { eventCodec, type EventCodec } from './sqlite-event-codec';
 import { decodeExecution } from './sqlite-execution-codec';
 import { FolderLock } from './sqlite-folder-lock';
 import { knownVersion, migrate } from './sqlite-schema';
-import { prepareStatements, type ActivityTaskRow, type ExecutionRow, type SqliteStatements } from './sqlite-statements';
+import { EXECUTION_COLUMNS, prepareStatements, type ActivityTaskRow, type ExecutionRow, type SqliteStatements } from './sqlite-statements';
 import { eventKey, sqliteAppliers } from './sqlite-writes';
+import { WrittenRows } from './sqlite-written-rows';
 
 export interface SqliteStoreOptions {
   /** The data folder; created if missing. The database is `<dir>/sagaflow.db`. */
@@ -99,6 +100,7 @@ export class SqliteStore implements Store {
   private readonly forgetIds: () => void;
   private readonly queries = new Map<string, Database.Statement<unknown[], unknown>>();
   private readonly commits: SqliteGroupCommit;
+  private readonly written = new WrittenRows();
   private closed = false;
 
   constructor(options: SqliteStoreOptions) {
@@ -133,10 +135,10 @@ export class SqliteStore implements Store {
       throw error;
     }
     this.db = db;
-    this.commits = new SqliteGroupCommit(db, this.stats, () => this.checkpointer.request());
+    this.commits = new SqliteGroupCommit(db, this.stats, () => this.checkpointer.request(), () => this.written.clear());
     this.st = prepareStatements(db);
     this.events = eventCodec(this.st);
-    const { appliers, forget } = sqliteAppliers(this.st, this.events);
+    const { appliers, forget } = sqliteAppliers(this.st, this.events, this.written);
     this.apply = (w) => (appliers[w.kind] as (w: StoreWrite) => void)(w);
     this.forgetIds = forget;
   }
@@ -283,7 +285,7 @@ export class SqliteStore implements Store {
       params.push(startDate, startDate, arn);
     }
     const filter = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
-    const rows = this.query<ExecutionRow>(`SELECT doc, input, output FROM executions ${filter} ORDER BY start_date DESC, arn LIMIT ?`).all(
+    const rows = this.query<ExecutionRow>(`SELECT ${EXECUTION_COLUMNS} FROM executions ${filter} ORDER BY start_date DESC, arn LIMIT ?`).all(
       ...params,
       sqlLimit(limit, true),
     );

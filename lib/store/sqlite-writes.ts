@@ -7,6 +7,7 @@ import type { SqliteStatements } from './sqlite-statements';
 import type { EventCodec } from './sqlite-event-codec';
 import { encodeExecution } from './sqlite-execution-codec';
 import type { ExecutionRecord } from './records';
+import type { WrittenRows } from './sqlite-written-rows';
 
 /** The first event key of an execution; event `id` is stored at `eventKey(x) + id`. */
 export const eventKey = (executionId: number): number => executionId * 2 ** EVENT_ID_BITS;
@@ -37,7 +38,7 @@ type Appliers = { [K in StoreWriteKind]: (w: Extract<StoreWrite, { kind: K }>) =
  * `forget` must run before each `write()` call: the row id of the execution a call last wrote is
  * remembered within that call only (a rolled-back call may have created it).
  */
-export function sqliteAppliers(s: SqliteStatements, events: EventCodec): { appliers: Appliers; forget: () => void } {
+export function sqliteAppliers(s: SqliteStatements, events: EventCodec, written: WrittenRows): { appliers: Appliers; forget: () => void } {
   // Most writes of a call name one execution: its id is looked up once.
   let known: { arn: string; id: number } | undefined;
   const executionId = (kind: StoreWriteKind, arn: string): number => {
@@ -71,15 +72,25 @@ export function sqliteAppliers(s: SqliteStatements, events: EventCodec): { appli
       deleteWithTags(w.arn, s.deleteActivity);
     },
     putExecution: ({ record: r }) => {
+      const held = written.unchanged(r);
+      if (held) {
+        known = { arn: r.arn, id: held.id };
+        if (held.record.eventCount !== r.eventCount) {
+          s.setEventCount.run(r.eventCount, held.id);
+          held.record.eventCount = r.eventCount;
+        }
+        return;
+      }
       const { doc, input, output } = encodeExecution(r);
       const columns = indexedColumns(r);
       const same = s.updateExecutionDoc.get(doc, input, output, ...columns);
       if (same) {
         known = { arn: r.arn, id: same.id };
-        return;
+      } else {
+        s.putExecution.run(...columns, doc, input, output);
+        known = { arn: r.arn, id: s.executionId.get(r.arn)!.id };
       }
-      known = undefined;
-      s.putExecution.run(...columns, doc, input, output);
+      written.remember(known.id, r);
     },
     appendInputs: (w) => {
       if (w.inputs.length === 0) return;
@@ -109,6 +120,7 @@ export function sqliteAppliers(s: SqliteStatements, events: EventCodec): { appli
     setTags: (w) => (w.tags.length === 0 ? s.deleteTags.run(w.resourceArn) : s.putTags.run(w.resourceArn, JSON.stringify(w.tags))),
     purgeExecution: (w) => {
       known = undefined;
+      written.forget(w.arn);
       const row = s.executionId.get(w.arn);
       if (!row) return;
       if (!isClosed(row.status as ExecutionStatus)) throw integrity.purgeOpen(w.arn, row.status);

@@ -69,4 +69,25 @@ describe.each(backends)('%s store: a summary rewritten decision after decision',
     expect(store.readInputs(a.arn)).toEqual(['{"n":1}', '{"kind":"TaskStarted","n":3}']);
     expect(store.readInputs(b.arn)).toEqual([]);
   });
+
+  test('a count moved by a refused call is undone, and the next decision writes the record whole again', async () => {
+    const a = execution('M', 'a', { startDate: T0 });
+    await store.write([{ kind: 'putExecution', record: a }]);
+    await store.write([{ kind: 'putExecution', record: { ...a, eventCount: 3 } }]);
+    await expect(
+      store.write([
+        { kind: 'putExecution', record: { ...a, eventCount: 7 } },
+        { kind: 'appendInputs', executionArn: executionArn('M', 'missing'), inputs: ['{}'] },
+      ]),
+    ).rejects.toThrow();
+    expect(store.getExecution(a.arn)).toStrictEqual({ ...a, eventCount: 3 });
+    // The same count again, then a change beside the count: each reads back as written.
+    await store.write([{ kind: 'putExecution', record: { ...a, eventCount: 7 } }]);
+    expect(store.getExecution(a.arn)).toStrictEqual({ ...a, eventCount: 7 });
+    const traced: ExecutionRecord = { ...a, eventCount: 8, traceHeader: 'Root=1-abc' };
+    await store.write([{ kind: 'putExecution', record: traced }]);
+    expect(store.getExecution(a.arn)).toStrictEqual(traced);
+    await store.write([{ kind: 'putExecution', record: { ...traced, eventCount: 9 } }]);
+    expect(store.listExecutions({ stateMachineArn: machineArn('M') }, { limit: 10 }).items).toStrictEqual([{ ...traced, eventCount: 9 }]);
+  });
 });

@@ -1,0 +1,59 @@
+import type { ExecutionRecord } from './records';
+
+/** Changes with every decision; kept in a column of its own, so the record need not be rewritten for it. */
+const DERIVED = 'eventCount';
+
+/** Whether two records agree on everything the row holds (not eventCount). `held` is a shallow copy. */
+function sameRow(held: ExecutionRecord, r: ExecutionRecord): boolean {
+  let keys = 0;
+  for (const key in r) {
+    keys++;
+    if (key === DERIVED) continue;
+    const a = (held as unknown as Record<string, unknown>)[key];
+    const b = (r as unknown as Record<string, unknown>)[key];
+    if (a === b) continue;
+    if (key !== 'parent' || !held.parent || !r.parent) return false;
+    if (held.parent.executionArn !== r.parent.executionArn || held.parent.taskId !== r.parent.taskId) return false;
+  }
+  let heldKeys = 0;
+  for (const _ in held) heldKeys++;
+  return keys === heldKeys;
+}
+
+/** Bound on remembered rows: past it they are all forgotten (a miss only costs the rewrite). */
+const MAX_ROWS = 100_000;
+
+/**
+ * The execution rows this connection wrote and that nothing has changed since. A running
+ * execution's record most often differs from one decision to the next only in its event count;
+ * putExecution then sets that count alone instead of re-encoding and rewriting the record (W2
+ * durable: a JSON document and a 13-column UPDATE per decision). Any failed write forgets everything,
+ * because a rolled-back savepoint or transaction may have undone what is remembered.
+ */
+export class WrittenRows {
+  private readonly rows = new Map<string, { id: number; record: ExecutionRecord }>();
+
+  /** The row and what it holds, if it holds `r` as it stands but for its event count. */
+  unchanged(r: ExecutionRecord): { id: number; record: ExecutionRecord } | undefined {
+    const held = this.rows.get(r.arn);
+    return held && sameRow(held.record, r) ? held : undefined;
+  }
+
+  /** The row of `r` now holds it. A closed execution's row is rarely written again: not remembered. */
+  remember(id: number, r: ExecutionRecord): void {
+    if (r.status !== 'RUNNING') {
+      this.rows.delete(r.arn);
+      return;
+    }
+    if (this.rows.size >= MAX_ROWS) this.rows.clear();
+    this.rows.set(r.arn, { id, record: { ...r } });
+  }
+
+  forget(arn: string): void {
+    this.rows.delete(arn);
+  }
+
+  clear(): void {
+    this.rows.clear();
+  }
+}
