@@ -6,7 +6,7 @@ import { evaluateJsonataArray, evaluateJsonataField, evaluateJsonataInteger } fr
 import { readPath, statePrefix } from '../../jsonpath';
 import { StatesFailure } from '../../states-failure';
 import { batchPlanJsonata, batchPlanJsonPath, type BatchPlan } from './item-batches';
-import { shownValue } from './map-tolerance';
+import { integerValue, shownValue } from './map-tolerance';
 
 /** What one run of a Map state works through, read from its fields once per attempt. */
 export interface MapPlan {
@@ -36,11 +36,12 @@ function notAnArray(run: StateRun, path: string, value: Json): StatesFailure {
  */
 function maxConcurrencyAt(run: StateRun, value: Json, path: string): number {
   const prefix = statePrefix(stateRef(run));
-  if (typeof value !== 'number' || !Number.isInteger(value)) {
+  const limit = integerValue(value);
+  if (limit === undefined) {
     throw new StatesFailure(StatesErrors.Runtime, `${prefix}The MaxConcurrencyPath field refers to value "${shownValue(value)}" which is not a valid integer: ${path}`);
   }
-  if (value < 0) throw new StatesFailure(StatesErrors.Runtime, `${prefix}Expected non-negative integer for MaxConcurrency, got '${value}' instead.`);
-  return value;
+  if (limit < 0) throw new StatesFailure(StatesErrors.Runtime, `${prefix}Expected non-negative integer for MaxConcurrency, got '${limit}' instead.`);
+  return limit;
 }
 
 async function planJsonata(run: StateRun, it: Interpreter, def: MapState): Promise<MapPlan> {

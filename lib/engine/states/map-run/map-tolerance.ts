@@ -12,6 +12,22 @@ export function shownValue(value: Json): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/**
+ * A ...Path value AWS reads as an integer: a JSON integer, or a string of one (a variable holding
+ * "1" is accepted, recorded on AWS: localstack test_assign_reference_variables.snapshot.json,
+ * test_reference_in_map_state[MAP_STATE_REFERENCE_IN_MAX_CONCURRENCY_PATH, ..._TOLERATED_FAILURE_PATH]).
+ */
+export function integerValue(value: Json): number | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) ? value : undefined;
+  return typeof value === 'string' && /^[+-]?\d+$/.test(value) ? Number(value) : undefined;
+}
+
+/** A ...Path value AWS reads as a float: a JSON number, or a string of a decimal number. */
+function floatValue(value: Json): number | undefined {
+  if (typeof value === 'number') return value;
+  return typeof value === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value) ? Number(value) : undefined;
+}
+
 function runtime(run: StateRun, detail: string): StatesFailure {
   return new StatesFailure(StatesErrors.Runtime, statePrefix(stateRef(run)) + detail);
 }
@@ -21,11 +37,12 @@ function runtime(run: StateRun, detail: string): StatesFailure {
  * test_base_scenarios.snapshot.json, test_map_state_tolerated_failure_count_path[{}, NoNumber, -1]).
  */
 function toleratedCount(run: StateRun, value: Json, path: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value)) {
+  const count = integerValue(value);
+  if (count === undefined) {
     throw runtime(run, `The ToleratedFailureCountPath field refers to value "${shownValue(value)}" which is not a valid integer: ${path}`);
   }
-  if (value < 0) throw runtime(run, 'ToleratedFailureCount cannot be negative.');
-  return value;
+  if (count < 0) throw runtime(run, 'ToleratedFailureCount cannot be negative.');
+  return count;
 }
 
 /**
@@ -33,11 +50,12 @@ function toleratedCount(run: StateRun, value: Json, path: string): number {
  * test_base_scenarios.snapshot.json, test_map_state_tolerated_failure_percentage_path[{}, NoNumber, -1.1, -1]).
  */
 function toleratedPercentage(run: StateRun, value: Json, path: string): number {
-  if (typeof value !== 'number') {
+  const pct = floatValue(value);
+  if (pct === undefined) {
     throw runtime(run, `The ToleratedFailurePercentagePath field refers to value "${shownValue(value)}" which is not a valid float: ${path}`);
   }
-  if (value < 0 || value > 100) throw runtime(run, 'ToleratedFailurePercentage must be between 0 and 100.');
-  return value;
+  if (pct < 0 || pct > 100) throw runtime(run, 'ToleratedFailurePercentage must be between 0 and 100.');
+  return pct;
 }
 
 async function readJsonata(run: StateRun, it: Interpreter, def: MapState, plan: MapPlan): Promise<void> {
