@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 import { startLocalDynamoDb, ensureTables, type LocalDynamoDb } from '../../lib/local/local-dynamodb';
 import { openFixture, type Fixture } from './service-fixture';
 
@@ -15,7 +16,7 @@ test('the optimised DynamoDB integration puts, updates and gets items; service e
   const sm = await f.machine('Ddb', {
     StartAt: 'Put',
     States: {
-      Put: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:putItem', Parameters: { TableName: 'things', Item: { id: { 'S.$': '$.id' }, n: { N: '1' } } }, ResultPath: null, Next: 'Update' },
+      Put: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:putItem', Parameters: { TableName: 'things', Item: { id: { 'S.$': '$.id' }, n: { N: '1' } } }, ResultPath: '$.put', Next: 'Update' },
       Update: {
         Type: 'Task',
         Resource: 'arn:aws:states:::dynamodb:updateItem',
@@ -38,8 +39,19 @@ test('the optimised DynamoDB integration puts, updates and gets items; service e
   expect(d.status).toBe('SUCCEEDED');
   const out = JSON.parse(d.output!);
   expect(out.updated.Attributes).toEqual({ n: { N: '2' } });
+  // A putItem answers `{}`: the same length and CRC32 AWS records for it.
+  expect(Object.keys(out.put)).toEqual(['SdkHttpMetadata', 'SdkResponseMetadata']);
+  expect(out.put.SdkHttpMetadata.HttpHeaders).toMatchObject({ 'Content-Length': '2', 'x-amz-crc32': '2745614147' });
   expect(out.got.Item).toEqual({ id: { S: 'thing-1' }, n: { N: '2' } });
   expect(out.got.SdkHttpMetadata.HttpStatusCode).toBe(200);
+  // DynamoDB's headers as Step Functions records them on AWS: the body's length and CRC32 included.
+  const headers = out.got.SdkHttpMetadata.AllHttpHeaders;
+  expect(Object.keys(headers)).toEqual(['Server', 'Connection', 'x-amzn-RequestId', 'x-amz-crc32', 'Content-Length', 'Date', 'Content-Type']);
+  expect(Object.keys(out.got.SdkHttpMetadata.HttpHeaders)).toEqual(['Connection', 'Content-Length', 'Content-Type', 'Date', 'Server', 'x-amz-crc32', 'x-amzn-RequestId']);
+  const body = JSON.stringify({ Item: out.got.Item });
+  expect(headers['Content-Length']).toEqual([String(Buffer.byteLength(body))]);
+  expect(headers['x-amz-crc32']).toEqual([String(crc32(body))]);
+  expect(Object.keys(out.got)).toEqual(['Item', 'SdkHttpMetadata', 'SdkResponseMetadata']);
   expect(out.conflict.Error).toBe('DynamoDB.ConditionalCheckFailedException');
   expect(out.conflict.Cause).toMatch(/\(Service: AmazonDynamoDBv2; Status Code: 400; Error Code: ConditionalCheckFailedException; Request ID: .+; Proxy: null\)$/);
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Json } from '../../asl';
 import type { RuntimeContext } from '../runtime-context';
@@ -36,19 +37,28 @@ export function dynamodbErrorName(code: string): string {
   return MODELED_EXCEPTIONS.has(code) ? `DynamoDB.${code}` : 'DynamoDB.AmazonDynamoDBException';
 }
 
-/** Step Functions' JSON of an SDK response: the response fields, then the HTTP and request metadata. */
+/**
+ * Step Functions' JSON of an SDK response: the response fields, then the HTTP and request metadata,
+ * in the Java SDK's alphabetical order. The headers are DynamoDB's, in the order AWS records them,
+ * with the length and CRC32 of the JSON body (Step Functions outputs recorded on AWS, e.g.
+ * aws-samples' serverless patterns: x-amz-crc32 2745614147 and Content-Length 2 for a putItem's `{}`).
+ */
 function result(output: Record<string, unknown>, requestId: string, at: number): Json {
   const { $metadata, ...fields } = output as { $metadata?: { httpStatusCode?: number } };
+  const body = JSON.stringify(fields, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v));
+  const parsed = JSON.parse(body) as Record<string, Json>;
   const date = new Date(at).toUTCString();
-  return {
-    ...(JSON.parse(JSON.stringify(fields, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v))) as object),
-    SdkHttpMetadata: {
-      AllHttpHeaders: { Server: ['Server'], Connection: ['keep-alive'], 'x-amzn-RequestId': [requestId], 'Content-Type': ['application/x-amz-json-1.0'], Date: [date] },
-      HttpHeaders: { Connection: 'keep-alive', 'Content-Type': 'application/x-amz-json-1.0', Date: date, Server: 'Server', 'x-amzn-RequestId': requestId },
-      HttpStatusCode: $metadata?.httpStatusCode ?? 200,
-    },
-    SdkResponseMetadata: { RequestId: requestId },
-  } as Json;
+  const length = String(Buffer.byteLength(body));
+  const crc = String(crc32(body));
+  const out: Record<string, Json> = {};
+  for (const key of Object.keys(parsed).sort()) out[key] = parsed[key]!;
+  out.SdkHttpMetadata = {
+    AllHttpHeaders: { Server: ['Server'], Connection: ['keep-alive'], 'x-amzn-RequestId': [requestId], 'x-amz-crc32': [crc], 'Content-Length': [length], Date: [date], 'Content-Type': ['application/x-amz-json-1.0'] },
+    HttpHeaders: { Connection: 'keep-alive', 'Content-Length': length, 'Content-Type': 'application/x-amz-json-1.0', Date: date, Server: 'Server', 'x-amz-crc32': crc, 'x-amzn-RequestId': requestId },
+    HttpStatusCode: $metadata?.httpStatusCode ?? 200,
+  };
+  out.SdkResponseMetadata = { RequestId: requestId };
+  return out;
 }
 
 /**
