@@ -41,6 +41,11 @@ test('request-response returns as soon as the child started', async () => {
   const d = await f.closed(await f.start(sm, { n: 1 }));
   const out = JSON.parse(d.output!);
   expect(Object.keys(out)).toEqual(['ExecutionArn', 'SdkHttpMetadata', 'SdkResponseMetadata', 'StartDate']);
+  // Headers as recorded on AWS (localstack test_sfn_task_service.snapshot.json).
+  expect(Object.keys(out.SdkHttpMetadata.AllHttpHeaders)).toEqual(['x-amzn-RequestId', 'connection', 'Content-Length', 'Date', 'Content-Type']);
+  expect(Object.keys(out.SdkHttpMetadata.HttpHeaders)).toEqual(['connection', 'Content-Length', 'Content-Type', 'Date', 'x-amzn-RequestId']);
+  expect(out.SdkHttpMetadata.HttpHeaders.connection).toBe('keep-alive');
+  expect(out.SdkResponseMetadata.RequestId).toBe(out.SdkHttpMetadata.HttpHeaders['x-amzn-RequestId']);
   expect((await f.ops.DescribeExecution({ executionArn: out.ExecutionArn })).status).toBe('RUNNING');
 });
 

@@ -18,11 +18,12 @@ function childName(parentArn: string, taskId: string): string {
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
 }
 
+/** StartExecution's response headers, names, case and order as recorded on AWS (localstack test_sfn_task_service.snapshot.json). */
 function httpMetadata(requestId: string, at: number, length: number): Json {
   const date = new Date(at).toUTCString();
   return {
-    AllHttpHeaders: { 'x-amzn-RequestId': [requestId], 'Content-Length': [String(length)], Date: [date], 'Content-Type': ['application/x-amz-json-1.0'] },
-    HttpHeaders: { 'Content-Length': String(length), 'Content-Type': 'application/x-amz-json-1.0', Date: date, 'x-amzn-RequestId': requestId },
+    AllHttpHeaders: { 'x-amzn-RequestId': [requestId], connection: ['keep-alive'], 'Content-Length': [String(length)], Date: [date], 'Content-Type': ['application/x-amz-json-1.0'] },
+    HttpHeaders: { connection: 'keep-alive', 'Content-Length': String(length), 'Content-Type': 'application/x-amz-json-1.0', Date: date, 'x-amzn-RequestId': requestId },
     HttpStatusCode: 200,
   };
 }
