@@ -1,4 +1,4 @@
-import type { Json, StateMachineDefinition } from '../asl';
+import type { Json, JsonObject, StateMachineDefinition } from '../asl';
 import type { EngineCommand } from './engine-command';
 import type { EngineInput } from './engine-input';
 import type { HistoryEvent } from './history-event';
@@ -29,6 +29,11 @@ export interface EngineOptions {
    * engine only reports values; the observer must not change them.
    */
   inspect?: (stateName: string, stage: InspectionStage, value: Json) => void;
+  /**
+   * TestState's `context`: the context object every state sees, exactly as given (AWS adds
+   * nothing to it, not even fields it leaves out; localstack's test_state_context_object snapshot).
+   */
+  context?: JsonObject;
 }
 
 /**

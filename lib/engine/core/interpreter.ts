@@ -79,6 +79,8 @@ export class Interpreter implements Execution, BranchOwner {
   readonly compiled: CompiledDefinition;
   /** TestState's observer of each data-flow stage (EngineOptions.inspect). */
   readonly inspect: EngineOptions['inspect'];
+  /** TestState's context object (EngineOptions.context), used as it is instead of the execution's. */
+  private readonly givenContext: JsonObject | undefined;
 
   private events: HistoryEvent[] = [];
   private commands: EngineCommand[] = [];
@@ -105,6 +107,7 @@ export class Interpreter implements Execution, BranchOwner {
     this.compiled = compileDefinition(definition);
     this.limits = limitsOf(options);
     this.inspect = options?.inspect;
+    this.givenContext = options?.context;
   }
 
   // ---- Execution -------------------------------------------------------------------------
@@ -216,6 +219,7 @@ export class Interpreter implements Execution, BranchOwner {
 
   /** `$$` for a state at this moment. */
   contextFor(run: StateRun): JsonObject {
+    if (this.givenContext) return this.givenContext;
     return contextObject(this.executionContext, this.stateMachineContext, run);
   }
 
@@ -361,13 +365,12 @@ export class Interpreter implements Execution, BranchOwner {
     run.done = true;
     this.releaseRun(run);
     const branch = run.branch;
+    // A Task whose failure ends a Parallel branch or a Map iteration is recorded as aborted (recorded on AWS).
+    const taskEnded = branch !== this.root && run.state.type === 'Task';
     if (branch === this.root) this.redrivePoint = { name: run.name, input: run.input };
-    else if (run.state.type === 'Task') {
-      // A Task whose failure ends a Parallel branch or a Map iteration is recorded as aborted (recorded on AWS).
-      this.emit(sideOf(branch.thread), 'TaskStateAborted', {});
-    }
+    else if (taskEnded && !branch.owner.recordsEndingTask) this.emit(sideOf(branch.thread), 'TaskStateAborted', {});
     branch.active = undefined;
-    this.schedule(() => (branch.closed ? undefined : branch.owner.branchFailed(branch, f)));
+    this.schedule(() => (branch.closed ? undefined : branch.owner.branchFailed(branch, f, false, taskEnded)));
   }
 
   /**
