@@ -282,6 +282,43 @@ describe('executions (test_sfn_api.snapshot.json)', () => {
   });
 });
 
+describe('logging configurations (test_sfn_api_logs.snapshot.json)', () => {
+  const LOG_GROUP = 'arn:aws:logs:us-east-1:123456789012:log-group:log_group_name:*';
+  const destination = (logGroupArn = LOG_GROUP) => ({ cloudWatchLogsLogGroup: { logGroupArn } });
+
+  test('kept as given with AWS defaults filled in; an empty destination list stays', async () => {
+    const given = await create('log-given', PASS, { loggingConfiguration: { level: 'FATAL', includeExecutionData: true, destinations: [destination()] } });
+    expect((await client.send(new DescribeStateMachineCommand({ stateMachineArn: given.stateMachineArn }))).loggingConfiguration).toEqual({ level: 'FATAL', includeExecutionData: true, destinations: [destination()] });
+    const empty = await create('log-empty', PASS, { loggingConfiguration: {} });
+    expect((await client.send(new DescribeStateMachineCommand({ stateMachineArn: empty.stateMachineArn }))).loggingConfiguration).toEqual({ level: 'OFF', includeExecutionData: false });
+    const none = await create('log-none', PASS, { loggingConfiguration: { destinations: [] } });
+    expect((await client.send(new DescribeStateMachineCommand({ stateMachineArn: none.stateMachineArn }))).loggingConfiguration).toEqual({ level: 'OFF', includeExecutionData: false, destinations: [] });
+  });
+
+  test('a level without one destination, or two destinations: InvalidLoggingConfiguration', async () => {
+    const invalid = { name: 'InvalidLoggingConfiguration', message: 'Invalid Logging Configuration: Must specify exactly one Log Destination.' };
+    for (const level of ['ALL', 'FATAL', 'ERROR'] as const) expect(await failure(create(`log-${level}`, PASS, { loggingConfiguration: { level } }))).toEqual(invalid);
+    expect(await failure(create('log-two', PASS, { loggingConfiguration: { level: 'ALL', destinations: [destination(), destination(`${LOG_GROUP}2`)] } }))).toEqual(invalid);
+    const { stateMachineArn } = await create('log-update-invalid');
+    expect(await failure(client.send(new UpdateStateMachineCommand({ stateMachineArn, loggingConfiguration: { level: 'ALL' } })))).toEqual(invalid);
+  });
+
+  test('each logging change is a new revision; the same logging again is not', async () => {
+    const logging = { level: 'ALL' as const, includeExecutionData: true, destinations: [destination()] };
+    const { stateMachineArn } = await create('log-revisions', PASS, { loggingConfiguration: logging });
+    const revision = async () => (await client.send(new DescribeStateMachineCommand({ stateMachineArn }))).revisionId;
+    await client.send(new UpdateStateMachineCommand({ stateMachineArn, loggingConfiguration: { ...logging, level: 'FATAL' } }));
+    const r1 = await revision();
+    expect(r1).toBeDefined();
+    await client.send(new UpdateStateMachineCommand({ stateMachineArn, loggingConfiguration: { ...logging, level: 'FATAL' } }));
+    expect(await revision()).toBe(r1);
+    await client.send(new UpdateStateMachineCommand({ stateMachineArn, loggingConfiguration: { ...logging, level: 'FATAL', includeExecutionData: false } }));
+    const r2 = await revision();
+    expect(r2).toBeDefined();
+    expect(r2).not.toBe(r1);
+  });
+});
+
 describe('stopping (floci-io/floci#2734 and #2965, measured on AWS)', () => {
   const WAIT = JSON.stringify({ StartAt: 'State_1', States: { State_1: { Type: 'Wait', Seconds: 30, End: true } } });
 

@@ -1,13 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { StateMachineRecord, StateMachineVersionRecord } from '../../store/records';
 
+type Configurations = Pick<StateMachineRecord, 'loggingConfiguration' | 'tracingConfiguration' | 'encryptionConfiguration'>;
+
 /**
- * The revisionId AWS reports for a definition and role: a UUID derived from both, so an update that
- * changes only the role makes a new revision and an update that changes nothing keeps it, as
- * recorded on AWS (localstack's test_sfn_api.snapshot.json, create_update_state_machine_*).
+ * The revisionId AWS reports for a definition, role and configurations: a UUID derived from all of
+ * them, so an update that changes only the role or the logging makes a new revision and an update
+ * that changes nothing keeps it, as recorded on AWS (localstack's test_sfn_api.snapshot.json,
+ * create_update_state_machine_*; test_sfn_api_logs.snapshot.json). Versions and executions keep no
+ * configurations of their own here: the state machine's current ones stand in.
  */
-export function revisionUuid(revision: { revisionId: string; roleArn: string }): string {
-  const h = createHash('sha256').update(`${revision.revisionId}\n${revision.roleArn}`).digest('hex');
+export function revisionUuid(revision: { revisionId: string; roleArn: string }, config: Configurations): string {
+  const parts = [revision.revisionId, revision.roleArn, config.loggingConfiguration, config.tracingConfiguration, config.encryptionConfiguration];
+  const h = createHash('sha256').update(JSON.stringify(parts)).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
@@ -18,7 +23,7 @@ export function revisionUuid(revision: { revisionId: string; roleArn: string }):
  * only by an update that changed something.
  */
 export function stateMachineRevision(sm: StateMachineRecord): string | undefined {
-  return sm.updateDate === undefined ? undefined : revisionUuid(sm);
+  return sm.updateDate === undefined ? undefined : revisionUuid(sm, sm);
 }
 
 /**
@@ -29,5 +34,5 @@ export function stateMachineRevision(sm: StateMachineRecord): string | undefined
 export function versionRevision(v: StateMachineVersionRecord, sm: StateMachineRecord | undefined): string | undefined {
   const publishedWithIt = v.version === 1 && v.creationDate === sm?.creationDate;
   if (!sm || sm.updateDate === undefined || publishedWithIt) return undefined;
-  return revisionUuid(v);
+  return revisionUuid(v, sm);
 }

@@ -9,6 +9,7 @@ import { ServiceError, type StepFunctionsOperations } from '../step-functions-op
 import { DEFAULT_ENCRYPTION, DEFAULT_LOGGING, DEFAULT_TRACING, readConfig, writeConfig } from './configurations';
 import { checkDefinition, putDefinition } from './definitions';
 import { missing, NotFound } from './errors';
+import { loggingConfiguration } from './logging-configuration';
 import { listPage, pageRequest } from './paging';
 import { revisionUuid, stateMachineRevision, versionRevision } from './reported-revision';
 import { publishVersion } from './versions';
@@ -42,7 +43,7 @@ function sameConfiguration(sm: StateMachineRecord, input: sfn.CreateStateMachine
     sm.revisionId === revisionId &&
     sm.roleArn === input.roleArn &&
     sm.type === (input.type ?? 'STANDARD') &&
-    (input.loggingConfiguration === undefined || sm.loggingConfiguration === writeConfig(input.loggingConfiguration)) &&
+    (input.loggingConfiguration === undefined || sm.loggingConfiguration === writeConfig(loggingConfiguration(input.loggingConfiguration))) &&
     (input.tracingConfiguration === undefined || sm.tracingConfiguration === writeConfig(input.tracingConfiguration))
   );
 }
@@ -75,7 +76,7 @@ export function stateMachineOperations(rt: Runtime): Ops {
       }
       const now = clock.now();
       const record: StateMachineRecord = { arn, name: input.name, type, revisionId, roleArn: input.roleArn, creationDate: now, nextVersion: 1 };
-      if (input.loggingConfiguration) record.loggingConfiguration = writeConfig(input.loggingConfiguration);
+      if (input.loggingConfiguration) record.loggingConfiguration = writeConfig(loggingConfiguration(input.loggingConfiguration));
       if (input.tracingConfiguration) record.tracingConfiguration = writeConfig(input.tracingConfiguration);
       if (input.encryptionConfiguration) record.encryptionConfiguration = writeConfig(input.encryptionConfiguration);
       const writes: StoreWrite[] = [write, { kind: 'putStateMachine', record }];
@@ -147,7 +148,7 @@ export function stateMachineOperations(rt: Runtime): Ops {
         writes.push(write);
       }
       if (input.roleArn !== undefined) sm.roleArn = input.roleArn;
-      if (input.loggingConfiguration !== undefined) sm.loggingConfiguration = writeConfig(input.loggingConfiguration);
+      if (input.loggingConfiguration !== undefined) sm.loggingConfiguration = writeConfig(loggingConfiguration(input.loggingConfiguration));
       if (input.tracingConfiguration !== undefined) sm.tracingConfiguration = writeConfig(input.tracingConfiguration);
       if (input.encryptionConfiguration !== undefined) sm.encryptionConfiguration = writeConfig(input.encryptionConfiguration);
       const now = rt.ctx.clock.now();
@@ -201,7 +202,7 @@ export function stateMachineOperations(rt: Runtime): Ops {
         loggingConfiguration: readConfig(sm?.loggingConfiguration, DEFAULT_LOGGING),
         tracingConfiguration: readConfig(sm?.tracingConfiguration, DEFAULT_TRACING),
         encryptionConfiguration: readConfig(sm?.encryptionConfiguration, DEFAULT_ENCRYPTION),
-        ...optional('revisionId', sm && sm.updateDate !== undefined ? revisionUuid(ex) : undefined),
+        ...optional('revisionId', sm && sm.updateDate !== undefined ? revisionUuid(ex, sm) : undefined),
         // A Map Run child runs the labelled state machine `<parent>/<label>`.
         ...(ex.mapRunArn ? { mapRunArn: ex.mapRunArn, label: ex.stateMachineArn.split(':')[6]!.split('/').slice(1).join('/') } : {}),
       };

@@ -76,8 +76,8 @@ export function versionAndAliasOperations(rt: Runtime): Ops {
       if (!stateMachineArn) throw missing('stateMachineArn');
       const sm = machine(stateMachineArn);
       const latest = store.listVersions(sm.arn, { limit: 1 }).items[0];
-      if (revisionId !== undefined && revisionId !== revisionUuid(sm)) {
-        throw new ServiceError('ConflictException', `Failed to publish the State Machine version for revision ${revisionId}. The current State Machine revision is ${revisionUuid(sm)}.`);
+      if (revisionId !== undefined && revisionId !== revisionUuid(sm, sm)) {
+        throw new ServiceError('ConflictException', `Failed to publish the State Machine version for revision ${revisionId}. The current State Machine revision is ${revisionUuid(sm, sm)}.`);
       }
       const published = publishVersion(sm, description, clock.now(), latest);
       if (published.writes.length) await store.write(published.writes);
