@@ -55,7 +55,7 @@ test('a Pass state reads the variables given to TestState; variables that are no
   expect(out.inspectionData).toMatchObject({ afterInputPath: '{}', afterParameters: '{"greeting":"hi ada"}', result: '{"greeting":"hi ada"}', afterResultPath: '{"greeting":"hi ada"}' });
   await expect(f.ops.TestState({ definition: pass, roleArn: ROLE, input: '{}', variables: '[1]' })).rejects.toMatchObject({ code: 'ValidationException' });
   await expect(f.ops.TestState({ definition: pass, roleArn: ROLE, input: '{}', variables: '{nope' })).rejects.toMatchObject({ code: 'ValidationException' });
-  // What the local service does not run yet is refused, not ignored.
+  // A context comes with a mock only; what the local service does not run yet is refused, not ignored.
   await expect(f.ops.TestState({ definition: pass, roleArn: ROLE, input: '{}', context: '{"Execution":{"Id":"x"}}' })).rejects.toMatchObject({ code: 'ValidationException' });
   await expect(f.ops.TestState({ definition: pass, roleArn: ROLE, input: '{}', stateConfiguration: { errorCausedByState: 'Inner' } })).rejects.toMatchObject({ code: 'ValidationException' });
 });
@@ -116,4 +116,70 @@ test('stateConfiguration.retrierRetryCount: retries already spent count against 
   expect(await run()).toMatchObject({ status: 'RETRIABLE', error: 'Flaky' });
   expect(await run(1)).toMatchObject({ status: 'RETRIABLE', error: 'Flaky' });
   expect(await run(2)).toMatchObject({ status: 'CAUGHT_ERROR', error: 'Flaky', cause: 'again', nextState: 'GiveUp' });
+});
+
+/** The context of localstack's test_state_context_object (recorded on AWS). */
+const GIVEN_CONTEXT = {
+  Execution: { Id: 'arn:aws:states:us-east-1:123456789012:execution:MyStateMachine:execution-name-12345', Input: { 'input-value': 0, values: ['charizard', 'pikachu'] }, Name: 'execution-name-12345', RoleArn: ROLE, StartTime: '2025-01-15T10:30:00.000Z' },
+  State: { EnteredTime: '2025-01-15T10:30:01.500Z', Name: 'MyTaskState', RetryCount: 0 },
+  StateMachine: { Id: 'arn:aws:states:us-east-1:123456789012:stateMachine:MyStateMachine', Name: 'MyStateMachine' },
+};
+
+test('a given context is the context object, exactly as given (nothing added, even when empty)', async () => {
+  f = await openFixture();
+  const state = (path: string) =>
+    JSON.stringify({
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke',
+      Parameters: { FunctionName: fn('echo'), 'Payload.$': '$' },
+      ResultSelector: { 'ContextObjectValue.$': path, 'LambdaOutput.$': '$' },
+      End: true,
+    });
+  const mock = { result: '{"pokemon":["charizard"]}' };
+  const run = async (path: string, context: unknown) => JSON.parse((await f!.ops.TestState({ definition: state(path), roleArn: ROLE, input: '{}', context: JSON.stringify(context), mock })).output!);
+  expect(await run('$$', GIVEN_CONTEXT)).toEqual({ ContextObjectValue: GIVEN_CONTEXT, LambdaOutput: { pokemon: ['charizard'] } });
+  expect((await run('$$.Execution.Input.values', GIVEN_CONTEXT)).ContextObjectValue).toEqual(['charizard', 'pikachu']);
+  expect((await run('$$', { Execution: {}, State: {}, StateMachine: {} })).ContextObjectValue).toEqual({ Execution: {}, State: {}, StateMachine: {} });
+  expect((await run('$$', {})).ContextObjectValue).toEqual({});
+  // JSONata sees it as $states.context.
+  const jsonata = JSON.stringify({ Type: 'Task', QueryLanguage: 'JSONata', Resource: fn('echo'), Output: '{% $states.context.State.Name %}', End: true });
+  expect((await f.ops.TestState({ definition: jsonata, roleArn: ROLE, input: '{}', context: JSON.stringify(GIVEN_CONTEXT), mock })).output).toBe('"MyTaskState"');
+});
+
+test("a context's fields are checked as AWS checks them", async () => {
+  f = await openFixture();
+  const task = JSON.stringify({ Type: 'Task', Resource: fn('echo'), End: true });
+  const mock = { result: '{}' };
+  const refused = (context: unknown, definition = task) => expect(f!.ops.TestState({ definition, roleArn: ROLE, input: '{}', context: JSON.stringify(context), mock })).rejects;
+  await refused({ Execution: { Id: 1 } }).toMatchObject({ code: 'ValidationException', message: 'Invalid Context object provided: Execution.Id must be a string' });
+  await refused({ Map: {} }).toMatchObject({ message: "Invalid Context object provided: 'Map' field is not supported when mocking a Context object" });
+  await refused({ Execution: { pokemon: 'squirtle' } }).toMatchObject({ message: "Invalid Context object provided: Field 'pokemon' is not allowed" });
+  await refused({ Pokedex: {} }).toMatchObject({ message: "Invalid Context object provided: Field 'Pokedex' is not allowed" });
+  await refused({ Task: { Token: 'abcd123' } }).toMatchObject({
+    message: "Invalid Context object provided: Context object contains 'Task' when state is not a Task state with a '.sync' or '.waitForTaskToken' service integration pattern",
+  });
+  // A callback task takes a Task.Token, and its parameters read it.
+  const callback = JSON.stringify({ Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', Parameters: { QueueUrl: 'q', MessageBody: { 'TaskToken.$': '$$.Task.Token' } }, ResultPath: '$.SQS', Next: 'NEXT_STATE' });
+  const out = await f.ops.TestState({ definition: callback, roleArn: ROLE, input: '{}', context: JSON.stringify({ ...GIVEN_CONTEXT, Task: { Token: 'abcd123' } }), mock: { result: '{"ok":1}' }, inspectionLevel: 'DEBUG' });
+  expect(out).toMatchObject({ status: 'SUCCEEDED', nextState: 'NEXT_STATE', output: '{"SQS":{"ok":1}}' });
+  expect(JSON.parse(out.inspectionData!.afterParameters!)).toEqual({ QueueUrl: 'q', MessageBody: { TaskToken: 'abcd123' } });
+});
+
+test('mocks are refused where AWS refuses them, with its messages', async () => {
+  f = await openFixture();
+  const map = { Type: 'Map', ItemsPath: '$.items', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', End: true } } }, End: true };
+  const parallel = { Type: 'Parallel', Branches: [0, 1].map(() => ({ StartAt: 'B', States: { B: { Type: 'Pass', End: true } } })), End: true };
+  const refused = (state: unknown, extra: object) => expect(f!.ops.TestState({ definition: JSON.stringify(state), roleArn: ROLE, input: '{"items":[1]}', ...extra })).rejects;
+  for (const type of ['Pass', 'Fail', 'Succeed']) {
+    const state = type === 'Pass' ? { Type: 'Pass', End: true } : { Type: type };
+    await refused(state, { mock: { result: '{}' } }).toMatchObject({ code: 'ValidationException', message: `State type '${type}' is not supported when a mock is specified` });
+  }
+  await refused(map, {}).toMatchObject({ code: 'InvalidDefinition', message: 'TestState API does not support Map or Parallel states. Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]' });
+  await refused(parallel, {}).toMatchObject({ code: 'InvalidDefinition' });
+  await refused(map, { mock: { result: '{}', errorOutput: { error: 'E' } } }).toMatchObject({ message: 'A test mock should have only one of the following fields: [result, errorOutput].' });
+  await refused(map, { mock: { result: '[1]' }, revealSecrets: true }).toMatchObject({ message: 'TestState does not support RevealSecrets when a mock is specified.' });
+  await refused(map, { mock: { result: '{}' } }).toMatchObject({ message: 'Mocked result must be an array.' });
+  await refused({ ...map, ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'b', Prefix: 'p' } } }, { mock: { result: '[]' } }).toMatchObject({ message: 'Mocked result must be a JSON object.' });
+  await refused(parallel, { mock: { result: '{}' } }).toMatchObject({ message: 'Mocked result must be an array.' });
+  await refused(parallel, { mock: { result: '[1]' } }).toMatchObject({ message: 'Mocked result must contain the same number of items as number of Parallel branches.' });
 });

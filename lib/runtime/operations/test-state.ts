@@ -6,6 +6,7 @@ import { taskKindOf, type TaskReport } from '../dispatch/task-run';
 import type { Runtime } from '../runtime';
 import { ServiceError, type StepFunctionsOperations } from '../step-functions-operations';
 import { missing } from './errors';
+import { checkMockedResult, checkMockRules, parseContext } from './test-state-rules';
 
 const FAILURE_EVENTS = new Set(['TaskFailed', 'TaskTimedOut', 'LambdaFunctionFailed', 'LambdaFunctionTimedOut', 'ActivityFailed', 'ActivityTimedOut', 'ExecutionFailed']);
 
@@ -65,8 +66,8 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
       } catch (err) {
         throw new ServiceError('InvalidExecutionInput', `Invalid State Machine Execution Input: '${(err as Error).message}'`);
       }
-      // Not run locally yet: refused rather than ignored, so a test never passes on a context it did not get.
-      if (input.context !== undefined) throw new ServiceError('ValidationException', "The local service's TestState does not take a context yet");
+      checkMockRules(state, input.mock, input.revealSecrets);
+      const context = parseContext(input.context, state, input.mock !== undefined);
       const config = input.stateConfiguration ?? {};
       for (const field of ['errorCausedByState', 'mapIterationFailureCount', 'mapItemReaderData'] as const) {
         if (config[field] !== undefined) throw new ServiceError('ValidationException', `The local service's TestState does not take stateConfiguration.${field} yet`);
@@ -79,7 +80,10 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
       // Each data-flow stage of the tested state, as the engine computes it (the stops it may go to are not reported).
       const stages: Partial<Record<InspectionStage, Json>> = {};
       const tested = mocked && state.Type !== 'Task' ? mockedAsTask(state) : state;
-      const engine = createExecution(harness(tested, name, queryLanguage), { inspect: (stateName, stage, value) => void (stateName === name && (stages[stage] = value)) });
+      const engine = createExecution(harness(tested, name, queryLanguage), {
+        inspect: (stateName, stage, value) => void (stateName === name && (stages[stage] = value)),
+        ...(context ? { context } : {}),
+      });
       const arn = ctx.arns.execution('TestState', randomUUID());
       const events: HistoryEvent[] = [];
       let retriable = false;
@@ -165,17 +169,17 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
 /** TestState's `mock`: a Task's result (JSON text) or its failure, reported instead of calling the integration. */
 function mockOf(mock: sfn.MockInput | undefined, state: State): TaskReport | undefined {
   if (mock === undefined) return undefined;
-  if (mock.result !== undefined && mock.errorOutput !== undefined) throw new ServiceError('ValidationException', 'A mock has either a result or an errorOutput, not both');
-  if (state.Type !== 'Task' && state.Type !== 'Map' && state.Type !== 'Parallel') throw new ServiceError('ValidationException', `A mock is for a Task, Map or Parallel state, not a ${state.Type} state`);
   if (mock.errorOutput !== undefined) {
     return { kind: 'TaskFailed', error: mock.errorOutput.error ?? '', ...(mock.errorOutput.cause !== undefined ? { cause: mock.errorOutput.cause } : {}) };
   }
   if (mock.result === undefined) throw new ServiceError('ValidationException', 'A mock needs a result or an errorOutput');
+  let result: Json;
   try {
-    JSON.parse(mock.result);
+    result = JSON.parse(mock.result) as Json;
   } catch (err) {
     throw new ServiceError('ValidationException', `Invalid mock result: '${(err as Error).message}'`);
   }
+  checkMockedResult(state, result);
   return { kind: 'TaskSucceeded', output: mock.result };
 }
 

@@ -1,0 +1,90 @@
+import type * as sfn from '@aws-sdk/client-sfn';
+import type { Json, JsonObject, State } from '../../asl';
+import { ServiceError } from '../step-functions-operations';
+
+/**
+ * What TestState refuses before it runs anything, in AWS's words (localstack's
+ * test_state_mock_validation and test_state_context_object snapshots, recorded on AWS).
+ */
+
+const invalid = (message: string) => new ServiceError('ValidationException', message);
+
+/** The state types a mock stands for; Map and Parallel are tested only with one. */
+const MOCKABLE = new Set(['Task', 'Map', 'Parallel']);
+
+export function checkMockRules(state: State, mock: sfn.MockInput | undefined, revealSecrets: boolean | undefined): void {
+  if (mock === undefined) {
+    if (state.Type === 'Map' || state.Type === 'Parallel') {
+      throw new ServiceError('InvalidDefinition', 'TestState API does not support Map or Parallel states. Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]');
+    }
+    return;
+  }
+  if (!MOCKABLE.has(state.Type)) throw invalid(`State type '${state.Type}' is not supported when a mock is specified`);
+  if (mock.result !== undefined && mock.errorOutput !== undefined) throw invalid('A test mock should have only one of the following fields: [result, errorOutput].');
+  if (revealSecrets) throw invalid('TestState does not support RevealSecrets when a mock is specified.');
+}
+
+/** A mocked Map's result is its array of iteration results (an object when a ResultWriter writes them); a Parallel's, one per branch. */
+export function checkMockedResult(state: State, result: Json): void {
+  if (state.Type === 'Map') {
+    const written = (state as { ResultWriter?: unknown }).ResultWriter !== undefined;
+    if (written && (result === null || typeof result !== 'object' || Array.isArray(result))) throw invalid('Mocked result must be a JSON object.');
+    if (!written && !Array.isArray(result)) throw invalid('Mocked result must be an array.');
+  } else if (state.Type === 'Parallel') {
+    if (!Array.isArray(result)) throw invalid('Mocked result must be an array.');
+    if (result.length !== (state as { Branches: unknown[] }).Branches.length) {
+      throw invalid('Mocked result must contain the same number of items as number of Parallel branches.');
+    }
+  }
+}
+
+type FieldType = 'string' | 'integer' | 'any';
+
+/** The members a given context object may have, and their types. */
+const CONTEXT_FIELDS: Record<string, Record<string, FieldType>> = {
+  Execution: { Id: 'string', Input: 'any', Name: 'string', RoleArn: 'string', StartTime: 'string', RedriveCount: 'integer', RedriveTime: 'string' },
+  State: { EnteredTime: 'string', Name: 'string', RetryCount: 'integer' },
+  StateMachine: { Id: 'string', Name: 'string' },
+  Task: { Token: 'string' },
+};
+
+const fits = (type: FieldType, v: Json): boolean => type === 'any' || (type === 'string' ? typeof v === 'string' : Number.isInteger(v));
+
+/** A Task whose task token exists: `.waitForTaskToken`, or `.sync` (whose token AWS also hands out). */
+function hasTaskToken(state: State): boolean {
+  const resource = (state as { Resource?: unknown }).Resource;
+  return state.Type === 'Task' && typeof resource === 'string' && /\.(sync(:2)?|waitForTaskToken)$/.test(resource);
+}
+
+/**
+ * TestState's `context`: a JSON object that replaces the context object, given only with a mock.
+ * Texts not recorded on AWS (a context without a mock, one that is not JSON or not an object, a
+ * member of the wrong type other than a string) follow the recorded ones' form.
+ */
+export function parseContext(text: string | undefined, state: State, mocked: boolean): JsonObject | undefined {
+  if (text === undefined) return undefined;
+  const wrong = (why: string) => invalid(`Invalid Context object provided: ${why}`);
+  if (!mocked) throw invalid('A context can only be specified together with a mock');
+  let parsed: Json;
+  try {
+    parsed = JSON.parse(text) as Json;
+  } catch (err) {
+    throw wrong((err as Error).message);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw wrong('it must be a JSON object');
+  for (const [section, value] of Object.entries(parsed)) {
+    if (section === 'Map') throw wrong("'Map' field is not supported when mocking a Context object");
+    const fields = CONTEXT_FIELDS[section];
+    if (!fields) throw wrong(`Field '${section}' is not allowed`);
+    if (section === 'Task' && !hasTaskToken(state)) {
+      throw wrong("Context object contains 'Task' when state is not a Task state with a '.sync' or '.waitForTaskToken' service integration pattern");
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw wrong(`${section} must be an object`);
+    for (const [field, v] of Object.entries(value)) {
+      const type = fields[field];
+      if (!type) throw wrong(`Field '${field}' is not allowed`);
+      if (!fits(type, v)) throw wrong(`${section}.${field} must be ${type === 'string' ? 'a string' : 'an integer'}`);
+    }
+  }
+  return parsed;
+}
