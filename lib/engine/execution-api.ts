@@ -34,6 +34,8 @@ export interface EngineOptions {
    * nothing to it, not even fields it leaves out; localstack's test_state_context_object snapshot).
    */
   context?: JsonObject;
+  /** TestState's `$$.Execution`, which has other members, in another order, than an execution's. */
+  executionContext?: JsonObject;
 }
 
 /**

@@ -81,6 +81,7 @@ export class Interpreter implements Execution, BranchOwner {
   readonly inspect: EngineOptions['inspect'];
   /** TestState's context object (EngineOptions.context), used as it is instead of the execution's. */
   private readonly givenContext: JsonObject | undefined;
+  private readonly givenExecutionContext: JsonObject | undefined;
 
   private events: HistoryEvent[] = [];
   private commands: EngineCommand[] = [];
@@ -108,6 +109,7 @@ export class Interpreter implements Execution, BranchOwner {
     this.limits = limitsOf(options);
     this.inspect = options?.inspect;
     this.givenContext = options?.context;
+    this.givenExecutionContext = options?.executionContext;
   }
 
   // ---- Execution -------------------------------------------------------------------------
@@ -527,7 +529,7 @@ export class Interpreter implements Execution, BranchOwner {
     this.info = info;
     this.random = new SeededRandom(input.seed);
     const executionInput = parseJson(input.input);
-    this.executionContext = executionContext(info, executionInput);
+    this.executionContext = this.givenExecutionContext ?? executionContext(info, executionInput);
     this.stateMachineContext = { Id: info.stateMachineArn, Name: info.stateMachineName };
     const startedDetails: EventDetailsByType['ExecutionStarted']['executionStartedEventDetails'] = {
       input: input.input,
