@@ -319,6 +319,50 @@ describe('logging configurations (test_sfn_api_logs.snapshot.json)', () => {
   });
 });
 
+describe('EXPRESS state machines (test_sfn_api_express.snapshot.json)', () => {
+  test('StartSyncExecution answers the execution whole, with billing details; ListExecutions is not supported', async () => {
+    const { stateMachineArn } = await create('express-sync', PASS, { type: 'EXPRESS' });
+    const r = await client.send(new StartSyncExecutionCommand({ stateMachineArn, input: '{}' }));
+    expect(r).toMatchObject({
+      executionArn: expect.stringMatching(/^arn:aws:states:us-east-1:123456789012:express:express-sync:[^:]+:[^:]+$/),
+      input: '{}',
+      inputDetails: { included: true },
+      output: '{"Arg1":"argument1"}',
+      outputDetails: { included: true },
+      stateMachineArn,
+      status: 'SUCCEEDED',
+      billingDetails: { billedDurationInMilliseconds: 100, billedMemoryUsedInMB: 64 },
+    });
+    expect(r.startDate).toBeInstanceOf(Date);
+    expect(r.stopDate).toBeInstanceOf(Date);
+    expect(await failure(client.send(new ListExecutionsCommand({ stateMachineArn })))).toEqual({ name: 'StateMachineTypeNotSupported', message: 'This operation is not supported by this type of state machine' });
+  });
+
+  test('an express execution ARN is not one DescribeExecution, StopExecution or GetExecutionHistory take', async () => {
+    const { stateMachineArn } = await create('express-async', PASS, { type: 'EXPRESS' });
+    const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn }));
+    expect(executionArn).toMatch(/:express:express-async:/);
+    const invalid = { name: 'InvalidArn', message: "Invalid Arn: 'Resource type not valid in this context: express'" };
+    expect(await failure(client.send(new DescribeExecutionCommand({ executionArn })))).toEqual(invalid);
+    expect(await failure(client.send(new StopExecutionCommand({ executionArn })))).toEqual(invalid);
+    expect(await failure(client.send(new GetExecutionHistoryCommand({ executionArn })))).toEqual(invalid);
+  });
+
+  test('callbacks, .sync and activities are refused at creation, each in its own words', async () => {
+    const task = (name: string, Resource: string, extra: Record<string, unknown> = {}) => JSON.stringify({ StartAt: name, States: { [name]: { Type: 'Task', Resource, ...extra, End: true } } });
+    const refused = async (definition: string) => (await failure(create(`express-refused-${Math.random().toString(36).slice(2, 8)}`, definition, { type: 'EXPRESS' }))).message;
+    expect(await refused(task('Publish', 'arn:aws:states:::sns:publish.waitForTaskToken', { Parameters: { TopicArn: 't', Message: { 'TaskToken.$': '$$.Task.Token' } } }))).toBe(
+      "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: Express state machine does not support '.waitForTaskToken' service integration  at /States/Publish/Resource'",
+    );
+    expect(await refused(task('StartExecution', 'arn:aws:states:::states:startExecution.sync', { Parameters: { StateMachineArn: `${SM_PREFIX}x` } }))).toBe(
+      "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: Express state machine does not support '.sync' service integration at /States/StartExecution/Resource'",
+    );
+    expect(await refused(task('ActivityTask', 'arn:aws:states:us-east-1:123456789012:activity:a'))).toBe(
+      "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: Express state machine does not support Activity ARN at /States/ActivityTask/Resource'",
+    );
+  });
+});
+
 describe('stopping (floci-io/floci#2734 and #2965, measured on AWS)', () => {
   const WAIT = JSON.stringify({ StartAt: 'State_1', States: { State_1: { Type: 'Wait', Seconds: 30, End: true } } });
 

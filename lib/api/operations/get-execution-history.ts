@@ -1,5 +1,5 @@
 import type * as sfn from '@aws-sdk/client-sfn';
-import { EXECUTION, checkArn } from '../validation/arn-check';
+import { DESCRIBABLE_EXECUTION, checkArn } from '../validation/arn-check';
 import { Arn, PageSize, PageToken } from '../validation/common-shapes';
 import { boolean, required, structure } from '../validation/shape';
 import type { Operation } from './operation';
@@ -14,6 +14,6 @@ export const getExecutionHistory: Operation<'GetExecutionHistory'> = {
     includeExecutionData: boolean(),
   }),
   check(input) {
-    checkArn(input.executionArn, EXECUTION);
+    checkArn(input.executionArn, DESCRIBABLE_EXECUTION);
   },
 };

@@ -1,5 +1,5 @@
 import type * as sfn from '@aws-sdk/client-sfn';
-import { EXECUTION, checkArn } from '../validation/arn-check';
+import { DESCRIBABLE_EXECUTION, checkArn } from '../validation/arn-check';
 import { Arn, SensitiveCause, SensitiveError } from '../validation/common-shapes';
 import { required, structure } from '../validation/shape';
 import type { Operation } from './operation';
@@ -12,6 +12,6 @@ export const stopExecution: Operation<'StopExecution'> = {
     cause: SensitiveCause,
   }),
   check(input) {
-    checkArn(input.executionArn, EXECUTION);
+    checkArn(input.executionArn, DESCRIBABLE_EXECUTION);
   },
 };

@@ -6,6 +6,12 @@ export type StatesResourceType = 'stateMachine' | 'execution' | 'express' | 'act
 export interface ArnCheck {
   /** The resource types this member accepts. */
   types: readonly StatesResourceType[];
+  /**
+   * An `express` ARN is taken only for a Distributed Map's child (`…:express:<machine>/<label>:…`);
+   * any other is refused as the wrong resource type, as recorded on AWS for DescribeExecution,
+   * StopExecution and GetExecutionHistory (localstack's test_sfn_api_express.snapshot.json).
+   */
+  expressOnlyInMapRuns?: boolean;
 }
 
 /**
@@ -16,14 +22,17 @@ export interface ArnCheck {
  */
 export function checkArn(arn: string, check: ArnCheck): void {
   if (!arn.startsWith('arn:')) throw serviceError('InvalidArn', `Invalid Arn: 'Invalid ARN prefix: ${arn}'`);
-  const [, , service, , , type] = arn.split(':');
-  if (service === 'states' && type !== undefined && !(check.types as readonly string[]).includes(type)) {
+  const [, , service, , , type, machine] = arn.split(':');
+  const expressRefused = type === 'express' && check.expressOnlyInMapRuns === true && !machine?.includes('/');
+  if (service === 'states' && type !== undefined && (expressRefused || !(check.types as readonly string[]).includes(type))) {
     throw serviceError('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${type}'`);
   }
 }
 
 export const STATE_MACHINE: ArnCheck = { types: ['stateMachine'] };
 export const EXECUTION: ArnCheck = { types: ['execution', 'express'] };
+/** A Standard execution, or an express child of a Map Run. */
+export const DESCRIBABLE_EXECUTION: ArnCheck = { ...EXECUTION, expressOnlyInMapRuns: true };
 export const ACTIVITY: ArnCheck = { types: ['activity'] };
 export const MAP_RUN: ArnCheck = { types: ['mapRun'] };
 /** Tags live on state machines and activities. */

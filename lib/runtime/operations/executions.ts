@@ -79,7 +79,10 @@ export function executionOperations(rt: Runtime): Ops {
       let mapRun: MapRunRecord | undefined;
       if (input.stateMachineArn) {
         const target = parseStateMachineArn(input.stateMachineArn);
-        if (!store.getStateMachine(target.stateMachineArn)) throw NotFound.stateMachine(input.stateMachineArn);
+        const sm = store.getStateMachine(target.stateMachineArn);
+        if (!sm) throw NotFound.stateMachine(input.stateMachineArn);
+        // Recorded on AWS (localstack's test_sfn_api_express.snapshot.json).
+        if (sm.type === 'EXPRESS') throw new ServiceError('StateMachineTypeNotSupported', 'This operation is not supported by this type of state machine');
         query.stateMachineArn = target.stateMachineArn;
         if (target.kind === 'version') query.stateMachineVersionArn = target.arn;
         if (target.kind === 'alias') query.stateMachineAliasArn = target.arn;

@@ -7,7 +7,7 @@ const INTEGRATION_PATTERN = /\.(sync|waitForTaskToken)(:2)?$/;
 
 /**
  * Task Resource: an ARN; and in an EXPRESS machine no `.sync` / `.waitForTaskToken` pattern and no
- * activity (texts recorded on AWS by localstack, including the trailing space).
+ * activity (texts recorded on AWS by localstack).
  */
 export const taskResource: StateRule = ({ state, location, options, sink }) => {
   const resource = state.Resource;
@@ -23,6 +23,6 @@ export const taskResource: StateRule = ({ state, location, options, sink }) => {
   }
   if (options.type !== 'EXPRESS') return;
   const pattern = INTEGRATION_PATTERN.exec(resource);
-  if (pattern) sink.schema(Messages.expressIntegration(`.${pattern[1]}`), at);
+  if (pattern) sink.schema(Messages.expressIntegration(pattern[1] === 'sync' ? '.sync' : '.waitForTaskToken'), at);
   else if (ACTIVITY.test(resource)) sink.schema(Messages.expressActivity, at);
 };
