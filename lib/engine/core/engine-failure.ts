@@ -7,41 +7,59 @@ export interface EngineFailure extends Failure {
   readonly heartbeat?: boolean;
   /** A task's TimeoutSeconds or HeartbeatSeconds ran out: its events carry no cause, yet the error output's Cause is "". */
   readonly timedOut?: boolean;
+  /** A task's result over the payload quota: recorded as the task's own failure, so States.ALL matches it. */
+  readonly taskResult?: boolean;
 }
 
-/** A StatesFailure for a task whose time ran out. */
-class TimeoutFailure extends StatesFailure {
-  readonly timedOut = true;
+type Marks = Pick<EngineFailure, 'heartbeat' | 'timedOut' | 'taskResult'>;
+
+/** A StatesFailure that carries marks beyond its error and cause. */
+class MarkedFailure extends StatesFailure {
+  constructor(
+    error: string,
+    cause: string,
+    readonly marks: Marks,
+  ) {
+    super(error, cause);
+  }
 }
 
-/** A timeout that also answers to States.HeartbeatTimeout. */
-class HeartbeatFailure extends TimeoutFailure {
-  readonly heartbeat = true;
-}
+const NO_CAUSE = undefined as unknown as string;
 
 /** Thrown when a task's TimeoutSeconds pass: AWS records States.Timeout with no cause. */
 export function taskTimeout(): StatesFailure {
-  return new TimeoutFailure(StatesErrors.Timeout, undefined as unknown as string);
+  return new MarkedFailure(StatesErrors.Timeout, NO_CAUSE, { timedOut: true });
 }
 
 /** Thrown when HeartbeatSeconds pass without a heartbeat: AWS records States.Timeout with no cause. */
 export function heartbeatTimeout(): StatesFailure {
-  return new HeartbeatFailure(StatesErrors.Timeout, undefined as unknown as string);
+  return new MarkedFailure(StatesErrors.Timeout, NO_CAUSE, { timedOut: true, heartbeat: true });
+}
+
+/**
+ * Thrown when a task's result is over the payload quota. Unlike a state's own input or output over
+ * it, States.ALL catches this one (localstack test_states_errors.snapshot.json
+ * test_service_task_lambada_catch_state_all_data_limit_exceeded_on_large_utf8_response, recorded on AWS).
+ */
+export function taskResultTooLarge(cause: string): StatesFailure {
+  return new MarkedFailure(StatesErrors.DataLimitExceeded, cause, { taskResult: true });
 }
 
 /** Raises failure data again (a branch's failure as its Parallel or Map state's own). */
 export function toStatesFailure(f: EngineFailure): StatesFailure {
   const cause = f.cause as string;
-  if (f.heartbeat) return new HeartbeatFailure(f.error, cause);
-  return f.timedOut ? new TimeoutFailure(f.error, cause) : new StatesFailure(f.error, cause);
+  const marks: { -readonly [K in keyof Marks]: Marks[K] } = {};
+  if (f.heartbeat) marks.heartbeat = true;
+  if (f.timedOut) marks.timedOut = true;
+  if (f.taskResult) marks.taskResult = true;
+  return f.heartbeat || f.timedOut || f.taskResult ? new MarkedFailure(f.error, cause, marks) : new StatesFailure(f.error, cause);
 }
 
 /** The failure data a thrown StatesFailure stands for. */
 export function failureFrom(e: StatesFailure): EngineFailure {
-  const f: { error: string; cause?: string; heartbeat?: boolean; timedOut?: boolean } = { error: e.error };
+  const f: { error: string; cause?: string } & { -readonly [K in keyof Marks]: Marks[K] } = { error: e.error };
   if (e.cause !== undefined) f.cause = e.cause;
-  if (e instanceof TimeoutFailure) f.timedOut = true;
-  if (e instanceof HeartbeatFailure) f.heartbeat = true;
+  if (e instanceof MarkedFailure) Object.assign(f, e.marks);
   return f;
 }
 

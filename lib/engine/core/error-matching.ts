@@ -4,8 +4,9 @@ import type { EngineFailure } from './engine-failure';
 /**
  * Whether an ErrorEquals list matches a failure, as AWS matches it:
  * States.ALL matches any error except States.Runtime and States.DataLimitExceeded (terminal unless
- * named); States.TaskFailed matches any error except States.Timeout; a heartbeat expiry (reported
- * as States.Timeout) is also matched by States.HeartbeatTimeout.
+ * named), save a task's result over the quota, which it does match (recorded on AWS);
+ * States.TaskFailed matches any error except States.Timeout; a heartbeat expiry (reported as
+ * States.Timeout) is also matched by States.HeartbeatTimeout.
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html
  */
 export function errorMatches(errorEquals: readonly string[], failure: EngineFailure): boolean {
@@ -13,14 +14,15 @@ export function errorMatches(errorEquals: readonly string[], failure: EngineFail
   for (const name of errorEquals) {
     if (name === error) return true;
     if (name === StatesErrors.HeartbeatTimeout && failure.heartbeat) return true;
-    if (name === StatesErrors.ALL && !isTerminalForWildcards(error)) return true;
-    if (name === StatesErrors.TaskFailed && error !== StatesErrors.Timeout && !isTerminalForWildcards(error)) return true;
+    if (name === StatesErrors.ALL && !isTerminalForWildcards(failure)) return true;
+    if (name === StatesErrors.TaskFailed && error !== StatesErrors.Timeout && !isTerminalForWildcards(failure)) return true;
   }
   return false;
 }
 
-function isTerminalForWildcards(error: string): boolean {
-  return error === StatesErrors.Runtime || error === StatesErrors.DataLimitExceeded;
+function isTerminalForWildcards(failure: EngineFailure): boolean {
+  if (failure.error === StatesErrors.Runtime) return true;
+  return failure.error === StatesErrors.DataLimitExceeded && !failure.taskResult;
 }
 
 /** States.Runtime is never retried nor caught: "A retry or catch on States.ALL won't catch States.Runtime errors." */

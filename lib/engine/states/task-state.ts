@@ -1,6 +1,6 @@
 import { StatesErrors, type Json, type JsonObject, type TaskState } from '../../asl';
 import { effectiveInput, finishJsonata, finishJsonPath, jsonataBindings, jsonPathScope, payloadTemplate, stateRef } from '../core/data-flow';
-import { heartbeatTimeout, taskTimeout } from '../core/engine-failure';
+import { heartbeatTimeout, taskResultTooLarge, taskTimeout } from '../core/engine-failure';
 import { LimitCauses } from '../core/engine-limits';
 import type { Thread } from '../core/branch';
 import type { Interpreter, TaskHandlers } from '../core/interpreter';
@@ -182,7 +182,7 @@ class TaskAttempt implements TaskHandlers {
       // The result never reaches the state: the task fails with the quota error instead.
       const tooBig = { error: StatesErrors.DataLimitExceeded, cause: LimitCauses.dataLimit(resource.family === 'task' ? resource.resourceType : resource.arn) };
       this.writer.failed(it, this.thread, resource, tooBig);
-      throw new StatesFailure(tooBig.error, tooBig.cause);
+      throw taskResultTooLarge(tooBig.cause);
     }
     this.writer.succeeded(it, this.thread, resource, output);
     const result = parseJson(output);
