@@ -85,3 +85,34 @@ test('a .sync:2 child that fails: States.TaskFailed, the cause its description w
   expect(cause).toMatchObject({ Error: 'Boom', Input: '{"k":1}', InputDetails: { Included: true }, RedriveCount: 0, RedriveStatus: 'REDRIVABLE', StateMachineArn: child, Status: 'FAILED' });
   expect(typeof cause.StopDate).toBe('number');
 });
+
+test.each([
+  ['TIMED_OUT', { StartAt: 'W', TimeoutSeconds: 1, States: { W: { Type: 'Wait', Seconds: 10, End: true } } }, {}],
+  ['ABORTED', { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 600, End: true } } }, { Error: 'ManualStop', Cause: 'stopped by test' }],
+] as const)(
+  'a .sync child that ends %s fails the task with States.TaskFailed; the description carries the child error and cause only where it has them (floci-io/floci AslExecutorNestedSyncFailureTest, measured)',
+  async (status, childDefinition, errorFields) => {
+    const child = await f.machine('Child', childDefinition);
+    const sm = await f.machine('Parent', parent(child, 'arn:aws:states:::states:startExecution.sync'));
+    const arn = await f.start(sm, { n: 1 });
+    if (status === 'TIMED_OUT') {
+      // The child's 1 s budget, in service time.
+      for (let i = 0; i < 200 && ((await f.ops.ListExecutions({ stateMachineArn: child })).executions ?? []).length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+      await f.service.admin.advanceTime(1000);
+    }
+    if (status === 'ABORTED') {
+      let kids: string[] = [];
+      for (let i = 0; i < 200 && kids.length === 0; i++) {
+        kids = ((await f.ops.ListExecutions({ stateMachineArn: child })).executions ?? []).map((e) => e.executionArn!);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      await f.ops.StopExecution({ executionArn: kids[0]!, error: 'ManualStop', cause: 'stopped by test' });
+    }
+    const d = await f.closed(arn);
+    expect(d).toMatchObject({ status: 'FAILED', error: 'States.TaskFailed' });
+    const cause = JSON.parse(d.cause!);
+    expect(cause.Status).toBe(status);
+    expect({ Error: cause.Error, Cause: cause.Cause }).toEqual({ Error: undefined, Cause: undefined, ...errorFields });
+    expect(cause.Input).toBe('{"n":1}');
+  },
+);

@@ -40,8 +40,11 @@ function describeChild(record: ExecutionRecord, parsed: boolean): JsonObject {
   const value = (text: string | undefined): Json => (text === undefined ? null : parsed ? (JSON.parse(text) as Json) : text);
   const out: JsonObject = { ExecutionArn: record.arn, Input: value(record.input), InputDetails: { Included: true }, Name: record.name };
   if (record.status === 'SUCCEEDED') Object.assign(out, { Output: value(record.output), OutputDetails: { Included: true } });
-  if (record.error !== undefined) out.Error = record.error;
-  if (record.cause !== undefined) out.Cause = record.cause;
+  // A TIMED_OUT child is described without an error or cause: States.Timeout lives only in its history (measured).
+  if (record.status !== 'TIMED_OUT') {
+    if (record.error !== undefined) out.Error = record.error;
+    if (record.cause !== undefined) out.Cause = record.cause;
+  }
   Object.assign(out, {
     RedriveCount: record.redriveCount,
     RedriveStatus: record.status === 'SUCCEEDED' ? 'NOT_REDRIVABLE' : 'REDRIVABLE',
