@@ -24,9 +24,15 @@ export interface BranchOwner {
   branchSucceeded(branch: Branch, output: Json): Promise<void> | void;
   /**
    * `unrecorded`: the failure is a States.Runtime error an item-tolerant Map counts as a failed
-   * item without recording MapIterationFailed.
+   * item without recording MapIterationFailed. `taskEnded`: a Task's failure ended the branch, and
+   * the owner records its TaskStateAborted (see `recordsEndingTask`).
    */
-  branchFailed(branch: Branch, failure: EngineFailure, unrecorded?: boolean): Promise<void> | void;
+  branchFailed(branch: Branch, failure: EngineFailure, unrecorded?: boolean, taskEnded?: boolean): Promise<void> | void;
+  /**
+   * The owner records the TaskStateAborted of a Task whose failure ended the branch, where its own
+   * events put it (a Map: after MapIterationFailed); otherwise it is recorded as the branch fails.
+   */
+  readonly recordsEndingTask?: boolean;
 }
 
 /** A running state graph: the top level, a Parallel branch or a Map iteration. */

@@ -101,17 +101,18 @@ export const mapState: StateEvaluator = {
         }
         return it.guard(run, () => launch(last));
       },
-      branchFailed(branch, failure: EngineFailure, unrecorded) {
+      recordsEndingTask: true,
+      branchFailed(branch, failure: EngineFailure, unrecorded, taskEnded) {
         if (settled || run.done) return;
         inFlight.delete(branch);
         running--;
         finished++;
         failed++;
         const cause = branch.thread.last;
-        const details = { mapIterationFailedEventDetails: { name: run.name, index: branch.index } };
         results[branch.index] = errorOutput(failure);
         if (!exceedsTolerance(plan, failed)) {
-          if (!unrecorded) thread.last = it.emit(sideOf(branch.thread, cause), 'MapIterationFailed', details);
+          const failedId = recordFailed(branch, cause, unrecorded, taskEnded);
+          if (failedId !== undefined) thread.last = failedId;
           if (finished === total) {
             settled = true;
             return succeed();
@@ -119,15 +120,28 @@ export const mapState: StateEvaluator = {
           return it.guard(run, () => launch(cause));
         }
         settled = true;
-        // The iterations still running are cut, then the failed one is recorded: all linked to its last event.
-        abortIterations(it, run, inFlight, cause);
-        if (!unrecorded) it.emit(sideOf(branch.thread, cause), 'MapIterationFailed', details);
+        // The failed iteration and the ones it cuts are recorded in item order, each iteration's event
+        // then its state's abort, all linked to the failure (recorded on AWS: localstack
+        // test_timeouts.snapshot.json test_service_lambda_map_timeout; floci-io/floci, measured).
+        const cut = [...inFlight];
+        inFlight.clear();
+        for (const other of [...cut, branch].sort((a, b) => a.index - b.index)) {
+          if (other === branch) recordFailed(branch, cause, unrecorded, taskEnded);
+          else abortIteration(it, run, other, cause);
+        }
         thread.last = cause;
         const f: EngineFailure = tolerant ? { error: StatesErrors.ExceedToleratedFailureThreshold, cause: TOLERATED_FAILURE_CAUSE } : failure;
         return it.guard(run, () => {
           throw toStatesFailure(f);
         });
       },
+    };
+    /** MapIterationFailed (unless a tolerated States.Runtime error: undefined), then the Task that ended it, aborted. */
+    const recordFailed = (branch: Branch, cause: number, unrecorded?: boolean, taskEnded?: boolean): number | undefined => {
+      const details = { mapIterationFailedEventDetails: { name: run.name, index: branch.index } };
+      const failedId = unrecorded ? undefined : it.emit(sideOf(branch.thread, cause), 'MapIterationFailed', details);
+      if (taskEnded) it.emit(sideOf(branch.thread, cause), 'TaskStateAborted', {});
+      return failedId;
     };
     run.work.running = inFlight;
 
@@ -144,11 +158,14 @@ export const mapState: StateEvaluator = {
   },
 };
 
-/** Each running iteration is recorded aborted, then its running state: all linked to `cause` (recorded on AWS). */
+/** A running iteration is recorded aborted, then its running state: both linked to `cause` (recorded on AWS). */
+function abortIteration(it: Interpreter, run: StateRun, branch: Branch, cause: number): void {
+  it.emit(sideOf(branch.thread, cause), 'MapIterationAborted', { mapIterationAbortedEventDetails: { name: run.name, index: branch.index } });
+  it.abortBranch(branch, cause);
+}
+
+/** Each running iteration, in item order, cut as abortIteration records it. */
 function abortIterations(it: Interpreter, run: StateRun, running: Set<Branch>, cause: number): void {
-  for (const branch of [...running].sort((a, b) => a.index - b.index)) {
-    it.emit(sideOf(branch.thread, cause), 'MapIterationAborted', { mapIterationAbortedEventDetails: { name: run.name, index: branch.index } });
-    it.abortBranch(branch, cause);
-  }
+  for (const branch of [...running].sort((a, b) => a.index - b.index)) abortIteration(it, run, branch, cause);
   running.clear();
 }
