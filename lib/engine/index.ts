@@ -12,3 +12,4 @@ export { DEFAULT_LIMITS, LimitCauses } from './core/engine-limits';
 export { parseTaskResource, type TaskResource, type TaskEventFamily } from './task/task-resource';
 export { NO_CHOICE_MATCHED_CAUSE } from './states/choice-state';
 export { TOLERATED_FAILURE_CAUSE } from './states/map-state';
+export { findCatcher, findRetrier } from './core/error-matching';

@@ -52,7 +52,8 @@ test('a Pass state reads the variables given to TestState; variables that are no
   const pass = JSON.stringify({ Type: 'Pass', Parameters: { 'greeting.$': "States.Format('hi {}', $name)" }, Next: 'After' });
   const out = await f.ops.TestState({ definition: pass, roleArn: ROLE, input: '{}', variables: '{"name":"ada"}', inspectionLevel: 'DEBUG' });
   expect(out).toMatchObject({ status: 'SUCCEEDED', nextState: 'After', output: '{"greeting":"hi ada"}' });
-  expect(out.inspectionData).toMatchObject({ afterInputPath: '{}', afterParameters: '{"greeting":"hi ada"}', result: '{"greeting":"hi ada"}', afterResultPath: '{"greeting":"hi ada"}' });
+  // A Pass reports afterResultSelector rather than result (recorded on AWS).
+  expect(out.inspectionData).toEqual({ input: '{}', afterInputPath: '{}', afterParameters: '{"greeting":"hi ada"}', afterResultSelector: '{"greeting":"hi ada"}', afterResultPath: '{"greeting":"hi ada"}', variables: '{"name":"ada"}' });
   await expect(f.ops.TestState({ definition: pass, roleArn: ROLE, input: '{}', variables: '[1]' })).rejects.toMatchObject({ code: 'ValidationException' });
   await expect(f.ops.TestState({ definition: pass, roleArn: ROLE, input: '{}', variables: '{nope' })).rejects.toMatchObject({ code: 'ValidationException' });
   // A context comes with a mock only; what the local service does not run yet is refused, not ignored.
@@ -182,4 +183,33 @@ test('mocks are refused where AWS refuses them, with its messages', async () => 
   await refused({ ...map, ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'b', Prefix: 'p' } } }, { mock: { result: '[]' } }).toMatchObject({ message: 'Mocked result must be a JSON object.' });
   await refused(parallel, { mock: { result: '{}' } }).toMatchObject({ message: 'Mocked result must be an array.' });
   await refused(parallel, { mock: { result: '[1]' } }).toMatchObject({ message: 'Mocked result must contain the same number of items as number of Parallel branches.' });
+});
+
+test("TestState's own context object, a Pass with a Result, a Map's settings, and which Catch or Retry took an error (as recorded on AWS)", async () => {
+  f = await openFixture();
+  const ctx = JSON.stringify({ Type: 'Pass', Parameters: { 'ctx.$': '$$' }, End: true });
+  const out = JSON.parse((await f.ops.TestState({ definition: ctx, roleArn: ROLE, input: '{"v":1}' })).output!) as { ctx: Record<string, Record<string, unknown>> };
+  expect(Object.keys(out.ctx)).toEqual(['Execution', 'StateMachine', 'State']);
+  expect(Object.keys(out.ctx.Execution!)).toEqual(['Id', 'Input', 'Name', 'RoleArn', 'StartTime']);
+  expect(out.ctx.Execution).toMatchObject({ Input: { v: 1 }, RoleArn: ROLE });
+  expect(out.ctx.Execution!.Id).toMatch(/^arn:aws:states:us-east-1:123456789012:express:[^:]+:[^:]+$/);
+  expect(out.ctx.State).toEqual({ Name: 'StateName', EnteredTime: expect.any(String) });
+  const noRole = JSON.parse((await f.ops.TestState({ definition: ctx, input: '{}' })).output!) as { ctx: { Execution: { RoleArn: unknown } } };
+  expect(noRole.ctx.Execution.RoleArn).toBeNull();
+
+  const withResult = await f.ops.TestState({ definition: JSON.stringify({ Type: 'Pass', Result: { resultKey: 'result value' }, End: true }), roleArn: ROLE, input: '{"Value":"HelloWorld"}', inspectionLevel: 'DEBUG' });
+  expect(withResult.inspectionData).toEqual({ input: '{"Value":"HelloWorld"}', result: '{"resultKey":"result value"}', afterResultSelector: '{"resultKey":"result value"}', afterResultPath: '{"resultKey":"result value"}' });
+
+  const map = { Type: 'Map', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', End: true } } }, End: true };
+  const settings = async (extra: object) => (await f!.ops.TestState({ definition: JSON.stringify({ ...map, ...extra }), roleArn: ROLE, input: '[1,2,3]', mock: { result: '[1,1,1]' }, inspectionLevel: 'DEBUG' })).inspectionData;
+  expect(await settings({})).toMatchObject({ maxConcurrency: 0 });
+  expect(await settings({ MaxConcurrency: 1, ToleratedFailureCount: 1, ToleratedFailurePercentage: 1 })).toMatchObject({ maxConcurrency: 1, toleratedFailureCount: 1, toleratedFailurePercentage: 1 });
+
+  const task = { Type: 'Task', Resource: fn('echo'), Catch: [{ ErrorEquals: ['MockException'], Next: 'HandleMockError' }, { ErrorEquals: ['States.ALL'], Next: 'HandleThreshold' }], End: true };
+  const caught = async (error: string) => f!.ops.TestState({ definition: JSON.stringify(task), roleArn: ROLE, input: '{}', mock: { errorOutput: { error, cause: 'c' } }, inspectionLevel: 'DEBUG' });
+  expect(await caught('MockException')).toMatchObject({ status: 'CAUGHT_ERROR', nextState: 'HandleMockError', inspectionData: { errorDetails: { catchIndex: 0 } } });
+  expect(await caught('States.TaskFailed')).toMatchObject({ status: 'CAUGHT_ERROR', nextState: 'HandleThreshold', inspectionData: { errorDetails: { catchIndex: 1 } } });
+  const retry = { Type: 'Task', Resource: fn('echo'), Retry: [{ ErrorEquals: ['Other'] }, { ErrorEquals: ['MockException'], IntervalSeconds: 3, BackoffRate: 2 }], End: true };
+  const retried = await f.ops.TestState({ definition: JSON.stringify(retry), roleArn: ROLE, input: '{}', mock: { errorOutput: { error: 'MockException', cause: 'c' } }, stateConfiguration: { retrierRetryCount: 2 }, inspectionLevel: 'DEBUG' });
+  expect(retried).toMatchObject({ status: 'RETRIABLE', inspectionData: { errorDetails: { retryIndex: 1, retryBackoffIntervalSeconds: 12 } } });
 });

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type * as sfn from '@aws-sdk/client-sfn';
-import type { Catcher, ChoiceState, Json, JsonObject, State, StateMachineDefinition } from '../../asl';
-import { createExecution, type EngineCommand, type EngineInput, type HistoryEvent, type InspectionStage } from '../../engine';
+import type { Catcher, ChoiceState, Json, JsonObject, Retrier, State, StateMachineDefinition } from '../../asl';
+import { createExecution, findCatcher, findRetrier, type EngineCommand, type EngineInput, type HistoryEvent, type InspectionStage } from '../../engine';
 import { taskKindOf, type TaskReport } from '../dispatch/task-run';
 import type { Runtime } from '../runtime';
 import { ServiceError, type StepFunctionsOperations } from '../step-functions-operations';
@@ -46,7 +46,8 @@ function parseState(input: sfn.TestStateInput): { state: State; name: string; qu
     return { state: state as unknown as State, name, queryLanguage: parsed.QueryLanguage as string | undefined };
   }
   if (typeof parsed.Type !== 'string') throw new ServiceError('InvalidDefinition', "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: The field \"Type\" is required at /'");
-  return { state: parsed as unknown as State, name: input.stateName ?? 'TestState' };
+  // AWS names a lone state "StateName" ($$.State.Name; localstack's test_test_state_scenarios snapshot).
+  return { state: parsed as unknown as State, name: 'StateName' };
 }
 
 /**
@@ -80,13 +81,21 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
       // Each data-flow stage of the tested state, as the engine computes it (the stops it may go to are not reported).
       const stages: Partial<Record<InspectionStage, Json>> = {};
       const tested = mocked && state.Type !== 'Task' ? mockedAsTask(state) : state;
+      // TestState runs as an express execution, and its $$.Execution has these members in this order
+      // (no RedriveCount); RoleArn is null without a roleArn (localstack's test_state_configuration snapshot).
+      const machineName = randomUUID();
+      const executionName = randomUUID();
+      const arn = `${ctx.arns.stateMachine(machineName).replace(':stateMachine:', ':express:')}:${executionName}`;
+      const startTime = ctx.clock.now();
+      const executionContext: JsonObject = { Id: arn, Input: JSON.parse(text) as Json, Name: executionName, RoleArn: input.roleArn ?? null, StartTime: new Date(startTime).toISOString() };
       const engine = createExecution(harness(tested, name, queryLanguage), {
         inspect: (stateName, stage, value) => void (stateName === name && (stages[stage] = value)),
         ...(context ? { context } : {}),
+        executionContext,
       });
-      const arn = ctx.arns.execution('TestState', randomUUID());
       const events: HistoryEvent[] = [];
       let retriable = false;
+      let backoffMs = 0;
       const queue: EngineInput[] = [];
       const pendingTasks: Promise<void>[] = [];
 
@@ -102,7 +111,10 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
           else if (failed && retriesBehind > 0) {
             retriesBehind--;
             queue.push({ kind: 'TimerFired', at: ctx.clock.now(), timerId: c.timerId });
-          } else if (failed) retriable = true;
+          } else if (failed) {
+            retriable = true;
+            backoffMs = c.dueAt - ctx.clock.now();
+          }
         } else if (c.kind === 'RunTask') {
           const report = async (r: TaskReport) => void queue.push({ ...r, taskId: c.taskId, at: ctx.clock.now() } as EngineInput);
           if (mocked) {
@@ -121,7 +133,7 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
         input: text,
         seed: randomBytes(32).toString('hex'),
         ...(variables ? { variables } : {}),
-        execution: { executionArn: arn, name: arn.split(':').pop()!, roleArn: input.roleArn ?? '', stateMachineArn: ctx.arns.stateMachine('TestState'), stateMachineName: 'TestState', region: ctx.region, accountId: ctx.accountId, redriveCount: 0, startTime: ctx.clock.now() },
+        execution: { executionArn: arn, name: executionName, roleArn: input.roleArn ?? '', stateMachineArn: ctx.arns.stateMachine(machineName), stateMachineName: machineName, region: ctx.region, accountId: ctx.accountId, redriveCount: 0, startTime },
       });
       while (engine.status === 'RUNNING' && !retriable) {
         if (queue.length === 0) {
@@ -160,7 +172,12 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
           if (done?.executionSucceededEventDetails?.output !== undefined) out.output = done.executionSucceededEventDetails.output;
         }
       }
-      if (input.inspectionLevel === 'DEBUG' || input.inspectionLevel === 'TRACE') out.inspectionData = inspection(text, stages, variables);
+      if (input.inspectionLevel === 'DEBUG' || input.inspectionLevel === 'TRACE') {
+        const data = inspection(text, state, shapedStages(state, stages), variables);
+        const errorDetails = failure && details?.error !== undefined ? errorDetailsOf(tested, out.status!, { error: details.error, cause: details.cause ?? '' }, backoffMs) : undefined;
+        if (errorDetails) data.errorDetails = errorDetails;
+        out.inspectionData = data;
+      }
       return out;
     },
   };
@@ -220,10 +237,50 @@ const STAGES: readonly (InspectionStage & keyof sfn.InspectionData)[] = ['afterA
  * afterInputPath … afterResultPath; JSONata: afterArguments, result), and the variables after the
  * state (those given to TestState, then what the state assigned).
  */
-function inspection(input: string, stages: Partial<Record<InspectionStage, Json>>, variables: Record<string, Json> | undefined): sfn.InspectionData {
+function inspection(input: string, state: State, stages: Partial<Record<InspectionStage, Json>>, variables: Record<string, Json> | undefined): sfn.InspectionData {
   const data: sfn.InspectionData = { input };
   for (const stage of STAGES) if (stages[stage] !== undefined) data[stage] = JSON.stringify(stages[stage]);
+  if (state.Type === 'Map') Object.assign(data, mapSettings(state as unknown as JsonObject));
   const assigned = stages.assigned as Record<string, Json> | undefined;
   if (variables || assigned) data.variables = JSON.stringify({ ...variables, ...assigned });
   return data;
+}
+
+/**
+ * A Pass state's stages as AWS reports them (localstack's test_test_state_scenarios snapshot): with
+ * a Result, the result and what follows it; without, its input processing and then
+ * afterResultSelector (a Pass has no ResultSelector: the value after Parameters) instead of result.
+ */
+function shapedStages(state: State, stages: Partial<Record<InspectionStage, Json>>): Partial<Record<InspectionStage, Json>> {
+  if (state.Type !== 'Pass' || stages.afterResultPath === undefined) return stages;
+  const { afterInputPath, afterParameters, result, ...rest } = stages;
+  if ((state as { Result?: unknown }).Result !== undefined) return { result, ...rest, afterResultSelector: result };
+  return { afterInputPath, afterParameters, ...rest, afterResultSelector: result };
+}
+
+/** A Map's settings as inspectionData reports them, when they are literals (MaxConcurrency 0 when absent). */
+function mapSettings(map: JsonObject): Pick<sfn.InspectionData, 'maxConcurrency' | 'toleratedFailureCount' | 'toleratedFailurePercentage'> {
+  const out: Pick<sfn.InspectionData, 'maxConcurrency' | 'toleratedFailureCount' | 'toleratedFailurePercentage'> = {};
+  const literal = (v: Json | undefined) => (typeof v === 'number' ? v : undefined);
+  const maxConcurrency = map.MaxConcurrency === undefined && map.MaxConcurrencyPath === undefined ? 0 : literal(map.MaxConcurrency);
+  if (maxConcurrency !== undefined) out.maxConcurrency = maxConcurrency;
+  const count = literal(map.ToleratedFailureCount);
+  if (count !== undefined) out.toleratedFailureCount = count;
+  const percentage = literal(map.ToleratedFailurePercentage);
+  if (percentage !== undefined) out.toleratedFailurePercentage = percentage;
+  return out;
+}
+
+/** Which Catch took the error (CAUGHT_ERROR), or which Retry will retry it and after how long (RETRIABLE). */
+function errorDetailsOf(state: State, status: string, failure: { error: string; cause: string }, backoffMs: number): sfn.InspectionErrorDetails | undefined {
+  const s = state as { Catch?: Catcher[]; Retry?: Retrier[] };
+  if (status === 'CAUGHT_ERROR') {
+    const catchIndex = findCatcher(s.Catch, failure);
+    return catchIndex >= 0 ? { catchIndex } : undefined;
+  }
+  if (status === 'RETRIABLE') {
+    const retryIndex = findRetrier(s.Retry, failure);
+    return retryIndex >= 0 ? { retryIndex, retryBackoffIntervalSeconds: Math.round(backoffMs / 1000) } : undefined;
+  }
+  return undefined;
 }
