@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Json, JsonObject } from '../../asl';
 import { JavaRandom } from '../jsonata/java-random';
 import type { RandomSource } from '../scope';
+import { lenientBase64Decode } from './lenient-base64';
 
 /**
  * The States.* intrinsic functions: each one's argument signature as data, and its behaviour.
@@ -11,7 +12,17 @@ import type { RandomSource } from '../scope';
 
 export class IntrinsicError extends Error {}
 
-type ArgType = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'any';
+/**
+ * An argument a function refuses. AWS's detail for it is "Invalid arguments in <function>": a
+ * non-number to States.MathAdd (a test run against AWS asserting it), a non-string to
+ * States.StringToJson (a user's AWS execution), a zero step, 1001 items or a string to
+ * States.ArrayRange and a chunk size below 1 or a string to States.ArrayPartition (an
+ * AWS-executed intrinsic conformance suite, tests/support/conformance/intrinsicCases, measured).
+ */
+class InvalidArguments extends Error {}
+const invalid = (): InvalidArguments => new InvalidArguments();
+
+type ArgType = 'string' | 'number' | 'boolean' | 'array' | 'object' | 'any';
 
 export interface IntrinsicFunction {
   /** Argument types in order; a trailing `rest` type repeats. */
@@ -30,6 +41,25 @@ export interface CallContext {
    * (escaped `\{` and `\}` are literal braces there). A template read from a path has no escapes.
    */
   templatePieces?: readonly string[];
+  /** What is wrong with a literal template's braces, if anything (see templateBraceError). */
+  templateError?: string;
+}
+
+/**
+ * A brace in a template that is not half of `{}` (nor escaped, in a literal) makes the template
+ * invalid: AWS failed `'... \\{ "name": "Bob" \\}'` at run time with "Invalid template in
+ * States.Format: matching '}' not found for '{'." (aws/aws-cdk#29261, measured), and fails
+ * 'Hello {', 'Hello {{}}' and '}' (the AWS-executed conformance suite; the lone '}' text mirrors it,
+ * unverified). The first offending brace names the error.
+ */
+export function templateBraceError(pieces: readonly string[]): string | undefined {
+  for (const piece of pieces) {
+    for (const ch of piece) {
+      if (ch === '{') return "matching '}' not found for '{'.";
+      if (ch === '}') return "matching '{' not found for '}'.";
+    }
+  }
+  return undefined;
 }
 
 const typeOf = (v: Json): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
@@ -38,8 +68,6 @@ function matches(t: ArgType, v: Json): boolean {
   switch (t) {
     case 'any':
       return true;
-    case 'integer':
-      return typeof v === 'number' && Number.isInteger(v);
     case 'array':
       return Array.isArray(v);
     case 'object':
@@ -70,8 +98,22 @@ function formatArg(v: Json): string {
   return JSON.stringify(v);
 }
 
-/** AWS rounds a non-integer numeric argument to the nearest integer, halves up as Java's Math.round. */
+/** States.MathAdd rounds a non-integer argument to the nearest integer, halves up as Java's Math.round. */
 const rounded = (v: Json): number => Math.round(v as number);
+
+/**
+ * The other functions that take integers drop the fraction, as Java's (int) cast: on AWS
+ * States.ArrayRange(1.6, 1.4, 1) is [1], ArrayPartition with 2.6 makes chunks of 2, ArrayGetItem
+ * with 1.2 reads index 1 and MathRandom(1.4, 1.6) is refused (the AWS-executed conformance suite).
+ */
+const truncated = (v: Json): number => Math.trunc(v as number);
+
+/**
+ * How States.ArrayContains compares: by text, a string as itself and anything else as its compact
+ * JSON. On AWS true is found among ['true'], 9007199254740991 among its digits as a string, and
+ * {a:1, b:2} is not {b:2, a:1} (the AWS-executed conformance suite, States.ArrayContains.ts).
+ */
+const containsKey = (v: Json): string => (typeof v === 'string' ? v : JSON.stringify(v));
 
 const HASH_ALGORITHMS: Record<string, string> = { MD5: 'md5', 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
 
@@ -80,8 +122,10 @@ export const IntrinsicFunctions: Record<string, IntrinsicFunction> = {
   'States.Format': {
     args: ['string'],
     rest: 'any',
-    run([template, ...values], { templatePieces }) {
+    run([template, ...values], { templatePieces, templateError }) {
       const pieces = templatePieces ?? (template as string).split('{}');
+      const braceError = templatePieces ? templateError : templateBraceError(pieces);
+      if (braceError) throw new IntrinsicError(`Invalid template in States.Format: ${braceError}`);
       if (pieces.length - 1 !== values.length) {
         throw new IntrinsicError('Number of arguments in the format string does not match the number of arguments provided');
       }
@@ -98,7 +142,7 @@ export const IntrinsicFunctions: Record<string, IntrinsicFunction> = {
       try {
         return JSON.parse(s as string) as Json;
       } catch {
-        throw new IntrinsicError(`Unable to parse '${s as string}' as JSON`);
+        throw invalid();
       }
     },
   },
@@ -107,34 +151,43 @@ export const IntrinsicFunctions: Record<string, IntrinsicFunction> = {
   'States.ArrayPartition': {
     args: ['array', 'number'],
     run([array, size]) {
-      const n = rounded(size);
-      if (n <= 0) throw new IntrinsicError('Chunk size must be greater than 0');
+      const n = truncated(size);
+      if (n <= 0) throw invalid();
       const a = array as Json[];
       const out: Json[] = [];
       for (let i = 0; i < a.length; i += n) out.push(a.slice(i, i + n));
       return out;
     },
   },
-  'States.ArrayContains': { args: ['array', 'any'], run: ([array, v]) => (array as Json[]).some((x) => jsonEquals(x, v)) },
+  'States.ArrayContains': {
+    args: ['array', 'any'],
+    run([array, v]) {
+      const key = containsKey(v);
+      return (array as Json[]).some((x) => containsKey(x) === key);
+    },
+  },
   'States.ArrayRange': {
     args: ['number', 'number', 'number'],
     run([start, end, stepBy]) {
-      const [a, b, s] = [rounded(start), rounded(end), rounded(stepBy)];
-      if (s === 0) throw new IntrinsicError('Step value cannot be zero');
+      const [a, b, s] = [truncated(start), truncated(end), truncated(stepBy)];
+      if (s === 0) throw invalid();
       const out: number[] = [];
       for (let v = a; s > 0 ? v <= b : v >= b; v += s) {
         out.push(v);
-        if (out.length > 1000) throw new IntrinsicError('The array created by States.ArrayRange exceeds the maximum of 1000 items');
+        if (out.length > 1000) throw invalid();
       }
       return out;
     },
   },
   'States.ArrayGetItem': {
-    args: ['array', 'integer'],
+    args: ['array', 'number'],
     run([array, index]) {
       const a = array as Json[];
-      const i = index as number;
-      if (i < 0 || i >= a.length) throw new IntrinsicError(`Index ${i} is out of bounds for an array of length ${a.length}`);
+      const i = truncated(index);
+      // An empty array gives null for any index: AWS returned { value: null } for index 999 of []
+      // while index 3 of three items, or -1, fails (the AWS-executed conformance suite).
+      if (a.length === 0 && i >= 0) return null;
+      if (i < 0 || i >= a.length) throw invalid();
       return a[i];
     },
   },
@@ -150,7 +203,7 @@ export const IntrinsicFunctions: Record<string, IntrinsicFunction> = {
   'States.Base64Encode': {
     args: ['string'],
     run([s]) {
-      if ((s as string).length > 10_000) throw new IntrinsicError('The input string exceeds the maximum of 10000 characters');
+      if ((s as string).length > 10_000) throw invalid();
       return Buffer.from(s as string, 'utf8').toString('base64');
     },
   },
@@ -158,28 +211,27 @@ export const IntrinsicFunctions: Record<string, IntrinsicFunction> = {
     args: ['string'],
     run([s]) {
       const text = s as string;
-      if (text.length > 10_000) throw new IntrinsicError('The input string exceeds the maximum of 10000 characters');
-      // Java's basic decoder: the standard alphabet, optional padding, nothing else.
-      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.replace(/=+$/, '').length % 4 === 1) {
-        throw new IntrinsicError('The input string is not valid base64');
-      }
-      return Buffer.from(text, 'base64').toString('utf8');
+      if (text.length > 10_000) throw invalid();
+      return lenientBase64Decode(text);
     },
   },
   'States.Hash': {
-    args: ['string', 'string'],
+    // Data that is not a string is hashed as its JSON text: AWS returns a digest for 123 and for
+    // {} (the AWS-executed conformance suite; the text hashed is our reading). null is refused (unverified).
+    args: ['any', 'string'],
     run([data, algorithm]) {
-      const alg = HASH_ALGORITHMS[algorithm as string];
-      if (!alg) throw new IntrinsicError(`Unsupported hashing algorithm '${algorithm as string}'. Supported algorithms: ${Object.keys(HASH_ALGORITHMS).join(', ')}`);
-      const text = data as string;
-      if (text.length > 10_000) throw new IntrinsicError('The input data exceeds the maximum of 10000 characters');
+      if (data === null) throw invalid();
+      const alg = Object.prototype.hasOwnProperty.call(HASH_ALGORITHMS, algorithm as string) ? HASH_ALGORITHMS[algorithm as string] : undefined;
+      if (!alg) throw invalid();
+      const text = typeof data === 'string' ? data : JSON.stringify(data);
+      if (text.length > 10_000) throw invalid();
       return createHash(alg).update(text, 'utf8').digest('hex');
     },
   },
   'States.JsonMerge': {
     args: ['object', 'object', 'boolean'],
     run([a, b, deep]) {
-      if (deep) throw new IntrinsicError('Deep merge is not supported; the third argument must be false');
+      if (deep) throw invalid();
       return { ...(a as JsonObject), ...(b as JsonObject) };
     },
   },
@@ -189,8 +241,8 @@ export const IntrinsicFunctions: Record<string, IntrinsicFunction> = {
     args: ['number', 'number', 'number'],
     optional: 1,
     run([start, end, seed], { random }) {
-      const [a, b] = [rounded(start), rounded(end)];
-      if (a >= b) throw new IntrinsicError('The start value must be less than the end value');
+      const [a, b] = [truncated(start), truncated(end)];
+      if (a >= b) throw invalid();
       if (seed !== undefined) return a + new JavaRandom(rounded(seed)).nextInt(b - a);
       return a + Math.floor(random.next() * (b - a));
     },
@@ -236,8 +288,12 @@ export function callIntrinsicFunction(fn: IntrinsicFunction | undefined, name: s
   }
   for (let i = 0; i < args.length; i++) {
     const t = i < declared.length ? declared[i]! : fn.rest!;
-    const v = args[i]!;
-    if (!matches(t, v)) throw new IntrinsicError(`Argument ${i + 1} of ${name} must be ${t === 'integer' ? 'an integer' : t === 'array' || t === 'object' || t === 'any' ? `an ${t}` : `a ${t}`}, but was ${typeOf(v)}: ${JSON.stringify(v)}`);
+    if (!matches(t, args[i]!)) throw new IntrinsicError(`Invalid arguments in ${name}`);
   }
-  return fn.run(args, context);
+  try {
+    return fn.run(args, context);
+  } catch (e) {
+    if (e instanceof InvalidArguments) throw new IntrinsicError(`Invalid arguments in ${name}`);
+    throw e;
+  }
 }

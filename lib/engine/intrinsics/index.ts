@@ -41,6 +41,7 @@ class CompiledCall implements CompiledIntrinsic {
   private readonly args: readonly IntrinsicArg[];
   private readonly nested: readonly (CompiledCall | undefined)[];
   private readonly templatePieces: readonly string[] | undefined;
+  private readonly templateError: string | undefined;
   private readonly fn: IntrinsicFunction | undefined;
   /** The last call's context: executions each have their own random source, and most calls repeat the last one's. */
   private context: CallContext | undefined;
@@ -48,7 +49,9 @@ class CompiledCall implements CompiledIntrinsic {
     this.args = call.args;
     this.nested = call.args.map((a) => (a.k === 'call' ? new CompiledCall(a.call) : undefined));
     const first = call.args[0];
-    this.templatePieces = call.name === 'States.Format' && first?.k === 'literal' ? first.pieces : undefined;
+    const literalTemplate = call.name === 'States.Format' && first?.k === 'literal' ? first : undefined;
+    this.templatePieces = literalTemplate?.pieces;
+    this.templateError = literalTemplate?.braceError;
     this.fn = Object.prototype.hasOwnProperty.call(IntrinsicFunctions, call.name) ? IntrinsicFunctions[call.name] : undefined;
   }
 
@@ -60,7 +63,7 @@ class CompiledCall implements CompiledIntrinsic {
     }
     let context = this.context;
     if (context === undefined || context.random !== random) {
-      context = this.templatePieces ? { random, templatePieces: this.templatePieces } : { random };
+      context = this.templatePieces ? { random, templatePieces: this.templatePieces, templateError: this.templateError } : { random };
       this.context = context;
     }
     return callIntrinsicFunction(this.fn, this.call.name, values, context);

@@ -2,8 +2,11 @@ import type { Json } from '../../asl';
 
 /** An intrinsic call as written: `States.Format('{}', $.a, States.UUID())`. */
 export type IntrinsicArg =
-  /** `pieces`: a string literal split at its unescaped `{}` (States.Format's placeholders). */
-  | { k: 'literal'; value: Json; pieces?: string[] }
+  /**
+   * `pieces`: a string literal split at its unescaped `{}` (States.Format's placeholders);
+   * `braceError`: the first unescaped brace that is not half of a `{}`, as States.Format reports it.
+   */
+  | { k: 'literal'; value: Json; pieces?: string[]; braceError?: string }
   | { k: 'path'; path: string }
   | { k: 'call'; call: IntrinsicCall };
 
@@ -77,6 +80,7 @@ class Parser {
   stringLiteral(): IntrinsicArg {
     const pieces: string[] = [];
     let piece = '';
+    let braceError: string | undefined;
     this.i++;
     for (;;) {
       if (this.i >= this.s.length) throw new IntrinsicSyntaxError(`unterminated string in ${this.s}`);
@@ -92,13 +96,17 @@ class Parser {
         piece = '';
         this.i += 2;
       } else {
+        if (ch === '{') braceError ??= "matching '}' not found for '{'.";
+        else if (ch === '}') braceError ??= "matching '{' not found for '}'.";
         piece += ch;
         this.i++;
       }
     }
     this.i++;
     pieces.push(piece);
-    return { k: 'literal', value: pieces.join('{}'), pieces };
+    const literal: IntrinsicArg = { k: 'literal', value: pieces.join('{}'), pieces };
+    if (braceError) literal.braceError = braceError;
+    return literal;
   }
 
   arg(): IntrinsicArg {

@@ -37,7 +37,8 @@ describe('parsing', () => {
 
   it('reads an escaped double quote as a quote (recorded: a JSON text inside a literal)', () => {
     const call = parseIntrinsic(`States.StringToJson('{\\"a\\": \\"b\\"}')`);
-    expect(call.args[0]).toEqual({ k: 'literal', value: '{"a": "b"}', pieces: ['{"a": "b"}'] });
+    // The lone braces only matter to States.Format, which reads braceError.
+    expect(call.args[0]).toEqual({ k: 'literal', value: '{"a": "b"}', pieces: ['{"a": "b"}'], braceError: "matching '}' not found for '{'." });
     expect(run(`States.StringToJson('{\\"a\\": \\"b\\"}')`)).toEqual({ a: 'b' });
   });
 
@@ -68,7 +69,13 @@ describe('evaluation', () => {
     ['States.MathRandom(0, 1000, 42)', 130],
     ['States.MathRandom(10, 20)', 15],
     ['States.ArrayRange(5, 1, -2)', [5, 3, 1]],
-    ['States.ArrayPartition($.l, 1.6)', [[1, 2], [3]]],
+    ['States.ArrayPartition($.l, 1.6)', [[1], [2], [3]]],
+    ['States.ArrayRange(1.6, 1.4, 1)', [1]],
+    ['States.ArrayGetItem($.l, 1.5)', 2],
+    ['States.ArrayGetItem(States.Array(), 999)', null],
+    ["States.ArrayContains(States.Array('true', 'x'), true)", true],
+    ['States.Hash($.n, \'MD5\')', 'e4da3b7fbbce2345d7772b0674a318d5'],
+    ["States.Base64Decode(' YW!Jj ZA== trailing')", 'abcd'],
     ['States.UUID()', '11111111-2222-4333-8444-555555555555'],
     ['States.ArrayContains(States.Array($.o), $.o)', true],
   ])('%s', (text, expected) => {
@@ -78,15 +85,26 @@ describe('evaluation', () => {
   it('checks arity and argument types before running', () => {
     expect(detail('States.ArrayLength()')).toBe('Expected 1 arguments but received 0');
     expect(detail('States.MathRandom(1)')).toBe('Expected 2 to 3 arguments but received 1');
-    expect(detail('States.ArrayGetItem($.l, 1.5)')).toBe('Argument 2 of States.ArrayGetItem must be an integer, but was number: 1.5');
-    expect(detail('States.Base64Encode($.n)')).toBe('Argument 1 of States.Base64Encode must be a string, but was number: 5');
+    expect(detail("States.ArrayGetItem($.l, '1')")).toBe('Invalid arguments in States.ArrayGetItem');
+    expect(detail('States.Base64Encode($.n)')).toBe('Invalid arguments in States.Base64Encode');
   });
 
-  it('enforces the documented limits', () => {
-    expect(detail('States.ArrayRange(0, 1000, 1)')).toBe('The array created by States.ArrayRange exceeds the maximum of 1000 items');
-    expect(detail("States.Base64Decode('a')")).toBe('The input string is not valid base64');
-    expect(detail("States.Base64Decode('ab=c')")).toBe('The input string is not valid base64');
+  it('enforces the documented limits and value checks as invalid arguments', () => {
+    expect(detail('States.ArrayRange(0, 1000, 1)')).toBe('Invalid arguments in States.ArrayRange');
+    expect(detail('States.ArrayRange(1, 10, 0.49)')).toBe('Invalid arguments in States.ArrayRange');
+    expect(detail('States.ArrayPartition($.l, 0.6)')).toBe('Invalid arguments in States.ArrayPartition');
+    expect(detail('States.ArrayGetItem($.l, 3)')).toBe('Invalid arguments in States.ArrayGetItem');
+    expect(detail('States.MathRandom(1.4, 1.6)')).toBe('Invalid arguments in States.MathRandom');
+    expect(detail(`States.Base64Decode('${'A'.repeat(10_001)}')`)).toBe('Invalid arguments in States.Base64Decode');
     expect(run("States.Base64Decode('YQ')")).toBe('a');
+  });
+
+  it('refuses a template brace that is not half of {}, escaped braces excepted', () => {
+    expect(detail("States.Format('Hello {', $.s)")).toBe("Invalid template in States.Format: matching '}' not found for '{'.");
+    expect(detail("States.Format('Hello {{}}', $.s)")).toBe("Invalid template in States.Format: matching '}' not found for '{'.");
+    expect(detail("States.Format('}')")).toBe("Invalid template in States.Format: matching '{' not found for '}'.");
+    expect(run("States.Format('\\{ {} \\}', $.s)")).toBe('{ abc }');
+    expect(run("States.StringToJson('{\\\"a\\\": 1}')")).toEqual({ a: 1 });
   });
 });
 
