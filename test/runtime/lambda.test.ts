@@ -140,3 +140,19 @@ test.each(['inline', 'worker'] as const)(
     expect(cause.trace.slice(0, cause.errorMessage.split('\n').length)).toEqual(`Runtime.ImportModuleError: ${cause.errorMessage}`.split('\n'));
   },
 );
+
+test('lambda:invoke sends a string Payload as the request body itself and no Payload or null as {} (localstack test_lambda_task_service.snapshot.json test_invoke_json_values, test_invoke, recorded on AWS)', async () => {
+  f = await openFixture();
+  const sm = await f.machine('Payloads', task('arn:aws:states:::lambda:invoke', { Parameters: { FunctionName: 'echo', 'Payload.$': '$.p' }, OutputPath: '$.Payload.event' }));
+  const eventFor = async (p: unknown) => JSON.parse((await f.closed(await f.start(sm, { p }))).output!);
+  expect(await eventFor('0')).toBe(0);
+  expect(await eventFor('"HelloWorld"')).toBe('HelloWorld');
+  expect(await eventFor('{"a":[1]}')).toEqual({ a: [1] });
+  expect(await eventFor(null)).toEqual({});
+  expect(await eventFor({ b: 2 })).toEqual({ b: 2 });
+  const absent = await f.machine('NoPayload', task('arn:aws:states:::lambda:invoke', { Parameters: { FunctionName: 'echo' }, OutputPath: '$.Payload.event' }));
+  expect(JSON.parse((await f.closed(await f.start(absent))).output!)).toEqual({});
+  const notJson = await f.closed(await f.start(sm, { p: 'not json' }));
+  expect(notJson).toMatchObject({ status: 'FAILED', error: 'Lambda.InvalidRequestContentException' });
+  expect(notJson.cause).toMatch(/^Could not parse request body into json: .* \(Service: AWSLambda; Status Code: 400; Error Code: InvalidRequestContentException; Request ID: [0-9a-f-]{36}; Proxy: null\)$/);
+});

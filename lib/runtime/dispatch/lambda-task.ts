@@ -10,6 +10,23 @@ function isObject(v: Json | undefined): v is JsonObject {
 }
 
 /**
+ * The event a lambda:invoke Payload gives the function. Step Functions sends a string Payload as the
+ * request body itself, so the function sees the JSON it holds ("0" arrives as 0), and no Payload, or
+ * null, as no body, which Lambda hands on as {} (localstack test_lambda_task_service.snapshot.json
+ * test_invoke_json_values and test_invoke, recorded on AWS). A string that is not JSON is refused as
+ * Lambda refuses a body it cannot parse (the cause's wording past its first clause is unverified).
+ */
+function invokePayload(payload: Json | undefined): { ok: true; event: Json } | { ok: false } {
+  if (payload === undefined || payload === null) return { ok: true, event: {} };
+  if (typeof payload !== 'string') return { ok: true, event: payload };
+  try {
+    return { ok: true, event: JSON.parse(payload) as Json };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/**
  * Lambda tasks: a function ARN as the Resource (the state's input is the event; the function's
  * result is the task's result), or `arn:aws:states:::lambda:invoke` (Parameters carry FunctionName
  * and Payload; the result is Lambda's Invoke response). A function error becomes the task's error
@@ -40,7 +57,15 @@ export function lambdaTasks(ctx: RuntimeContext, mode: 'function' | 'invoke'): T
           });
         }
         functionName = p.FunctionName;
-        event = p.Payload === undefined ? {} : p.Payload;
+        const payload = invokePayload(p.Payload);
+        if (!payload.ok) {
+          return task.report({
+            kind: 'TaskFailed',
+            error: 'Lambda.InvalidRequestContentException',
+            cause: sdkCause({ message: 'Could not parse request body into json: Could not parse payload into json', service: 'AWSLambda', status: 400, code: 'InvalidRequestContentException', requestId: randomUUID() }),
+          });
+        }
+        event = payload.event;
         if (typeof p.InvocationType === 'string') invocationType = p.InvocationType;
       }
       const found = ctx.lambdas.find(functionName);
