@@ -168,6 +168,24 @@ describe('state machines (test_sfn_api.snapshot.json)', () => {
     });
   });
 
+  test('DescribeStateMachine and DescribeStateMachineForExecution list the variables each state reads (test_sfn_api_variable_references.snapshot.json)', async () => {
+    const definition = JSON.stringify({
+      StartAt: 'State0',
+      States: {
+        State0: { Type: 'Pass', Assign: { theAnswer: 42 }, Next: 'State1' },
+        State1: { Type: 'Pass', InputPath: '$theAnswer', End: true },
+      },
+    });
+    const { stateMachineArn } = await create('variable-references', definition);
+    const d = await client.send(new DescribeStateMachineCommand({ stateMachineArn }));
+    expect(d.variableReferences).toEqual({ State1: ['theAnswer'] });
+    expect(d.encryptionConfiguration).toEqual({ type: 'AWS_OWNED_KEY' });
+    const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn }));
+    expect((await client.send(new DescribeStateMachineForExecutionCommand({ executionArn }))).variableReferences).toEqual({ State1: ['theAnswer'] });
+    const plain = await create('no-variable-references');
+    expect(await client.send(new DescribeStateMachineCommand({ stateMachineArn: plain.stateMachineArn }))).not.toHaveProperty('variableReferences');
+  });
+
   test('StartSyncExecution on a STANDARD machine: StateMachineTypeNotSupported', async () => {
     const { stateMachineArn } = await create('standard-sync');
     expect(await failure(client.send(new StartSyncExecutionCommand({ stateMachineArn })))).toEqual({

@@ -8,3 +8,4 @@ export type { Diagnostic, DiagnosticSeverity } from './diagnostic';
 export { DiagnosticCodes } from './diagnostic';
 export { validateDefinition, parseDefinition, type ValidationResult, type ValidateOptions } from './validate-definition';
 export { InvalidDefinitionError, invalidDefinitionMessage } from './invalid-definition-error';
+export { variableReferences } from './variable-references';

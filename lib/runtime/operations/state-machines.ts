@@ -1,5 +1,5 @@
 import type * as sfn from '@aws-sdk/client-sfn';
-import { validateDefinition } from '../../engine/validation';
+import { validateDefinition, variableReferences } from '../../engine/validation';
 import type { StateMachineRecord, StateMachineVersionRecord } from '../../store/records';
 import type { StoreWrite } from '../../store/store';
 import { invalidArn, parseStateMachineArn, requireArnType } from '../arns';
@@ -32,6 +32,12 @@ function changed(a: StateMachineRecord, b: StateMachineRecord): boolean {
     a.tracingConfiguration !== b.tracingConfiguration ||
     a.encryptionConfiguration !== b.encryptionConfiguration
   );
+}
+
+/** DescribeStateMachine's variableReferences, left out when no state reads a variable (recorded on AWS). */
+function referencesOf(definition: string): { variableReferences?: Record<string, string[]> } {
+  const refs = variableReferences(JSON.parse(definition) as unknown);
+  return Object.keys(refs).length > 0 ? { variableReferences: refs } : {};
 }
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
@@ -107,20 +113,24 @@ export function stateMachineOperations(rt: Runtime): Ops {
       if (target.kind === 'version') {
         const v = store.getVersion(target.arn);
         if (!v) throw NotFound.stateMachine(target.arn);
+        const definition = store.getDefinition(v.revisionId)!.definition;
         return {
           stateMachineArn: v.arn,
           ...base,
-          definition: store.getDefinition(v.revisionId)!.definition,
+          definition,
+          ...referencesOf(definition),
           roleArn: v.roleArn,
           creationDate: new Date(v.creationDate),
           ...optional('revisionId', versionRevision(v, sm)),
           ...(v.description !== undefined ? { description: v.description } : {}),
         };
       }
+      const definition = store.getDefinition(sm.revisionId)!.definition;
       return {
         stateMachineArn: sm.arn,
         ...base,
-        definition: store.getDefinition(sm.revisionId)!.definition,
+        definition,
+        ...referencesOf(definition),
         roleArn: sm.roleArn,
         creationDate: new Date(sm.creationDate),
         ...optional('revisionId', stateMachineRevision(sm)),
@@ -192,11 +202,13 @@ export function stateMachineOperations(rt: Runtime): Ops {
       const ex = store.getExecution(executionArn);
       if (!ex) throw NotFound.execution(executionArn);
       const sm = store.getStateMachine(ex.stateMachineArn);
+      const definition = store.getDefinition(ex.revisionId)!.definition;
       // The state machine's own ARN, also for an execution of a version (recorded on AWS).
       return {
         stateMachineArn: ex.stateMachineArn,
         name: ex.stateMachineArn.split(':')[6]!,
-        definition: store.getDefinition(ex.revisionId)!.definition,
+        definition,
+        ...referencesOf(definition),
         roleArn: ex.roleArn,
         updateDate: new Date(sm?.updateDate ?? sm?.creationDate ?? ex.startDate),
         loggingConfiguration: readConfig(sm?.loggingConfiguration, DEFAULT_LOGGING),
