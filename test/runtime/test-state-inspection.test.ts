@@ -213,3 +213,25 @@ test("TestState's own context object, a Pass with a Result, a Map's settings, an
   const retried = await f.ops.TestState({ definition: JSON.stringify(retry), roleArn: ROLE, input: '{}', mock: { errorOutput: { error: 'MockException', cause: 'c' } }, stateConfiguration: { retrierRetryCount: 2 }, inspectionLevel: 'DEBUG' });
   expect(retried).toMatchObject({ status: 'RETRIABLE', inspectionData: { errorDetails: { retryIndex: 1, retryBackoffIntervalSeconds: 12 } } });
 });
+
+test("stateConfiguration for a Map: mapIterationFailureCount past the Map's tolerance fails it (caught by its Catch); errorCausedByState names where a mocked error arose", async () => {
+  f = await openFixture();
+  const inner = { StartAt: 'HandleItem', States: { HandleItem: { Type: 'Pass', End: true } } };
+  const catching = { Type: 'Map', ItemsPath: '$.Values', ItemProcessor: inner, ToleratedFailureCount: 1, Catch: [{ ErrorEquals: ['States.ExceedToleratedFailureThreshold'], Next: 'HandleThreshold' }], End: true };
+  const run = (state: object, stateConfiguration: object, mock: object = { result: '[1,1,1]' }) =>
+    f!.ops.TestState({ definition: JSON.stringify(state), roleArn: ROLE, input: '{"Values":["first","second","third"]}', mock, stateConfiguration });
+  expect(await run(catching, { mapIterationFailureCount: 1 })).toMatchObject({ status: 'SUCCEEDED', output: '[1,1,1]' });
+  expect(await run(catching, { mapIterationFailureCount: 2 })).toMatchObject({
+    status: 'CAUGHT_ERROR',
+    nextState: 'HandleThreshold',
+    error: 'States.ExceedToleratedFailureThreshold',
+    cause: 'The specified tolerated failure threshold was exceeded',
+  });
+  // A Map that declares no tolerance ignores the count (recorded on AWS).
+  const { ToleratedFailureCount: _t, Catch: _c, ...plain } = catching;
+  expect(await run(plain, { mapIterationFailureCount: 2 })).toMatchObject({ status: 'SUCCEEDED' });
+  const mockError = { errorOutput: { error: 'MockException', cause: 'Mock the error cause.' } };
+  expect(await run(plain, { errorCausedByState: 'HandleItem', mapIterationFailureCount: 2 }, mockError)).toMatchObject({ status: 'FAILED', error: 'MockException', cause: 'Mock the error cause.' });
+  await expect(run(plain, { errorCausedByState: 'Nowhere' }, mockError)).rejects.toMatchObject({ code: 'ValidationException' });
+  await expect(run(plain, { mapItemReaderData: '[1,2,3]' })).rejects.toMatchObject({ code: 'ValidationException' });
+});

@@ -1,5 +1,7 @@
 import type * as sfn from '@aws-sdk/client-sfn';
 import type { Json, JsonObject, State } from '../../asl';
+import { TOLERATED_FAILURE_CAUSE } from '../../engine';
+import type { TaskReport } from '../dispatch/task-run';
 import { ServiceError } from '../step-functions-operations';
 
 /**
@@ -87,4 +89,50 @@ export function parseContext(text: string | undefined, state: State, mocked: boo
     }
   }
   return parsed;
+}
+
+/** Every state name in a Map's or Parallel's inner graphs, the state's own aside. */
+function innerStateNames(state: JsonObject, into: Set<string> = new Set()): Set<string> {
+  const graphs = [state.ItemProcessor, state.Iterator, ...((state.Branches as Json[] | undefined) ?? [])];
+  for (const graph of graphs) {
+    const states = (graph as JsonObject | undefined)?.States as JsonObject | undefined;
+    for (const [name, inner] of Object.entries(states ?? {})) {
+      into.add(name);
+      innerStateNames(inner as JsonObject, into);
+    }
+  }
+  return into;
+}
+
+/**
+ * stateConfiguration's Map and Parallel fields. errorCausedByState names where a mocked error of a
+ * Map or Parallel arose (the state itself or one inside it); mapItemReaderData is what an ItemReader
+ * would have read. Neither changes a mocked outcome. The texts are not recorded on AWS.
+ */
+export function checkStateConfiguration(state: State, config: sfn.TestStateConfiguration, mock: sfn.MockInput | undefined): void {
+  const s = state as unknown as JsonObject;
+  if (config.errorCausedByState !== undefined) {
+    if ((state.Type !== 'Map' && state.Type !== 'Parallel') || mock?.errorOutput === undefined) throw invalid('errorCausedByState is only for a Map or Parallel state with a mocked errorOutput');
+    if (!innerStateNames(s).has(config.errorCausedByState) && config.errorCausedByState !== 'StateName') {
+      throw invalid(`errorCausedByState '${config.errorCausedByState}' is not a state of the tested state`);
+    }
+  }
+  if (config.mapIterationFailureCount !== undefined && state.Type !== 'Map') throw invalid('mapIterationFailureCount is only for a Map state');
+  if (config.mapItemReaderData !== undefined && (state.Type !== 'Map' || s.ItemReader === undefined)) throw invalid('mapItemReaderData is only for a Map state with an ItemReader');
+}
+
+/**
+ * A mocked Map result with mapIterationFailureCount: past the Map's literal ToleratedFailureCount or
+ * ToleratedFailurePercentage (of the mocked results) the Map fails with
+ * States.ExceedToleratedFailureThreshold; a Map that declares no tolerance ignores the count
+ * (localstack's test_state_configuration snapshot, recorded on AWS).
+ */
+export function withIterationFailures(mocked: TaskReport | undefined, state: State, failures: number | undefined): TaskReport | undefined {
+  if (failures === undefined || mocked?.kind !== 'TaskSucceeded' || state.Type !== 'Map') return mocked;
+  const s = state as unknown as JsonObject;
+  const items = (JSON.parse(mocked.output) as Json[]).length;
+  const count = typeof s.ToleratedFailureCount === 'number' ? s.ToleratedFailureCount : undefined;
+  const percentage = typeof s.ToleratedFailurePercentage === 'number' ? s.ToleratedFailurePercentage : undefined;
+  const exceeded = (count !== undefined && failures > count) || (percentage !== undefined && items > 0 && (failures / items) * 100 > percentage);
+  return exceeded ? { kind: 'TaskFailed', error: 'States.ExceedToleratedFailureThreshold', cause: TOLERATED_FAILURE_CAUSE } : mocked;
 }

@@ -6,7 +6,7 @@ import { taskKindOf, type TaskReport } from '../dispatch/task-run';
 import type { Runtime } from '../runtime';
 import { ServiceError, type StepFunctionsOperations } from '../step-functions-operations';
 import { missing } from './errors';
-import { checkMockedResult, checkMockRules, parseContext } from './test-state-rules';
+import { checkMockedResult, checkMockRules, checkStateConfiguration, parseContext, withIterationFailures } from './test-state-rules';
 
 const FAILURE_EVENTS = new Set(['TaskFailed', 'TaskTimedOut', 'LambdaFunctionFailed', 'LambdaFunctionTimedOut', 'ActivityFailed', 'ActivityTimedOut', 'ExecutionFailed']);
 
@@ -70,11 +70,9 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
       checkMockRules(state, input.mock, input.revealSecrets);
       const context = parseContext(input.context, state, input.mock !== undefined);
       const config = input.stateConfiguration ?? {};
-      for (const field of ['errorCausedByState', 'mapIterationFailureCount', 'mapItemReaderData'] as const) {
-        if (config[field] !== undefined) throw new ServiceError('ValidationException', `The local service's TestState does not take stateConfiguration.${field} yet`);
-      }
+      checkStateConfiguration(state, config, input.mock);
       const variables = parseVariables(input.variables);
-      const mocked = mockOf(input.mock, state);
+      const mocked = withIterationFailures(mockOf(input.mock, state), state, config.mapIterationFailureCount);
       // retrierRetryCount: that many retries already happened, so that many failures are retried at once before the one reported.
       let retriesBehind = config.retrierRetryCount ?? 0;
       const ctx = rt.ctx;
