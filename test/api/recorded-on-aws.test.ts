@@ -8,11 +8,13 @@ import {
   DeleteStateMachineCommand,
   DeleteStateMachineVersionCommand,
   DescribeExecutionCommand,
+  DescribeMapRunCommand,
   DescribeStateMachineCommand,
   DescribeStateMachineForExecutionCommand,
   GetActivityTaskCommand,
   GetExecutionHistoryCommand,
   ListExecutionsCommand,
+  ListMapRunsCommand,
   ListStateMachinesCommand,
   ListStateMachineVersionsCommand,
   ListTagsForResourceCommand,
@@ -218,6 +220,26 @@ describe('executions (test_sfn_api.snapshot.json)', () => {
     for (const input of ['2', '"abc"', 'null']) await expect(client.send(new StartExecutionCommand({ stateMachineArn, input }))).resolves.toHaveProperty('executionArn');
   });
 
+  test('an execution name over 80 characters: the model constraint in AWS words (getmoto/moto#6438, quoting AWS)', async () => {
+    const { stateMachineArn } = await create('long-names');
+    const name = `test.${'0'.repeat(76)}`;
+    expect(await failure(client.send(new StartExecutionCommand({ stateMachineArn, name })))).toEqual({
+      name: 'ValidationException',
+      message: `1 validation error detected: Value '${name}' at 'name' failed to satisfy constraint: Member must have length less than or equal to 80`,
+    });
+  });
+
+  test('a STANDARD name in use is ExecutionAlreadyExists; an EXPRESS name can be used again at once (floci-io/floci#3059)', async () => {
+    const standard = await create('names-standard');
+    await finished((await client.send(new StartExecutionCommand({ stateMachineArn: standard.stateMachineArn, name: 'again' }))).executionArn!);
+    const err = await failure(client.send(new StartExecutionCommand({ stateMachineArn: standard.stateMachineArn, name: 'again' })));
+    expect(err.name).toBe('ExecutionAlreadyExists');
+    const express = await create('names-express', PASS, { type: 'EXPRESS' });
+    const a = await client.send(new StartExecutionCommand({ stateMachineArn: express.stateMachineArn, name: 'again' }));
+    const b = await client.send(new StartExecutionCommand({ stateMachineArn: express.stateMachineArn, name: 'again' }));
+    expect(a.executionArn).not.toBe(b.executionArn);
+  });
+
   test('DescribeExecution of a succeeded execution: included details, redrive fields', async () => {
     const { stateMachineArn } = await create('describe-exec');
     const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn, name: 'e1', input: '{}' }));
@@ -378,6 +400,35 @@ describe('EXPRESS state machines (test_sfn_api_express.snapshot.json)', () => {
     expect(await refused(task('ActivityTask', 'arn:aws:states:us-east-1:123456789012:activity:a'))).toBe(
       "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: Express state machine does not support Activity ARN at /States/ActivityTask/Resource'",
     );
+  });
+});
+
+describe('Map Runs (test_sfn_api_map_run.snapshot.json)', () => {
+  test('ListMapRuns and DescribeMapRun of a finished Distributed Map', async () => {
+    const definition = JSON.stringify({
+      StartAt: 'Map',
+      States: {
+        Map: {
+          Type: 'Map',
+          MaxConcurrency: 1,
+          ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'P', States: { P: { Type: 'Pass', End: true } } },
+          End: true,
+        },
+      },
+    });
+    const { stateMachineArn } = await create('map-run', definition);
+    const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn, input: '[1, 2]' }));
+    expect((await finished(executionArn!)).status).toBe('SUCCEEDED');
+    const { mapRuns } = await client.send(new ListMapRunsCommand({ executionArn }));
+    expect(mapRuns).toHaveLength(1);
+    expect(Object.keys(mapRuns![0]!).sort()).toEqual(['executionArn', 'mapRunArn', 'startDate', 'stateMachineArn', 'stopDate']);
+    expect(mapRuns![0]!.stateMachineArn).toMatch(new RegExp(`^${stateMachineArn}/[^/:]+$`));
+    const d = await client.send(new DescribeMapRunCommand({ mapRunArn: mapRuns![0]!.mapRunArn }));
+    // Ten counters each, failuresNotRedrivable and pendingRedrive too (floci-io/floci#2671, measured on AWS).
+    const counts = { aborted: 0, failed: 0, pending: 0, resultsWritten: 2, running: 0, succeeded: 2, timedOut: 0, total: 2, failuresNotRedrivable: 0, pendingRedrive: 0 };
+    expect(d).toMatchObject({ executionArn, maxConcurrency: 1, status: 'SUCCEEDED', toleratedFailureCount: 0, toleratedFailurePercentage: 0 });
+    expect(d.itemCounts).toEqual(counts);
+    expect(d.executionCounts).toEqual(counts);
   });
 });
 
