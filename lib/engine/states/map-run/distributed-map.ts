@@ -8,7 +8,7 @@ import type { StateRun } from '../../core/state-run';
 import type { EngineInputOf } from '../../engine-input';
 import { finishAfter } from '../finish-after';
 import { itemBatches, type ItemBatch } from './item-batches';
-import { exceedsTolerance, itemInput, type MapPlan } from './map-plan';
+import { exceedsTolerance, itemInput, noS3Cause, readsItemsFromS3, type MapPlan } from './map-plan';
 import { readTolerance } from './map-tolerance';
 import { childName, childStateMachineArn, mapRunArn, mapRunId, mapRunLabel } from './map-run-names';
 
@@ -78,8 +78,9 @@ export class MapRun {
 
   /** MapRunStarted, the Map Run's record, then the first children. */
   private begin(): Promise<void> | void {
-    const { it, run, plan } = this;
+    const { it, run, plan, def } = this;
     it.emit(run.branch.thread, 'MapRunStarted', { mapRunStartedEventDetails: { mapRunArn: this.arn } });
+    if (readsItemsFromS3(run, def)) return this.readerFailed();
     if (plan.batching) return this.startBatched();
     this.open();
     if (this.total === 0) return this.succeed();
@@ -121,6 +122,20 @@ export class MapRun {
       definition: this.definition,
     });
     it.mapRuns.set(this.arn, (input) => this.update(input));
+  }
+
+  /**
+   * The items live in Amazon S3, which the local service does not have: the Map Run fails as AWS's
+   * does when its ItemReader fails, MapRunFailed (States.ItemReaderFailed, a cause with no state
+   * prefix) after MapRunStarted, then MapStateFailed (recorded on AWS: localstack
+   * test_base_scenarios.snapshot.json, test_map_item_reader_json_no_json_list_object).
+   */
+  private readerFailed(): never {
+    const cause = noS3Cause('ItemReader', this.def.ItemReader!, 'pass the items in the state input (Items or ItemsPath) to run it locally');
+    const f = { error: StatesErrors.ItemReaderFailed, cause };
+    this.open();
+    this.end('FAILED', f, true);
+    throw toStatesFailure(f);
   }
 
   /** An ItemSelector failure fails the Map Run with its error; States.Runtime then ends the execution with no more events. */

@@ -47,7 +47,8 @@ function maxConcurrencyAt(run: StateRun, value: Json, path: string): number {
 async function planJsonata(run: StateRun, it: Interpreter, def: MapState): Promise<MapPlan> {
   const b = jsonataBindings(it, run);
   let items: Json[];
-  if (def.Items !== undefined) items = await evaluateJsonataArray(def.Items, 'Items', b);
+  if (readsItemsFromS3(run, def)) items = [];
+  else if (def.Items !== undefined) items = await evaluateJsonataArray(def.Items, 'Items', b);
   else if (Array.isArray(run.input)) items = run.input;
   else throw notAnArray(run, '$', run.input);
   const plan: MapPlan = { items, selectorInput: run.input, maxConcurrency: 0 };
@@ -60,7 +61,7 @@ function planJsonPath(run: StateRun, it: Interpreter, def: MapState): MapPlan {
   const effective = effectiveInput(it, run);
   const scope = jsonPathScope(it, run, effective);
   const itemsPath = def.ItemsPath ?? '$';
-  const items = itemsPath === '$' ? effective : readPath(itemsPath, scope, 'ItemsPath');
+  const items = readsItemsFromS3(run, def) ? [] : itemsPath === '$' ? effective : readPath(itemsPath, scope, 'ItemsPath');
   if (!Array.isArray(items)) throw notAnArray(run, itemsPath, items);
   const plan: MapPlan = { items, selectorInput: effective, maxConcurrency: 0 };
   if (def.MaxConcurrencyPath !== undefined) plan.maxConcurrency = maxConcurrencyAt(run, readPath(def.MaxConcurrencyPath, scope, 'MaxConcurrencyPath'), def.MaxConcurrencyPath);
@@ -69,23 +70,30 @@ function planJsonPath(run: StateRun, it: Interpreter, def: MapState): MapPlan {
   return plan;
 }
 
+/** A Distributed Map with an ItemReader reads its items from Amazon S3 and ignores ItemsPath. */
+export function readsItemsFromS3(run: StateRun, def: MapState): boolean {
+  return run.state.distributed && def.ItemReader !== undefined;
+}
+
 /**
- * ItemReader and ResultWriter read and write Amazon S3, which the local service does not have: the
- * state fails with the error AWS raises when it cannot read or write, rather than quietly mapping
- * over its input or dropping its results.
+ * The cause when a Distributed Map needs Amazon S3, which the local service does not have: it
+ * fails with the error AWS raises when it cannot read or write, rather than quietly mapping over
+ * its input or dropping its results.
  */
-function refuseS3(run: StateRun, def: MapState): void {
-  const local = (field: string, value: Json, instead: string) => {
-    const resource = value !== null && typeof value === 'object' && !Array.isArray(value) && typeof value.Resource === 'string' ? ` (${value.Resource})` : '';
-    return `An error occurred while executing the state '${run.name}' (entered at the event id #${run.enteredEventId}). The local service has no Amazon S3, so it cannot run the ${field}${resource} of a Distributed Map; ${instead}.`;
-  };
-  if (def.ItemReader !== undefined) throw new StatesFailure(StatesErrors.ItemReaderFailed, local('ItemReader', def.ItemReader, 'pass the items in the state input (Items or ItemsPath) to run it locally'));
-  if (def.ResultWriter !== undefined) throw new StatesFailure(StatesErrors.ResultWriterFailed, local('ResultWriter', def.ResultWriter, 'without a ResultWriter the results are the state\'s output'));
+export function noS3Cause(field: 'ItemReader' | 'ResultWriter', value: Json, instead: string): string {
+  const resource = value !== null && typeof value === 'object' && !Array.isArray(value) && typeof value.Resource === 'string' ? ` (${value.Resource})` : '';
+  return `The local service has no Amazon S3, so it cannot run the ${field}${resource} of a Distributed Map; ${instead}.`;
+}
+
+function refuseResultWriter(run: StateRun, def: MapState): void {
+  if (def.ResultWriter === undefined) return;
+  const cause = noS3Cause('ResultWriter', def.ResultWriter, "without a ResultWriter the results are the state's output");
+  throw new StatesFailure(StatesErrors.ResultWriterFailed, `An error occurred while executing the state '${run.name}' (entered at the event id #${run.enteredEventId}). ${cause}`);
 }
 
 /** Reads the items, concurrency and tolerance in the state's query language. */
 export function mapPlan(run: StateRun, it: Interpreter, def: MapState): Promise<MapPlan> | MapPlan {
-  if (run.state.distributed) refuseS3(run, def);
+  if (run.state.distributed) refuseResultWriter(run, def);
   return run.state.queryLanguage === 'JSONata' ? planJsonata(run, it, def) : planJsonPath(run, it, def);
 }
 
