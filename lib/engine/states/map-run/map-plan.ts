@@ -31,8 +31,9 @@ function notAnArray(run: StateRun, path: string, value: Json): StatesFailure {
 
 /**
  * MaxConcurrencyPath: an integer of at least 0, read before MapStateStarted. The type text is
- * recorded on AWS (localstack test_base_scenarios.snapshot.json, test_max_concurrency_path[{}, NoNumber]);
- * the negative one is as localstack reproduces it (AWS's recording of it shows no state events).
+ * recorded on AWS (localstack test_base_scenarios.snapshot.json, test_max_concurrency_path[{}, NoNumber]).
+ * Given a negative value AWS stalls with ExecutionStarted alone (localstack test_max_concurrency_path_negative);
+ * failing with localstack's text is the deliberate difference.
  */
 function maxConcurrencyAt(run: StateRun, value: Json, path: string): number {
   const prefix = statePrefix(stateRef(run));
