@@ -294,6 +294,9 @@ test('with ItemBatcher, DescribeMapRun counts items and child executions apart, 
   const mapRunArn = await onlyMapRun(f, arn);
   await until('one batch running', async () => ((await counts(f!, mapRunArn)).running === 2 ? true : undefined));
   const running = await f.ops.DescribeMapRun({ mapRunArn });
+  // A running Map Run has status RUNNING, nothing written yet and no stopDate key (floci-io/floci#2694, measured on AWS).
+  expect(running).toMatchObject({ status: 'RUNNING', itemCounts: { resultsWritten: 0 } });
+  expect('stopDate' in running).toBe(false);
   expect(running.itemCounts).toMatchObject({ pending: 3, running: 2, succeeded: 0, total: 5 });
   expect(running.executionCounts).toMatchObject({ pending: 2, running: 1, succeeded: 0, total: 3 });
   for (let i = 0; i < 3; i++) await f.service.admin.advanceTime(60_000);
