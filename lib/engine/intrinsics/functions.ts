@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Json, JsonObject } from '../../asl';
 import { JavaRandom } from '../jsonata/java-random';
 import type { RandomSource } from '../scope';
+import { javaHashSetOrder } from './java-hash-set';
 import { lenientBase64Decode } from './lenient-base64';
 
 /**
@@ -77,16 +78,6 @@ function matches(t: ArgType, v: Json): boolean {
   }
 }
 
-function jsonEquals(a: Json, b: Json): boolean {
-  if (a === b) return true;
-  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) return a.length === (b as Json[]).length && a.every((x, i) => jsonEquals(x, (b as Json[])[i]));
-  const ka = Object.keys(a);
-  const bo = b as JsonObject;
-  return ka.length === Object.keys(bo).length && ka.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && jsonEquals((a as JsonObject)[k], bo[k]));
-}
-
 /**
  * How States.Format renders a value: as Java's `toString` of the parsed JSON, so a string is itself,
  * an array `[a, 1]`, an object `{k=v, n=[]}` and a scalar its JSON text (localstack, AWS-recorded).
@@ -107,6 +98,8 @@ const rounded = (v: Json): number => Math.round(v as number);
  * with 1.2 reads index 1 and MathRandom(1.4, 1.6) is refused (the AWS-executed conformance suite).
  */
 const truncated = (v: Json): number => Math.trunc(v as number);
+
+const isJavaInt = (n: number): boolean => n >= -2147483648 && n <= 2147483647;
 
 /**
  * How States.ArrayContains compares: by text, a string as itself and anything else as its compact
@@ -192,14 +185,7 @@ export const IntrinsicFunctions: Record<string, IntrinsicFunction> = {
     },
   },
   'States.ArrayLength': { args: ['array'], run: ([array]) => (array as Json[]).length },
-  'States.ArrayUnique': {
-    args: ['array'],
-    run([array]) {
-      const out: Json[] = [];
-      for (const v of array as Json[]) if (!out.some((x) => jsonEquals(x, v))) out.push(v);
-      return out;
-    },
-  },
+  'States.ArrayUnique': { args: ['array'], run: ([array]) => javaHashSetOrder(array as Json[]) },
   'States.Base64Encode': {
     args: ['string'],
     run([s]) {
@@ -229,9 +215,12 @@ export const IntrinsicFunctions: Record<string, IntrinsicFunction> = {
     },
   },
   'States.JsonMerge': {
-    args: ['object', 'object', 'boolean'],
+    // Only `true` asks for the deep merge AWS refuses: a flag that is not a boolean ('false')
+    // merges shallowly on AWS (the AWS-executed conformance suite, States.JsonMerge.ts; the
+    // string 'true' is our reading).
+    args: ['object', 'object', 'any'],
     run([a, b, deep]) {
-      if (deep) throw invalid();
+      if (deep === true) throw invalid();
       return { ...(a as JsonObject), ...(b as JsonObject) };
     },
   },
@@ -248,10 +237,14 @@ export const IntrinsicFunctions: Record<string, IntrinsicFunction> = {
     },
   },
   'States.MathAdd': {
-    // Each argument is rounded before the sum: 1.49 + 1.5 is 3, -1.5 + -1.51 is -3 (localstack, AWS-recorded).
+    // Each argument is rounded before the sum: 1.49 + 1.5 is 3, -1.5 + -1.51 is -3 (localstack,
+    // AWS-recorded). Operands and sum are Java ints: 2147483647 + 1 and 3000000000 + 1 are refused,
+    // 2147483646 + 1 is not (the AWS-executed conformance suite, States.MathAdd.ts).
     args: ['number', 'number'],
     run([a, b]) {
-      return rounded(a) + rounded(b);
+      const sum = rounded(a) + rounded(b);
+      if (![rounded(a), rounded(b), sum].every(isJavaInt)) throw invalid();
+      return sum;
     },
   },
   'States.StringSplit': {
