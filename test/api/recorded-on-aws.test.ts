@@ -184,6 +184,9 @@ describe('state machines (test_sfn_api.snapshot.json)', () => {
     expect(d.encryptionConfiguration).toEqual({ type: 'AWS_OWNED_KEY' });
     const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn }));
     expect((await client.send(new DescribeStateMachineForExecutionCommand({ executionArn }))).variableReferences).toEqual({ State1: ['theAnswer'] });
+    // Documented: with includedData METADATA_ONLY the definition is `{}` (API reference, DescribeStateMachine).
+    expect((await client.send(new DescribeStateMachineCommand({ stateMachineArn, includedData: 'METADATA_ONLY' }))).definition).toBe('{}');
+    expect((await client.send(new DescribeStateMachineForExecutionCommand({ executionArn, includedData: 'METADATA_ONLY' }))).definition).toBe('{}');
     const plain = await create('no-variable-references');
     expect(await client.send(new DescribeStateMachineCommand({ stateMachineArn: plain.stateMachineArn }))).not.toHaveProperty('variableReferences');
   });

@@ -34,6 +34,11 @@ function changed(a: StateMachineRecord, b: StateMachineRecord): boolean {
   );
 }
 
+/** With includedData METADATA_ONLY the definition is reported as `{}` (API reference, DescribeStateMachine's definition). */
+function shown(definition: string, includedData: sfn.IncludedData | undefined): string {
+  return includedData === 'METADATA_ONLY' ? '{}' : definition;
+}
+
 /** DescribeStateMachine's variableReferences, left out when no state reads a variable (recorded on AWS). */
 function referencesOf(definition: string): { variableReferences?: Record<string, string[]> } {
   const refs = variableReferences(JSON.parse(definition) as unknown);
@@ -97,7 +102,7 @@ export function stateMachineOperations(rt: Runtime): Ops {
       return { stateMachineArn: arn, creationDate: new Date(now), ...(version ? { stateMachineVersionArn: version.arn } : {}) };
     },
 
-    async DescribeStateMachine({ stateMachineArn }) {
+    async DescribeStateMachine({ stateMachineArn, includedData }) {
       if (!stateMachineArn) throw missing('stateMachineArn');
       const target = parseStateMachineArn(stateMachineArn);
       if (target.kind === 'alias') throw invalidArn(stateMachineArn);
@@ -117,7 +122,7 @@ export function stateMachineOperations(rt: Runtime): Ops {
         return {
           stateMachineArn: v.arn,
           ...base,
-          definition,
+          definition: shown(definition, includedData),
           ...referencesOf(definition),
           roleArn: v.roleArn,
           creationDate: new Date(v.creationDate),
@@ -129,7 +134,7 @@ export function stateMachineOperations(rt: Runtime): Ops {
       return {
         stateMachineArn: sm.arn,
         ...base,
-        definition,
+        definition: shown(definition, includedData),
         ...referencesOf(definition),
         roleArn: sm.roleArn,
         creationDate: new Date(sm.creationDate),
@@ -196,7 +201,7 @@ export function stateMachineOperations(rt: Runtime): Ops {
       };
     },
 
-    async DescribeStateMachineForExecution({ executionArn }) {
+    async DescribeStateMachineForExecution({ executionArn, includedData }) {
       if (!executionArn) throw missing('executionArn');
       requireArnType(executionArn, executionArn.includes(':express:') ? 'express' : 'execution');
       const ex = store.getExecution(executionArn);
@@ -207,7 +212,7 @@ export function stateMachineOperations(rt: Runtime): Ops {
       return {
         stateMachineArn: ex.stateMachineArn,
         name: ex.stateMachineArn.split(':')[6]!,
-        definition,
+        definition: shown(definition, includedData),
         ...referencesOf(definition),
         roleArn: ex.roleArn,
         updateDate: new Date(sm?.updateDate ?? sm?.creationDate ?? ex.startDate),
