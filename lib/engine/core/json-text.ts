@@ -7,8 +7,20 @@ import type { Json, JsonObject } from '../../asl';
  */
 
 export function jsonText(value: Json): string {
-  return JSON.stringify(value);
+  return (typeof value === 'object' && value !== null && givenTexts.get(value)) || JSON.stringify(value);
 }
+
+/**
+ * The texts objects were parsed from, where writing the object again gives another text (spaces,
+ * line breaks, `1.0`, escapes). AWS keeps a payload's text as it was given for as long as no state
+ * changes the payload: an input started with spaces shows them in the first states' events and in
+ * the causes that quote it (localstack#11953; an EventBridge event of 2023 quoting a console input
+ * two states in). A changed payload is a new object, written compactly.
+ */
+const givenTexts = new WeakMap<object, string>();
+
+/** Texts without whitespace, escapes, fractions, exponents, `-0` or long digit runs are what JSON.stringify writes again. */
+const MAY_DIFFER = /[\s\\]|[0-9][.eE]|-0|[0-9]{16}/;
 
 /** Printable ASCII without `"` and `\` is written by JSON as is, one byte per char; anything else is measured. */
 function stringBytes(s: string): number {
@@ -261,7 +273,9 @@ export function jsonBytesAlong(copy: Json, original: Json | undefined, steps: re
 
 /** Parses JSON text the runtime or a caller handed in; the result is treated as immutable. */
 export function parseJson(text: string): Json {
-  return JSON.parse(text) as Json;
+  const value = JSON.parse(text) as Json;
+  if (typeof value === 'object' && value !== null && MAY_DIFFER.test(text) && JSON.stringify(value) !== text) givenTexts.set(value, text);
+  return value;
 }
 
 /**
@@ -277,7 +291,7 @@ export class LazyJson {
   }
   get text(): string {
     if (this.built === undefined) {
-      this.built = JSON.stringify(this.value);
+      this.built = jsonText(this.value!);
       this.value = undefined;
     }
     return this.built;

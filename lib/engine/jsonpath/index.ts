@@ -1,4 +1,5 @@
 import type { Json, JsonObject, JsonPathChoiceRule } from '../../asl';
+import { jsonText } from '../core/json-text';
 import { evaluateIntrinsicCall, IntrinsicError, isIntrinsic } from '../intrinsics';
 import type { EvaluationScope } from '../scope';
 import { StatesFailure } from '../states-failure';
@@ -25,7 +26,8 @@ export interface JsonPathScope extends EvaluationScope {
 export { evaluateIntrinsic };
 export { compilePath, evaluatePath } from './compile-path';
 
-const compact = (v: Json) => JSON.stringify(v);
+/** The input as causes quote it: as it was given while unchanged (see jsonText). */
+const compact = (v: Json) => jsonText(v);
 
 export function statePrefix(state: JsonPathState | undefined): string {
   return state ? `An error occurred while executing the state '${state.name}' (entered at the event id #${state.enteredEventId}). ` : '';
