@@ -389,6 +389,7 @@ describe('EXPRESS state machines (test_sfn_api_express.snapshot.json)', () => {
     expect(await failure(client.send(new DescribeExecutionCommand({ executionArn })))).toEqual(invalid);
     expect(await failure(client.send(new StopExecutionCommand({ executionArn })))).toEqual(invalid);
     expect(await failure(client.send(new GetExecutionHistoryCommand({ executionArn })))).toEqual(invalid);
+    expect(await failure(client.send(new DescribeStateMachineForExecutionCommand({ executionArn })))).toEqual(invalid);
   });
 
   test('callbacks, .sync and activities are refused at creation, each in its own words', async () => {

@@ -1,5 +1,5 @@
 import type * as sfn from '@aws-sdk/client-sfn';
-import { EXECUTION, checkArn } from '../validation/arn-check';
+import { DESCRIBABLE_EXECUTION, checkArn } from '../validation/arn-check';
 import { Arn, IncludedData } from '../validation/common-shapes';
 import { required, structure } from '../validation/shape';
 import type { Operation } from './operation';
@@ -11,6 +11,6 @@ export const describeStateMachineForExecution: Operation<'DescribeStateMachineFo
     includedData: IncludedData,
   }),
   check(input) {
-    checkArn(input.executionArn, EXECUTION);
+    checkArn(input.executionArn, DESCRIBABLE_EXECUTION);
   },
 };

@@ -9,7 +9,8 @@ export interface ArnCheck {
   /**
    * An `express` ARN is taken only for a Distributed Map's child (`…:express:<machine>/<label>:…`);
    * any other is refused as the wrong resource type, as recorded on AWS for DescribeExecution,
-   * StopExecution and GetExecutionHistory (localstack's test_sfn_api_express.snapshot.json).
+   * StopExecution and GetExecutionHistory (localstack's test_sfn_api_express.snapshot.json);
+   * DescribeStateMachineForExecution is documented as not supporting EXPRESS either.
    */
   expressOnlyInMapRuns?: boolean;
 }
