@@ -24,6 +24,7 @@ import {
   StartSyncExecutionCommand,
   StopExecutionCommand,
   TagResourceCommand,
+  UntagResourceCommand,
   UpdateStateMachineAliasCommand,
   UpdateStateMachineCommand,
   ValidateStateMachineDefinitionCommand,
@@ -542,6 +543,29 @@ describe('versions (test_sfn_api_versioning.snapshot.json)', () => {
     expect(listed.executions![0]).toMatchObject({ stateMachineArn: created.stateMachineArn, stateMachineVersionArn: created.stateMachineVersionArn });
     const d = await client.send(new DescribeStateMachineForExecutionCommand({ executionArn }));
     expect(d.stateMachineArn).toBe(created.stateMachineArn);
+  });
+});
+
+describe('tags, more (test_sfn_api_tagging.snapshot.json)', () => {
+  const tags = async (resourceArn: string) => (await client.send(new ListTagsForResourceCommand({ resourceArn }))).tags;
+
+  test('an empty tag list, a key given twice in one call, tags given at creation', async () => {
+    const { stateMachineArn } = await create('tags-more', PASS, { tags: [{ key: 'key1', value: 'value1' }, { key: 'key2', value: 'value2' }] });
+    expect(await tags(stateMachineArn!)).toEqual([{ key: 'key1', value: 'value1' }, { key: 'key2', value: 'value2' }]);
+    const bare = await create('tags-bare');
+    await client.send(new TagResourceCommand({ resourceArn: bare.stateMachineArn, tags: [] }));
+    expect(await tags(bare.stateMachineArn!)).toEqual([]);
+    await client.send(new TagResourceCommand({ resourceArn: bare.stateMachineArn, tags: [{ key: 'key1', value: 'value1' }, { key: 'key1', value: 'value1' }] }));
+    expect(await tags(bare.stateMachineArn!)).toEqual([{ key: 'key1', value: 'value1' }]);
+  });
+
+  test('untagging no keys keeps the tags; a key twice, or one never set, is fine', async () => {
+    const { stateMachineArn } = await create('untag');
+    await client.send(new TagResourceCommand({ resourceArn: stateMachineArn, tags: [{ key: 'key1', value: 'value1' }] }));
+    await client.send(new UntagResourceCommand({ resourceArn: stateMachineArn, tagKeys: [] }));
+    expect(await tags(stateMachineArn!)).toEqual([{ key: 'key1', value: 'value1' }]);
+    await client.send(new UntagResourceCommand({ resourceArn: stateMachineArn, tagKeys: ['key1', 'key1', 'key2'] }));
+    expect(await tags(stateMachineArn!)).toEqual([]);
   });
 });
 
