@@ -20,6 +20,8 @@ import {
   ListTagsForResourceCommand,
   PublishStateMachineVersionCommand,
   SFNClient,
+  SendTaskFailureCommand,
+  SendTaskSuccessCommand,
   StartExecutionCommand,
   StartSyncExecutionCommand,
   StopExecutionCommand,
@@ -468,6 +470,31 @@ describe('activities (test_sfn_api_activities.snapshot.json)', () => {
     const gone = { name: 'ActivityDoesNotExist', message: `Activity Does Not Exist: '${a.activityArn}'` };
     expect(await failure(client.send(new DescribeActivityCommand({ activityArn: a.activityArn })))).toEqual(gone);
     expect(await failure(client.send(new GetActivityTaskCommand({ activityArn: a.activityArn })))).toEqual(gone);
+  });
+
+  test('a worker takes the task and reports: the history names the worker, or carries empty details without one (test_activities.snapshot.json)', async () => {
+    const { activityArn } = await client.send(new CreateActivityCommand({ name: 'worked' }));
+    const definition = JSON.stringify({ StartAt: 'ActivityTask', States: { ActivityTask: { Type: 'Task', Resource: activityArn, End: true } } });
+    const { stateMachineArn } = await create('activity-run', definition);
+    const input = '{"Value1":"Hello","Value2":"World"}';
+    const run = async (workerName: string | undefined, report: (taskToken: string) => Promise<unknown>) => {
+      const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn, input }));
+      const task = await client.send(new GetActivityTaskCommand({ activityArn, ...(workerName ? { workerName } : {}) }));
+      expect(task.input).toBe(input);
+      await report(task.taskToken!);
+      await finished(executionArn!);
+      return (await client.send(new GetExecutionHistoryCommand({ executionArn }))).events!;
+    };
+    const named = await run('BASE_ID_ACTIVITY_CONSUMER', (taskToken) => client.send(new SendTaskSuccessCommand({ taskToken, output: input })));
+    expect(named.map((e) => e.type)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'ActivityScheduled', 'ActivityStarted', 'ActivitySucceeded', 'TaskStateExited', 'ExecutionSucceeded']);
+    expect(named[2]!.activityScheduledEventDetails).toEqual({ input, inputDetails: { truncated: false }, resource: activityArn });
+    expect(named[3]!.activityStartedEventDetails).toEqual({ workerName: 'BASE_ID_ACTIVITY_CONSUMER' });
+    const anonymous = await run(undefined, (taskToken) => client.send(new SendTaskFailureCommand({ taskToken, error: 'Programmatic Error', cause: input })));
+    expect(anonymous[3]!.activityStartedEventDetails).toEqual({});
+    expect(anonymous.slice(4).map((e) => [e.type, e.activityFailedEventDetails ?? e.executionFailedEventDetails])).toEqual([
+      ['ActivityFailed', { error: 'Programmatic Error', cause: input }],
+      ['ExecutionFailed', { error: 'Programmatic Error', cause: input }],
+    ]);
   });
 
   test('an activity name with a space or a dollar sign: InvalidName', async () => {
