@@ -9,10 +9,20 @@ import type { StatesFailure } from '../states-failure';
 
 type Query<S> = (path: string, scope: S) => Json | undefined;
 
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
+/**
+ * An RFC 3339 timestamp whose fields are a real instant: AWS parses timestamps in Java, whose
+ * ISO parsers refuse a 30th of February or hour 24, which Date.parse rolls over (our reading).
+ */
 function isTimestamp(v: Json): v is string {
-  return typeof v === 'string' && TIMESTAMP.test(v) && !Number.isNaN(Date.parse(v));
+  if (typeof v !== 'string') return false;
+  const m = TIMESTAMP.exec(v);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59 && !Number.isNaN(Date.parse(v));
 }
 
 /** `*` matches any run of characters; `\*` and `\\` are literal. */
