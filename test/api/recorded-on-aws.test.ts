@@ -459,6 +459,22 @@ describe('stopping (floci-io/floci#2734 and #2965, measured on AWS)', () => {
   });
 });
 
+describe('timing out (floci-io/floci#2733 and #2965, measured on AWS)', () => {
+  test('a machine TimeoutSeconds: TIMED_OUT at start plus the timeout, error and cause absent; the event carries States.Timeout alone', async () => {
+    const { stateMachineArn } = await create('timed-out', JSON.stringify({ StartAt: 'W', TimeoutSeconds: 3, States: { W: { Type: 'Wait', Seconds: 25, End: true } } }));
+    const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn }));
+    await advance(3000);
+    const d = await finished(executionArn!);
+    expect(d.status).toBe('TIMED_OUT');
+    expect(d.stopDate!.getTime() - d.startDate!.getTime()).toBe(3000);
+    expect(d).not.toHaveProperty('error');
+    expect(d).not.toHaveProperty('cause');
+    const { events } = await client.send(new GetExecutionHistoryCommand({ executionArn }));
+    expect(events!.at(-1)).toMatchObject({ type: 'ExecutionTimedOut', previousEventId: 0, executionTimedOutEventDetails: { error: 'States.Timeout' } });
+    expect(events!.at(-1)!.executionTimedOutEventDetails).not.toHaveProperty('cause');
+  });
+});
+
 describe('activities (test_sfn_api_activities.snapshot.json)', () => {
   test('CreateActivity is idempotent; a deleted activity does not exist for Describe or GetActivityTask; deleting twice succeeds', async () => {
     const a = await client.send(new CreateActivityCommand({ name: 'activity_name' }));

@@ -29,8 +29,11 @@ export function describeExecution(r: ExecutionRecord): Output<sfn.DescribeExecut
     out.output = r.output;
     out.outputDetails = { included: true };
   }
-  if (r.error !== undefined) out.error = r.error;
-  if (r.cause !== undefined) out.cause = r.cause;
+  // A timed-out execution reports States.Timeout only in its history event, not here (floci-io/floci#2733, measured).
+  if (r.status !== 'TIMED_OUT') {
+    if (r.error !== undefined) out.error = r.error;
+    if (r.cause !== undefined) out.cause = r.cause;
+  }
   if (r.traceHeader !== undefined) out.traceHeader = r.traceHeader;
   if (r.mapRunArn !== undefined) out.mapRunArn = r.mapRunArn;
   if (r.stateMachineVersionArn !== undefined) out.stateMachineVersionArn = r.stateMachineVersionArn;
