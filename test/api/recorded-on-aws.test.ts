@@ -469,6 +469,8 @@ describe('timing out (floci-io/floci#2733 and #2965, measured on AWS)', () => {
     expect(d.stopDate!.getTime() - d.startDate!.getTime()).toBe(3000);
     expect(d).not.toHaveProperty('error');
     expect(d).not.toHaveProperty('cause');
+    expect(d).toMatchObject({ input: '{}', inputDetails: { included: true }, redriveCount: 0, redriveStatus: 'REDRIVABLE' });
+    expect(d).not.toHaveProperty('redriveStatusReason');
     const { events } = await client.send(new GetExecutionHistoryCommand({ executionArn }));
     expect(events!.at(-1)).toMatchObject({ type: 'ExecutionTimedOut', previousEventId: 0, executionTimedOutEventDetails: { error: 'States.Timeout' } });
     expect(events!.at(-1)!.executionTimedOutEventDetails).not.toHaveProperty('cause');
