@@ -98,8 +98,13 @@ export class Interpreter implements Execution, BranchOwner {
   private stateMachineContext: JsonObject = {};
   /** Set while the closing event is written: it is recorded even at the history quota. */
   private closing = false;
-  /** Where a redrive resumes: the top-level state that did not finish, with its input. */
-  private redrivePoint: { name: string; input: Json } | undefined;
+  /**
+   * Where a redrive resumes: the top-level state that did not finish, with its input and, for a
+   * Parallel or inline Map, the branches or iterations that succeeded (they are not run again).
+   */
+  private redrivePoint: { name: string; input: Json; succeeded?: Map<number, Json> } | undefined;
+  /** The outputs the state a redrive enters carries over (see redrivePoint). */
+  private carryIntoNextRun: Map<number, Json> | undefined;
   private redrivable = false;
   /** Sizes measured during the decision being made (cleared after it). */
   private readonly sizes = new SizeMemo();
@@ -369,7 +374,7 @@ export class Interpreter implements Execution, BranchOwner {
     const branch = run.branch;
     // A Task whose failure ends a Parallel branch or a Map iteration is recorded as aborted (recorded on AWS).
     const taskEnded = branch !== this.root && run.state.type === 'Task';
-    if (branch === this.root) this.redrivePoint = { name: run.name, input: run.input };
+    if (branch === this.root) this.redrivePoint = redrivePointOf(run);
     else if (taskEnded && !branch.owner.recordsEndingTask) this.emit(sideOf(branch.thread), 'TaskStateAborted', {});
     branch.active = undefined;
     this.schedule(() => (branch.closed ? undefined : branch.owner.branchFailed(branch, f, false, taskEnded)));
@@ -411,6 +416,8 @@ export class Interpreter implements Execution, BranchOwner {
     const id = this.emitEntered(branch.thread, stateEventTypes[state.type].entered, entered);
     const run = new StateRun(branch, state, input, id, isoTime(this.at));
     run.inputText = text;
+    run.carried = this.carryIntoNextRun;
+    this.carryIntoNextRun = undefined;
     branch.active = run;
     return this.execute(run);
   }
@@ -518,7 +525,7 @@ export class Interpreter implements Execution, BranchOwner {
   /** A redrive resumes at the top-level state that was running when the execution closed. */
   private markRedrivePoint(): void {
     const active = this.root?.active;
-    if (active) this.redrivePoint = { name: active.name, input: active.input };
+    if (active) this.redrivePoint = redrivePointOf(active);
   }
 
   // ---- inputs --------------------------------------------------------------------------------
@@ -597,8 +604,20 @@ export class Interpreter implements Execution, BranchOwner {
     const root = this.root;
     root.closed = false;
     root.active = undefined;
-    this.schedule(() => this.enterState(root, point.name, point.input));
+    this.schedule(() => {
+      this.carryIntoNextRun = point.succeeded;
+      return this.enterState(root, point.name, point.input);
+    });
   }
+}
+
+/**
+ * A redrive restarts the state that did not finish with its input; a Parallel or an inline Map
+ * redrives only the branches and iterations that failed or were aborted.
+ * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_RedriveExecution.html
+ */
+function redrivePointOf(run: StateRun): { name: string; input: Json; succeeded?: Map<number, Json> } {
+  return run.succeededBranches ? { name: run.name, input: run.input, succeeded: run.succeededBranches } : { name: run.name, input: run.input };
 }
 
 /** Which handler each task report goes to. */

@@ -73,4 +73,27 @@ export class StateRun {
 
   /** The `$$.Map.Item` (and the like) extra context, if the state needs one at this moment. */
   extraContext: JsonObject | undefined;
+
+  /**
+   * Outputs of this run's branches or iterations that succeeded (index → output): what a redrive
+   * keeps when the state did not finish. Carried in by a redrive as `carried`, used by the first attempt.
+   */
+  succeededBranches: Map<number, Json> | undefined;
+  carried: Map<number, Json> | undefined;
+
+  /** Records a branch or iteration that succeeded, for a later redrive. */
+  keepBranchOutput(index: number, output: Json): void {
+    (this.succeededBranches ??= new Map()).set(index, output);
+  }
+
+  /**
+   * At the start of an attempt: the outputs a redrive carried over, once (a Retry of the state runs
+   * every branch again), which also start the attempt's record of succeeded branches.
+   */
+  takeCarried(): Map<number, Json> | undefined {
+    const carried = this.carried;
+    this.carried = undefined;
+    this.succeededBranches = carried ? new Map(carried) : undefined;
+    return carried;
+  }
 }

@@ -43,10 +43,13 @@ export const mapState: StateEvaluator = {
     const tolerant = plan.toleratedCount !== undefined || plan.toleratedPercentage !== undefined;
     const total = plan.items.length;
     const results: Json[] = new Array<Json>(total).fill(null);
+    // A redrive runs again only the iterations that did not succeed.
+    const carried = run.takeCarried();
+    if (carried) for (const [i, output] of carried) results[i] = output;
     const limit = plan.maxConcurrency === 0 ? INLINE_MAX_CONCURRENCY : Math.min(plan.maxConcurrency, INLINE_MAX_CONCURRENCY);
     let next = 0;
     let running = 0;
-    let finished = 0;
+    let finished = carried?.size ?? 0;
     let failed = 0;
     let settled = false;
     const inFlight = new Set<Branch>();
@@ -65,6 +68,7 @@ export const mapState: StateEvaluator = {
     const launch = async (cause: number = thread.last): Promise<void> => {
       while (!settled && running < limit && next < total) {
         const index = next++;
+        if (carried?.has(index)) continue;
         running++;
         let input: Json;
         try {
@@ -91,6 +95,7 @@ export const mapState: StateEvaluator = {
         running--;
         finished++;
         results[branch.index] = output;
+        run.keepBranchOutput(branch.index, output);
         const last = branch.thread.last;
         // MapStateSucceeded and the Exited event link to the last MapIterationSucceeded; the next
         // iteration to start links to this one's last state event (recorded on AWS).
@@ -145,7 +150,7 @@ export const mapState: StateEvaluator = {
     };
     run.work.running = inFlight;
 
-    if (total === 0) {
+    if (finished === total) {
       settled = true;
       return succeed();
     }

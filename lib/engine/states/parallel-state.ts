@@ -30,23 +30,29 @@ export const parallelState: StateEvaluator = {
     const startedId = it.emit(thread, 'ParallelStateStarted', {});
     const graphs = run.state.graphs;
     const results: Json[] = new Array<Json>(graphs.length).fill(null);
-    let remaining = graphs.length;
+    // A redrive runs again only the branches that did not succeed.
+    const carried = run.takeCarried();
+    if (carried) for (const [i, output] of carried) results[i] = output;
+    let remaining = graphs.length - (carried?.size ?? 0);
     let settled = false;
+    // ParallelStateSucceeded and the Exited event both link to the last branch's last event;
+    // a failure of the output processing links to ParallelStateSucceeded (recorded on AWS).
+    const succeed = (last: number) => {
+      settled = true;
+      const succeededId = it.emit({ last }, 'ParallelStateSucceeded', {});
+      thread.last = last;
+      return it.guard(run, () => finishAfter(succeededId, run, async () => {
+        const outcome = run.state.queryLanguage === 'JSONata' ? await finishJsonata(it, run, results, { result: results }) : finishJsonPath(it, run, results, true);
+        it.complete(run, outcome, def.Next);
+      }));
+    };
     const owner: BranchOwner = {
       branchSucceeded(branch, output) {
         if (settled || run.done) return;
         results[branch.index] = output;
+        run.keepBranchOutput(branch.index, output);
         if (--remaining > 0) return;
-        settled = true;
-        // ParallelStateSucceeded and the Exited event both link to the last branch's last event;
-        // a failure of the output processing links to ParallelStateSucceeded (recorded on AWS).
-        const last = branch.thread.last;
-        const succeededId = it.emit({ last }, 'ParallelStateSucceeded', {});
-        thread.last = last;
-        return it.guard(run, () => finishAfter(succeededId, run, async () => {
-          const outcome = run.state.queryLanguage === 'JSONata' ? await finishJsonata(it, run, results, { result: results }) : finishJsonPath(it, run, results, true);
-          it.complete(run, outcome, def.Next);
-        }));
+        return succeed(branch.thread.last);
       },
       branchFailed(branch, failure) {
         if (settled || run.done) return;
@@ -59,7 +65,11 @@ export const parallelState: StateEvaluator = {
         });
       },
     };
-    run.children = graphs.map((graph, index) => it.startBranch(graph, input, run.branch.variables.child(), { last: startedId }, owner, index));
+    run.children = [];
+    if (remaining === 0) return succeed(startedId);
+    graphs.forEach((graph, index) => {
+      if (!carried?.has(index)) run.children.push(it.startBranch(graph, input, run.branch.variables.child(), { last: startedId }, owner, index));
+    });
   },
   abort(run, it, cause) {
     for (const child of run.children) if (!child.closed) it.abortBranch(child, cause);
