@@ -79,3 +79,10 @@ test('a missing Next target and an unreachable state: both in one InvalidDefinit
     "Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: pass3 at /States/pass1/Next, MISSING_TRANSITION_TARGET: State \"pass2\" is not reachable. at /States/pass2'",
   );
 });
+
+test('StartAt naming no state: "Missing \'Next\' target" at /StartAt, then the unreachable state (serverless-operations/serverless-step-functions#250, quoting AWS)', () => {
+  const def = JSON.stringify({ StartAt: 'aws_own.run_step', States: { run_step: { Type: 'Pass', End: true } } });
+  expect(() => parseDefinition(def, { type: 'STANDARD' })).toThrow(
+    "Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: aws_own.run_step at /StartAt, MISSING_TRANSITION_TARGET: State \"run_step\" is not reachable. at /States/run_step'",
+  );
+});

@@ -33,8 +33,8 @@ function isTerminal(state: JsonObject): boolean {
  * A graph's transitions, as AWS checks them (measured in floci-io/floci#2786): a target naming no
  * state of the same graph is `Missing 'Next' target: X` (the literal word Next for Default and
  * Catch too); a machine without any terminal state is MISSING_END_STATE with no location, and then
- * the reachability walk is skipped; otherwise each state StartAt cannot reach is
- * `State "X" is not reachable.`.
+ * the reachability walk is skipped; otherwise each state StartAt cannot reach (all of them when
+ * StartAt names none) is `State "X" is not reachable.`.
  */
 export function checkTransitions(graph: GraphContext, sink: DiagnosticSink): void {
   const { states, location } = graph;
@@ -53,9 +53,11 @@ export function checkTransitions(graph: GraphContext, sink: DiagnosticSink): voi
     sink.error(DiagnosticCodes.MissingEndState, 'Workflow has no terminal state');
     return;
   }
-  if (typeof startAt !== 'string' || !(startAt in states)) return;
-  const reached = new Set<string>([startAt]);
-  const queue = [startAt];
+  if (typeof startAt !== 'string') return;
+  // A StartAt naming no state reaches nothing: every state is reported unreachable as well
+  // (AWS's answer quoted in serverless-operations/serverless-step-functions#250).
+  const reached = new Set<string>(startAt in states ? [startAt] : []);
+  const queue = [...reached];
   while (queue.length > 0) {
     const name = queue.shift()!;
     for (const t of transitions(states[name], '')) {
