@@ -263,7 +263,8 @@ export const IntrinsicFunctions: Record<string, IntrinsicFunction> = {
       return out;
     },
   },
-  'States.UUID': { args: [], run: (_args, { random }) => random.uuid() },
+  /** AWS ignores any arguments given to States.UUID and still returns a v4 UUID (AWS-executed conformance suite, States.UUID.ts UUID-011..016). */
+  'States.UUID': { args: [], rest: 'any', run: (_args, { random }) => random.uuid() },
 };
 
 /** Checks arity and types, then runs. */

@@ -77,6 +77,7 @@ describe('evaluation', () => {
     ['States.Hash($.n, \'MD5\')', 'e4da3b7fbbce2345d7772b0674a318d5'],
     ["States.Base64Decode(' YW!Jj ZA== trailing')", 'abcd'],
     ['States.UUID()', '11111111-2222-4333-8444-555555555555'],
+    ["States.UUID('ignored', null, 2)", '11111111-2222-4333-8444-555555555555'],
     ['States.ArrayContains(States.Array($.o), $.o)', true],
   ])('%s', (text, expected) => {
     expect(run(text)).toEqual(expected);
