@@ -14,19 +14,19 @@ afterEach(() => f.close());
 
 const REQUEST_ID = '[0-9a-f-]{36}';
 
-test('a function ARN that names no function: LambdaFunctionScheduled, then LambdaFunctionStartFailed with Lambda.ResourceNotFoundException', async () => {
+test('a function ARN that names no function: LambdaFunctionScheduled, LambdaFunctionStarted, then LambdaFunctionFailed with Lambda.ResourceNotFoundException (AWS Step Functions Local\'s history, codetheweb/serverless-step-functions-local#3)', async () => {
   const sm = await f.machine('Gone', { StartAt: 'T', States: { T: { Type: 'Task', Resource: fn('missing'), End: true } } });
   const arn = await f.start(sm, { a: 1 });
   const d = await f.closed(arn);
   expect(d).toMatchObject({ status: 'FAILED', error: 'Lambda.ResourceNotFoundException' });
   expect(d.cause).toMatch(new RegExp(`^Function not found: ${fn('missing')} \\(Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: ${REQUEST_ID}; Proxy: null\\)$`));
   const events = await f.history(arn);
-  expect(types(events)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'LambdaFunctionScheduled', 'LambdaFunctionStartFailed', 'ExecutionFailed']);
-  expect(events[3]!.lambdaFunctionStartFailedEventDetails).toEqual({ error: 'Lambda.ResourceNotFoundException', cause: d.cause });
-  expect(events[3]!.previousEventId).toBe(3);
+  expect(types(events)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'LambdaFunctionScheduled', 'LambdaFunctionStarted', 'LambdaFunctionFailed', 'ExecutionFailed']);
+  expect(events[4]!.lambdaFunctionFailedEventDetails).toEqual({ error: 'Lambda.ResourceNotFoundException', cause: d.cause });
+  expect(events[4]!.previousEventId).toBe(4);
 });
 
-test('a start failure is retried and caught like any task failure', async () => {
+test('a missing function is retried and caught like any task failure', async () => {
   const sm = await f.machine('Retried', {
     StartAt: 'T',
     States: {
@@ -40,7 +40,7 @@ test('a start failure is retried and caught like any task failure', async () => 
   expect(d.status).toBe('SUCCEEDED');
   expect(JSON.parse(d.output!).error.Error).toBe('Lambda.ResourceNotFoundException');
   expect(types(await f.history(arn))).toEqual([
-    'ExecutionStarted', 'TaskStateEntered', 'LambdaFunctionScheduled', 'LambdaFunctionStartFailed', 'LambdaFunctionScheduled', 'LambdaFunctionStartFailed', 'TaskStateExited', 'PassStateEntered', 'PassStateExited', 'ExecutionSucceeded',
+    'ExecutionStarted', 'TaskStateEntered', 'LambdaFunctionScheduled', 'LambdaFunctionStarted', 'LambdaFunctionFailed', 'LambdaFunctionScheduled', 'LambdaFunctionStarted', 'LambdaFunctionFailed', 'TaskStateExited', 'PassStateEntered', 'PassStateExited', 'ExecutionSucceeded',
   ]);
 });
 

@@ -68,20 +68,18 @@ export function lambdaTasks(ctx: RuntimeContext, mode: 'function' | 'invoke'): T
         event = payload.event;
         if (typeof p.InvocationType === 'string') invocationType = p.InvocationType;
       }
+      // A function ARN starts before the Invoke call too: a missing function is LambdaFunctionStarted, then
+      // LambdaFunctionFailed (a history from AWS's Step Functions Local, codetheweb/serverless-step-functions-local#3).
+      if (mode === 'function' && !task.started) void task.report({ kind: 'TaskStarted' }).catch(() => undefined);
       const found = ctx.lambdas.find(functionName);
       if (!found) {
         const arn = functionName.startsWith('arn:') ? functionName : ctx.lambdas.arnOf(parseFunctionName(functionName)?.name ?? functionName);
-        // A function ARN Resource that names no function cannot start: LambdaFunctionStartFailed. Through
-        // lambda:invoke the Invoke call itself fails, which is the task's own failure (TaskFailed).
         return task.report({
           kind: 'TaskFailed',
           error: 'Lambda.ResourceNotFoundException',
           cause: sdkCause({ message: `Function not found: ${arn}`, service: 'AWSLambda', status: 404, code: 'ResourceNotFoundException', requestId: randomUUID() }),
-          ...(mode === 'function' ? { phase: 'start' as const } : {}),
         });
       }
-      // A function ARN starts once its function is found (a missing one is LambdaFunctionStartFailed).
-      if (mode === 'function' && !task.started) void task.report({ kind: 'TaskStarted' }).catch(() => undefined);
       const requestId = randomUUID();
       const at = ctx.clock.now();
       if (mode === 'invoke' && invocationType !== 'RequestResponse') {
