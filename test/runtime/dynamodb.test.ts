@@ -75,5 +75,9 @@ test('a missing table is DynamoDB.ResourceNotFoundException; a request DynamoDB 
   expect(missing.cause).toMatch(/^Requested resource not found \(Service: AmazonDynamoDBv2; Status Code: 400; Error Code: ResourceNotFoundException; Request ID: .+; Proxy: null\)$/);
   const invalid = await f.closed(await f.start(await f.machine('BadName', put('/things'))));
   expect(invalid).toMatchObject({ status: 'FAILED', error: 'DynamoDB.AmazonDynamoDBException' });
+  const noItem = await f.closed(await f.start(await f.machine('NoItem', { StartAt: 'Put', States: { Put: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:putItem', Parameters: { TableName: 'things', 'Item.$': '$.Item' }, End: true } } }), { Item: null }));
+  expect(noItem).toMatchObject({ status: 'FAILED', error: 'DynamoDB.AmazonDynamoDBException' });
+  // test_invalid_param in the same snapshot.
+  expect(noItem.cause).toMatch(/^1 validation error detected: Value null at 'item' failed to satisfy constraint: Member must not be null \(Service: AmazonDynamoDBv2; Status Code: 400; Error Code: ValidationException; Request ID: .+; Proxy: null\)$/);
   expect(invalid.cause).toMatch(/^1 validation error detected: Value '\/things' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: \[a-zA-Z0-9_.-\]\+ \(Service: AmazonDynamoDBv2; Status Code: 400; Error Code: ValidationException; Request ID: .+; Proxy: null\)$/);
 });
