@@ -384,6 +384,22 @@ describe('EXPRESS state machines (test_sfn_api_express.snapshot.json)', () => {
     expect(await failure(client.send(new ListExecutionsCommand({ stateMachineArn })))).toEqual({ name: 'StateMachineTypeNotSupported', message: 'This operation is not supported by this type of state machine' });
   });
 
+  test('a failed StartSyncExecution: error and cause, no output, outputDetails still there (test_express_sync.snapshot.json)', async () => {
+    const fail = JSON.stringify({ StartAt: 'F', States: { F: { Type: 'Fail', Error: 'SomeFailure', Cause: "This state machines raises a 'SomeFailure' failure." } } });
+    const { stateMachineArn } = await create('express-fail', fail, { type: 'EXPRESS' });
+    const r = await client.send(new StartSyncExecutionCommand({ stateMachineArn, input: '{}' }));
+    expect(r).toMatchObject({
+      status: 'FAILED',
+      error: 'SomeFailure',
+      cause: "This state machines raises a 'SomeFailure' failure.",
+      input: '{}',
+      inputDetails: { included: true },
+      outputDetails: { included: true },
+      billingDetails: { billedDurationInMilliseconds: 100, billedMemoryUsedInMB: 64 },
+    });
+    expect(r).not.toHaveProperty('output');
+  });
+
   test('an express execution ARN is not one DescribeExecution, StopExecution or GetExecutionHistory take', async () => {
     const { stateMachineArn } = await create('express-async', PASS, { type: 'EXPRESS' });
     const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn }));

@@ -58,7 +58,9 @@ export function executionOperations(rt: Runtime): Ops {
         ...(d.cause !== undefined ? { cause: d.cause } : {}),
         input: d.input,
         inputDetails: d.inputDetails,
-        ...(d.output !== undefined ? { output: d.output, outputDetails: d.outputDetails } : {}),
+        ...(d.output !== undefined ? { output: d.output } : {}),
+        // Present even when the execution failed and has no output (recorded on AWS: localstack's test_express_sync.snapshot.json).
+        outputDetails: { included: true },
         ...(d.traceHeader !== undefined ? { traceHeader: d.traceHeader } : {}),
         billingDetails: { billedMemoryUsedInMB: 64, billedDurationInMilliseconds: duration },
       };
