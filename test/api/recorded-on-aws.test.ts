@@ -300,6 +300,17 @@ describe('executions (test_sfn_api.snapshot.json)', () => {
     );
   });
 
+  test('ListExecutions with neither a state machine nor a Map Run (cloudquery/cloudquery#7911, quoting AWS)', async () => {
+    expect(await failure(client.send(new ListExecutionsCommand({})))).toEqual({ name: 'ValidationException', message: 'Must provide a StateMachine ARN or MapRun ARN' });
+  });
+
+  test('names with a period are described by their ARNs (localstack/localstack#10976)', async () => {
+    const { stateMachineArn } = await create('my.name');
+    expect((await client.send(new DescribeStateMachineCommand({ stateMachineArn }))).name).toBe('my.name');
+    const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn, name: 'run.1' }));
+    expect((await client.send(new DescribeExecutionCommand({ executionArn }))).name).toBe('run.1');
+  });
+
   test('GetExecutionHistory in reverse order lists the same events last to first', async () => {
     const { stateMachineArn } = await create('reversed');
     const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn }));
