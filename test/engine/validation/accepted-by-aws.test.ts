@@ -86,3 +86,10 @@ test('StartAt naming no state: "Missing \'Next\' target" at /StartAt, then the u
     "Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: aws_own.run_step at /StartAt, MISSING_TRANSITION_TARGET: State \"run_step\" is not reachable. at /States/run_step'",
   );
 });
+
+test('an unrendered template: both top-level fields required, then the unknown field, both at / (cloudtools/troposphere#1450, quoting AWS)', () => {
+  const def = JSON.stringify({ 'Fn::Sub': '{"StartAt": "A"}' });
+  expect(() => parseDefinition(def, { type: 'STANDARD' })).toThrow(
+    "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: These fields are required: [States, StartAt] at /, SCHEMA_VALIDATION_FAILED: Field 'Fn::Sub' is not supported at /'",
+  );
+});

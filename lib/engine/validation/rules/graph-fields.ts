@@ -30,10 +30,13 @@ function unsupported(graph: JsonObject, allowed: ReadonlySet<string>, at: string
   for (const field of Object.keys(graph)) if (!allowed.has(field)) sink.schema(Messages.notSupported(field), at);
 }
 
-/** The machine's own fields. */
+/**
+ * The machine's own fields. Missing ones are reported before unknown ones, as on a state
+ * (AWS's InvalidDefinition quoted in cloudtools/troposphere#1450).
+ */
 export function checkRootFields(root: JsonObject, sink: DiagnosticSink): void {
-  unsupported(root, ROOT_FIELDS, '/', sink);
   checkStartAtAndStates(root, '/', sink);
+  unsupported(root, ROOT_FIELDS, '/', sink);
   checkEnum(root.Version, '/Version', ['1.0'], sink);
   checkString(root.Comment, '/Comment', sink);
   // Measured on AWS (floci-io/floci#2968): the enum error sits at the field itself.
@@ -45,6 +48,6 @@ export function checkRootFields(root: JsonObject, sink: DiagnosticSink): void {
 /** A Parallel branch's or Map ItemProcessor's own fields. */
 export function checkGraphFields(graph: GraphContext, sink: DiagnosticSink): void {
   const isProcessor = graph.mapMode !== undefined;
-  unsupported(graph.graph, isProcessor ? PROCESSOR_FIELDS : BRANCH_FIELDS, graph.location, sink);
   checkStartAtAndStates(graph.graph, graph.location, sink);
+  unsupported(graph.graph, isProcessor ? PROCESSOR_FIELDS : BRANCH_FIELDS, graph.location, sink);
 }
