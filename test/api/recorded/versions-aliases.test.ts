@@ -1,0 +1,157 @@
+import {
+  CreateStateMachineAliasCommand,
+  DeleteStateMachineAliasCommand,
+  DeleteStateMachineVersionCommand,
+  DescribeStateMachineCommand,
+  DescribeStateMachineForExecutionCommand,
+  ListExecutionsCommand,
+  ListStateMachineVersionsCommand,
+  PublishStateMachineVersionCommand,
+  StartExecutionCommand,
+  UpdateStateMachineAliasCommand,
+  UpdateStateMachineCommand,
+} from '@aws-sdk/client-sfn';
+import { PASS, passWith, recordedService } from './recorded-service';
+
+// Versions and aliases: answers recorded on AWS, through the SDK against the real runtime.
+
+const { send, create, failure, finished } = recordedService();
+
+describe('versions (test_sfn_api_versioning.snapshot.json)', () => {
+  test('a version description without publish is refused', async () => {
+    expect(await failure(create('desc-no-publish', PASS, { versionDescription: 'd' }))).toEqual({ name: 'ValidationException', message: 'Version description can only be set when publish is true' });
+  });
+
+  test('a version published at creation has no revisionId; later ones carry the revision they froze', async () => {
+    const created = await create('ver', PASS, { publish: true });
+    expect(created.stateMachineVersionArn).toBe(`${created.stateMachineArn}:1`);
+    const v1 = await send(new DescribeStateMachineCommand({ stateMachineArn: created.stateMachineVersionArn }));
+    expect(v1).toMatchObject({ stateMachineArn: created.stateMachineVersionArn, status: 'ACTIVE', type: 'STANDARD' });
+    expect(v1.revisionId).toBeUndefined();
+    const up = await send(new UpdateStateMachineCommand({ stateMachineArn: created.stateMachineArn, definition: passWith('R2') }));
+    const p2 = await send(new PublishStateMachineVersionCommand({ stateMachineArn: created.stateMachineArn, description: 'PublishedV2Description' }));
+    expect(p2.stateMachineVersionArn).toBe(`${created.stateMachineArn}:2`);
+    const v2 = await send(new DescribeStateMachineCommand({ stateMachineArn: p2.stateMachineVersionArn }));
+    expect(v2).toMatchObject({ revisionId: up.revisionId, description: 'PublishedV2Description', definition: passWith('R2') });
+    const versions = await send(new ListStateMachineVersionsCommand({ stateMachineArn: created.stateMachineArn }));
+    expect(versions.stateMachineVersions!.map((v) => v.stateMachineVersionArn)).toEqual([`${created.stateMachineArn}:2`, `${created.stateMachineArn}:1`]);
+  });
+
+  test('publishing for a revision that is no longer current: ConflictException naming both revisions', async () => {
+    const { stateMachineArn } = await create('conflict');
+    const r1 = await send(new UpdateStateMachineCommand({ stateMachineArn, definition: passWith('R1') }));
+    const r2 = await send(new UpdateStateMachineCommand({ stateMachineArn, definition: passWith('R2') }));
+    expect(await failure(send(new PublishStateMachineVersionCommand({ stateMachineArn, revisionId: r1.revisionId })))).toEqual({
+      name: 'ConflictException',
+      message: `Failed to publish the State Machine version for revision ${r1.revisionId}. The current State Machine revision is ${r2.revisionId}.`,
+    });
+  });
+
+  test('UpdateStateMachine of a version ARN: StateMachineDoesNotExist naming it', async () => {
+    const created = await create('update-version', PASS, { publish: true });
+    expect(await failure(send(new UpdateStateMachineCommand({ stateMachineArn: created.stateMachineVersionArn, definition: passWith('R3') })))).toEqual({
+      name: 'StateMachineDoesNotExist',
+      message: `State Machine Does Not Exist: '${created.stateMachineVersionArn}'`,
+    });
+  });
+
+  test('publishing with nothing new returns the same version; an update with publish and nothing new does too, without a revisionId', async () => {
+    const { stateMachineArn } = await create('idem');
+    const a = await send(new PublishStateMachineVersionCommand({ stateMachineArn }));
+    const b = await send(new PublishStateMachineVersionCommand({ stateMachineArn }));
+    expect(b.stateMachineVersionArn).toBe(a.stateMachineVersionArn);
+    const u = await send(new UpdateStateMachineCommand({ stateMachineArn, definition: PASS, publish: true }));
+    expect(u.stateMachineVersionArn).toBe(`${stateMachineArn}:1`);
+    expect(u.revisionId).toBeUndefined();
+    expect(u.updateDate).toBeInstanceOf(Date);
+    expect((await send(new UpdateStateMachineCommand({ stateMachineArn, definition: PASS, publish: true }))).stateMachineVersionArn).toBe(`${stateMachineArn}:1`);
+    expect((await send(new DescribeStateMachineCommand({ stateMachineArn }))).revisionId).toBeUndefined();
+  });
+
+  test('version numbers are not reused after a deletion; deleting a deleted version succeeds', async () => {
+    const { stateMachineArn } = await create('renumber', PASS, { publish: true });
+    await send(new UpdateStateMachineCommand({ stateMachineArn, definition: passWith('R2'), publish: true }));
+    await send(new DeleteStateMachineVersionCommand({ stateMachineVersionArn: `${stateMachineArn}:2` }));
+    await send(new DeleteStateMachineVersionCommand({ stateMachineVersionArn: `${stateMachineArn}:2` }));
+    const p = await send(new UpdateStateMachineCommand({ stateMachineArn, definition: passWith('R3'), publish: true }));
+    expect(p.stateMachineVersionArn).toBe(`${stateMachineArn}:3`);
+  });
+
+  test('an execution of a version: ListExecutions shows its version; DescribeStateMachineForExecution names the state machine', async () => {
+    const created = await create('run-version', PASS, { publish: true });
+    const { executionArn } = await send(new StartExecutionCommand({ stateMachineArn: created.stateMachineVersionArn, name: 'v' }));
+    await finished(executionArn!);
+    const listed = await send(new ListExecutionsCommand({ stateMachineArn: created.stateMachineArn }));
+    expect(listed.executions![0]).toMatchObject({ stateMachineArn: created.stateMachineArn, stateMachineVersionArn: created.stateMachineVersionArn });
+    const d = await send(new DescribeStateMachineForExecutionCommand({ executionArn }));
+    expect(d.stateMachineArn).toBe(created.stateMachineArn);
+  });
+});
+
+describe('aliases (test_sfn_api_aliasing.snapshot.json)', () => {
+  async function twoVersions(name: string) {
+    const created = await create(name, PASS, { publish: true });
+    const v2 = await send(new UpdateStateMachineCommand({ stateMachineArn: created.stateMachineArn, definition: passWith('R2'), publish: true }));
+    return { sm: created.stateMachineArn!, v1: created.stateMachineVersionArn!, v2: v2.stateMachineVersionArn! };
+  }
+  const alias = (name: string, routingConfiguration: { stateMachineVersionArn: string; weight: number }[], description?: string) =>
+    send(new CreateStateMachineAliasCommand({ name, routingConfiguration, ...(description !== undefined ? { description } : {}) }));
+
+  test('a create repeated alike is idempotent; a different description or routing is a ConflictException', async () => {
+    const { v1, v2 } = await twoVersions('alias-idem');
+    const a = await alias('prod', [{ stateMachineVersionArn: v1, weight: 100 }], 'd');
+    const b = await alias('prod', [{ stateMachineVersionArn: v1, weight: 100 }], 'd');
+    expect([b.stateMachineAliasArn, b.creationDate]).toEqual([a.stateMachineAliasArn, a.creationDate]);
+    const conflict = { name: 'ConflictException', message: 'Failed to create alias because an alias with the same name and a different routing configuration already exists.' };
+    expect(await failure(alias('prod', [{ stateMachineVersionArn: v1, weight: 100 }], 'other'))).toEqual(conflict);
+    expect(await failure(alias('prod', [{ stateMachineVersionArn: v2, weight: 100 }], 'd'))).toEqual(conflict);
+  });
+
+  test('routing configurations AWS refuses, in its words', async () => {
+    const { sm, v1, v2 } = await twoVersions('alias-routes');
+    expect(await failure(alias('a', [{ stateMachineVersionArn: sm, weight: 100 }]))).toEqual({ name: 'ValidationException', message: `Routing configuration must contain state machine version ARNs. Received: [${sm}]` });
+    expect(await failure(alias('a', [{ stateMachineVersionArn: sm, weight: 50 }, { stateMachineVersionArn: v2, weight: 50 }]))).toEqual({
+      name: 'ValidationException',
+      message: `Routing configuration must contain state machine version ARNs. Received: [${sm}, ${v2}]`,
+    });
+    expect(await failure(alias('a', [{ stateMachineVersionArn: v1, weight: 50 }, { stateMachineVersionArn: v1, weight: 50 }]))).toEqual({
+      name: 'ValidationException',
+      message: `Routing configuration must contain distinct state machine version ARNs. Received: [${v1}, ${v1}]`,
+    });
+    expect(await failure(alias('a', [{ stateMachineVersionArn: v1, weight: 70 }, { stateMachineVersionArn: v2, weight: 29 }]))).toEqual({ name: 'ValidationException', message: 'Sum of routing configuration weights must equal 100. Received: [70, 29]' });
+    expect(await failure(alias('a', [{ stateMachineVersionArn: v1, weight: 70 }, { stateMachineVersionArn: v2, weight: 31 }]))).toEqual({ name: 'ValidationException', message: 'Sum of routing configuration weights must equal 100. Received: [70, 31]' });
+    expect(await failure(alias('a', [{ stateMachineVersionArn: v1, weight: 101 }]))).toEqual({
+      name: 'ValidationException',
+      message: "1 validation error detected: Value '101' at 'routingConfiguration.1.member.weight' failed to satisfy constraint: Member must have value less than or equal to 100",
+    });
+    const three = [
+      { stateMachineVersionArn: `${sm}:1`, weight: 50 },
+      { stateMachineVersionArn: `${sm}:2`, weight: 30 },
+      { stateMachineVersionArn: `${sm}:3`, weight: 20 },
+    ];
+    expect(await failure(alias('a', three))).toEqual({
+      name: 'ValidationException',
+      message: `1 validation error detected: Value '[${three.map((r) => `RoutingConfigurationListItem(stateMachineVersionArn=${r.stateMachineVersionArn}, weight=${r.weight})`).join(', ')}]' at 'routingConfiguration' failed to satisfy constraint: Member must have length less than or equal to 2`,
+    });
+  });
+
+  test('alias names: the pattern and the length, in the model\'s words', async () => {
+    const { v1 } = await twoVersions('alias-names');
+    const pattern = (v: string) => `1 validation error detected: Value '${v}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: ^(?=.*[a-zA-Z_\\-\\.])[a-zA-Z0-9_\\-\\.]+$`;
+    for (const name of ['123', 'INVALID ALIAS', '!INVALID', 'ALIAS@']) expect(await failure(alias(name, [{ stateMachineVersionArn: v1, weight: 100 }]))).toEqual({ name: 'ValidationException', message: pattern(name) });
+    const long = 'A'.repeat(81);
+    expect((await failure(alias(long, [{ stateMachineVersionArn: v1, weight: 100 }]))).message).toBe(`1 validation error detected: Value '${long}' at 'name' failed to satisfy constraint: Member must have length less than or equal to 80`);
+  });
+
+  test('an execution through an alias records the alias and the version; deleting or updating an alias that does not exist', async () => {
+    const { sm, v1 } = await twoVersions('alias-run');
+    const { stateMachineAliasArn } = await alias('live', [{ stateMachineVersionArn: v1, weight: 100 }]);
+    const { executionArn } = await send(new StartExecutionCommand({ stateMachineArn: stateMachineAliasArn }));
+    expect(await finished(executionArn!)).toMatchObject({ stateMachineArn: sm, stateMachineAliasArn, stateMachineVersionArn: v1, status: 'SUCCEEDED' });
+    await expect(send(new DeleteStateMachineAliasCommand({ stateMachineAliasArn: `${sm}:gone` }))).resolves.toBeDefined();
+    expect(await failure(send(new UpdateStateMachineAliasCommand({ stateMachineAliasArn: `${sm}:gone`, description: 'x' })))).toEqual({
+      name: 'ResourceNotFound',
+      message: 'Request references a resource that does not exist.',
+    });
+  });
+});
