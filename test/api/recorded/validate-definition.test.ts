@@ -25,6 +25,8 @@ describe('ValidateStateMachineDefinition (test_sfn_api_validation.snapshot.json)
 
   test('JSON that is not an object: "Definition must be a valid JSON object", without a location', async () => {
     expect((await validate('""')).diagnostics).toEqual([{ code: 'SCHEMA_VALIDATION_FAILED', message: 'Definition must be a valid JSON object', severity: 'ERROR' }]);
+    // The recorded case: a definition of one space.
+    expect(await validate(' ')).toMatchObject({ result: 'FAIL', diagnostics: [{ code: 'SCHEMA_VALIDATION_FAILED', message: 'Definition must be a valid JSON object', severity: 'ERROR' }] });
   });
 
   test('{}: both top-level fields required in one diagnostic; a valid definition is OK with no diagnostics', async () => {
