@@ -5,8 +5,10 @@ import {
   GetActivityTaskCommand,
   GetExecutionHistoryCommand,
   SendTaskFailureCommand,
+  SendTaskHeartbeatCommand,
   SendTaskSuccessCommand,
   StartExecutionCommand,
+  StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { recordedService } from './recorded-service';
 
@@ -50,6 +52,16 @@ describe('activities (test_sfn_api_activities.snapshot.json)', () => {
       ['ActivityFailed', { error: 'Programmatic Error', cause: input }],
       ['ExecutionFailed', { error: 'Programmatic Error', cause: input }],
     ]);
+  });
+
+  test("a token whose task is over: TaskTimedOut 'Provided task does not exist anymore' (AWS's answer quoted in andybalham/blog-task-tokens-part-2)", async () => {
+    const { activityArn } = await send(new CreateActivityCommand({ name: 'stopped-worker' }));
+    const { stateMachineArn } = await create('activity-stopped', JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Task', Resource: activityArn, End: true } } }));
+    const { executionArn } = await send(new StartExecutionCommand({ stateMachineArn }));
+    const { taskToken } = await send(new GetActivityTaskCommand({ activityArn }));
+    await send(new StopExecutionCommand({ executionArn }));
+    expect(await failure(send(new SendTaskSuccessCommand({ taskToken, output: '{}' })))).toEqual({ name: 'TaskTimedOut', message: "Task Timed Out: 'Provided task does not exist anymore'" });
+    expect((await failure(send(new SendTaskHeartbeatCommand({ taskToken })))).name).toBe('TaskTimedOut');
   });
 
   test('an activity name with a space or a dollar sign: InvalidName', async () => {
