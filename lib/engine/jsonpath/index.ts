@@ -1,6 +1,7 @@
 import type { Json, JsonObject, JsonPathChoiceRule } from '../../asl';
 import { jsonText } from '../core/json-text';
 import { evaluateIntrinsicCall, IntrinsicError, isIntrinsic } from '../intrinsics';
+import { javaHashSetOrder } from '../intrinsics/java-hash-set';
 import type { EvaluationScope } from '../scope';
 import { StatesFailure } from '../states-failure';
 import { evaluateChoiceRuleAt } from './choice-rules';
@@ -202,15 +203,22 @@ function compileTemplate(template: Json): CompiledTemplate {
   } else {
     const keys: string[] = [];
     const values: CompiledTemplate[] = [];
+    const dynamic = new Map<string, CompiledTemplate>();
     for (const key of Object.keys(template)) {
       const value = template[key]!;
       if (key.endsWith('.$') && typeof value === 'string') {
-        keys.push(key.slice(0, -2));
-        values.push(compileDynamic(key, value));
+        dynamic.set(key.slice(0, -2), compileDynamic(key, value));
       } else {
         keys.push(key);
         values.push(compileTemplate(value));
       }
+    }
+    // AWS writes a template's plain fields first, in their order, then its `.$` fields in the order
+    // of a java.util.HashMap of their names (TaskScheduled parameters of startExecution, Lambda,
+    // SNS, SQS and DynamoDB tasks and a Pass recorded on AWS in localstack's snapshots).
+    for (const name of javaHashSetOrder([...dynamic.keys()]) as string[]) {
+      keys.push(name);
+      values.push(dynamic.get(name)!);
     }
     compiled = (scope) => {
       const out: JsonObject = {};
