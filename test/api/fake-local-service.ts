@@ -229,7 +229,9 @@ export class FakeLocalService implements LocalService {
     },
     ListExecutions: async (input): Out<'ListExecutions'> => {
       this.enter('ListExecutions', input);
-      if (input.stateMachineArn) this.machine(input.stateMachineArn);
+      if (input.stateMachineArn && this.machine(input.stateMachineArn).type === 'EXPRESS') {
+        throw new ServiceError('StateMachineTypeNotSupported', 'This operation is not supported by this type of state machine');
+      }
       const all = [...this.executions.values()]
         .filter((e) => !input.stateMachineArn || e.machine.arn === input.stateMachineArn)
         .filter((e) => !input.statusFilter || e.status === input.statusFilter)

@@ -18,6 +18,8 @@ beforeAll(async () => {
   h = await startHarness({ clock: 'virtual', now: Date.UTC(2024, 0, 2, 3, 4, 5, 678) });
   orders = String((await h.call('CreateStateMachine', { name: 'orders', definition: PASS_DEFINITION, roleArn: ROLE })).json().stateMachineArn);
   approval = String((await h.call('CreateStateMachine', { name: 'approval', definition: CALLBACK_DEFINITION, roleArn: ROLE })).json().stateMachineArn);
+  // An EXPRESS machine has no list of executions (ListExecutions refuses it): `executions` passes it by.
+  await h.call('CreateStateMachine', { name: 'quick', definition: PASS_DEFINITION, roleArn: ROLE, type: 'EXPRESS' });
   ok = String((await h.call('StartExecution', { stateMachineArn: orders, name: 'order-1', input: '{"orderId":"o-1","items":[1,2]}' })).json().executionArn);
   waiting = String((await h.call('StartExecution', { stateMachineArn: approval, name: 'req-7', input: '{"requestId":"r-7"}' })).json().executionArn);
   rejected = String((await h.call('StartExecution', { stateMachineArn: approval, name: 'req-8', input: '{}' })).json().executionArn);
@@ -71,7 +73,7 @@ describe('executions', () => {
   test('an unknown state machine name is an error naming the ones there are', async () => {
     const run = await cli('executions', '--state-machine', 'nope');
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe("sagaflow executions: no state machine named 'nope'. State machines: orders, approval\n");
+    expect(run.stderr).toBe("sagaflow executions: no state machine named 'nope'. State machines: orders, approval, quick\n");
   });
 
   test('usage mistakes exit 2', async () => {

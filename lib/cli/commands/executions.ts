@@ -46,7 +46,8 @@ export const executions: Command = {
         } while (nextToken);
         return all;
       });
-      let targets = machines.map((m) => m.stateMachineArn!);
+      // AWS keeps no list of EXPRESS executions (ListExecutions refuses such a machine).
+      let targets = machines.filter((m) => m.type !== 'EXPRESS').map((m) => m.stateMachineArn!);
       if (f['state-machine'] !== undefined) {
         const wanted = f['state-machine'];
         const match = wanted.startsWith('arn:') ? wanted : machines.find((m) => m.name === wanted)?.stateMachineArn;

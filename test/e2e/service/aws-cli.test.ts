@@ -167,7 +167,7 @@ test('a Lambda .waitForTaskToken task completed with `aws stepfunctions send-tas
   expect(described.status).toBe('SUCCEEDED');
   expect(JSON.parse(String(described.output))).toEqual({ request: 'more coffee', decision: { approved: true } });
   const history = await aws('get-execution-history', '--execution-arn', String(started.executionArn));
-  expect((history.events as Array<{ type: string }>).map((e) => e.type)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSucceeded', 'TaskStateExited', 'ExecutionSucceeded']);
+  expect((history.events as Array<{ type: string }>).map((e) => e.type)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSubmitted', 'TaskSucceeded', 'TaskStateExited', 'ExecutionSucceeded']);
 }, 60_000);
 
 test('stop-execution aborts a running execution', async () => {
