@@ -54,3 +54,15 @@ describe('Map number fields', () => {
     ]);
   });
 });
+
+describe('an inline Map', () => {
+  const inline = { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } };
+  const inlineMap = (fields: object) => machine({ M: { Type: 'Map', ItemProcessor: inline, End: true, ...fields } });
+  it('takes tolerated failures, as AWS ran them (localstack test_base_map[TOLERATED_FAILURE_*], recorded)', () => {
+    expect(diagnose(inlineMap({ ToleratedFailureCount: 1, ToleratedFailurePercentage: 50 }))).toEqual([]);
+    expect(diagnose(inlineMap({ ToleratedFailureCountPath: '$.n' }))).toEqual([]);
+  });
+  it('refuses what only a Distributed Map has', () => {
+    expect(diagnose(inlineMap({ Label: 'x' }))).toEqual([schemaError("Field 'Label' is not supported", '/States/M')]);
+  });
+});
