@@ -38,7 +38,7 @@ test('the corpus is not empty', () => {
 describe.each(files.map((f) => [relative(root, f), f] as const))('%s', (_name, file) => {
   test.each(load(file).map((c) => [c.description, c] as const))('%s', async (_d, c) => {
     const o = c.options ?? {};
-    const r = await drive(c.definition, c.input ?? {}, {
+    const r = await drive(c.definition, c.input === undefined ? {} : c.input, {
       tasks: c.tasks,
       stopAfterMs: o.stopAfterMs,
       stopWith: o.stopWith,
