@@ -9,6 +9,7 @@ import { parallelBranches } from './rules/parallel';
 import { pathSyntax } from './rules/paths';
 import { queryLanguage } from './rules/query-language';
 import { exclusiveFields, nextOrEnd, requiredFields, supportedFields } from './rules/state-shape';
+import { taskCredentials } from './rules/task-credentials';
 import { taskResource } from './rules/task-resource';
 import { taskTimeouts } from './rules/timeouts';
 import { failFields, waitDuration } from './rules/wait-fail';
@@ -22,7 +23,7 @@ export const CommonStateRules: readonly StateRule[] = [
 /** Rules of one state type. A mapped type, so a new state type must say which rules it needs. */
 export const StateRulesByType: { readonly [K in StateType]: readonly StateRule[] } = {
   Pass: [],
-  Task: [taskResource, taskTimeouts, retriers, catchers],
+  Task: [taskResource, taskCredentials, taskTimeouts, retriers, catchers],
   Choice: [choiceRules],
   Wait: [waitDuration],
   Succeed: [],
