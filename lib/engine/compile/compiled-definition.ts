@@ -1,4 +1,5 @@
 import type { QueryLanguage, State, StateGraph, StateMachineDefinition, StateType } from '../../asl';
+import { itemProcessor, isDistributed } from '../states/map-run/item-processor';
 import { parseTaskResource, type TaskResource } from '../task/task-resource';
 
 /** One state, read once per definition: its effective query language and what it nests. */
@@ -31,9 +32,9 @@ function compileState(name: string, def: State, inherited: QueryLanguage): Compi
   if (def.Type === 'Task') compiled.task = parseTaskResource(def.Resource);
   if (def.Type === 'Parallel') compiled.graphs = def.Branches.map((b) => compileGraph(b, queryLanguage));
   if (def.Type === 'Map') {
-    const processor = def.ItemProcessor ?? def.Iterator;
+    const processor = itemProcessor(def);
     if (processor) compiled.graphs = [compileGraph(processor, queryLanguage)];
-    compiled.distributed = def.ItemProcessor?.ProcessorConfig?.Mode === 'DISTRIBUTED';
+    compiled.distributed = isDistributed(def);
   }
   return compiled;
 }

@@ -8,6 +8,7 @@ import type { StateRun } from '../../core/state-run';
 import type { EngineInputOf } from '../../engine-input';
 import { finishAfter } from '../finish-after';
 import { itemBatches, type ItemBatch } from './item-batches';
+import { itemProcessor } from './item-processor';
 import { exceedsTolerance, itemInput, noS3Cause, readsItemsFromS3, type MapPlan } from './map-plan';
 import { readTolerance } from './map-tolerance';
 import { childName, childStateMachineArn, mapRunArn, mapRunId, mapRunLabel } from './map-run-names';
@@ -59,7 +60,7 @@ export class MapRun {
     const label = mapRunLabel(info, run.name, def.Label);
     this.arn = mapRunArn(info, label, mapRunId(it.random.bytes()));
     this.stateMachineArn = childStateMachineArn(info, label);
-    this.definition = childDefinition(def.ItemProcessor!, run.state.graphs[0]!.queryLanguage);
+    this.definition = childDefinition(itemProcessor(def)!, run.state.graphs[0]!.queryLanguage);
     this.maxConcurrency = plan.maxConcurrency;
   }
 
@@ -167,7 +168,7 @@ export class MapRun {
         taskId,
         mapRunArn: this.arn,
         stateMachineArn: this.stateMachineArn,
-        executionType: this.def.ItemProcessor?.ProcessorConfig?.ExecutionType ?? 'STANDARD',
+        executionType: itemProcessor(this.def)?.ProcessorConfig?.ExecutionType ?? 'STANDARD',
         definition: this.definition,
         index,
         name: childName(this.arn, index),
