@@ -48,8 +48,8 @@ export const Messages = {
   invalidPathOrIntrinsic: (field: string) => `The value for the field '${field}' must be a valid JSONPath or a valid intrinsic function call`,
   /** ours */
   heartbeatBelowTimeout: "The value of 'HeartbeatSeconds' must be smaller than the value of 'TimeoutSeconds'",
-  /** ours */
-  invalidTimestamp: "The value for the field 'Timestamp' must be a valid ISO-8601 timestamp",
+  /** Recorded on AWS for a Wait Timestamp (localstack test_base_scenarios, test_wait_timestamp_invalid[*]). */
+  invalidTimestamp: 'String does not match RFC3339 timestamp',
   /** ours */
   invalidVariableName: (name: string) => `The variable name '${name}' is not valid`,
   /** ours */

@@ -15,7 +15,8 @@ export const waitDuration: StateRule = ({ state, location, queryLanguage, sink }
   checkNumeric(state.Seconds, `${location}/Seconds`, { min: 0, max: 99999999, integer: true }, jsonata, sink);
   const timestamp = state.Timestamp;
   if (timestamp !== undefined && !(jsonata && isJsonataExpression(timestamp))) {
-    if (checkString(timestamp, `${location}/Timestamp`, sink) && !TIMESTAMP.test(timestamp as string)) {
+    // A well-formed string naming no instant (month 13, hour 25) is refused too (recorded on AWS).
+    if (checkString(timestamp, `${location}/Timestamp`, sink) && !(TIMESTAMP.test(timestamp as string) && !Number.isNaN(Date.parse(timestamp as string)))) {
       sink.schema(Messages.invalidTimestamp, `${location}/Timestamp`);
     }
   }
