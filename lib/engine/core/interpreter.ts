@@ -551,7 +551,14 @@ export class Interpreter implements Execution, BranchOwner {
     if (input.variables) this.rootVariables.assign(input.variables);
     this.root = new Branch(this.compiled, this.rootVariables, this.rootThread, this, 0);
     const root = this.root;
-    this.schedule(() => this.enterState(root, this.compiled.startAt, executionInput));
+    // A scalar input keeps its text as given too (`0.0` stays `0.0` in the first state's events, as
+    // recorded on AWS: localstack test_lambda_task test_invoke_json_values[0.0]); objects keep theirs through parseJson.
+    let givenText: LazyJson | undefined;
+    if ((typeof executionInput !== 'object' || executionInput === null) && input.input !== JSON.stringify(executionInput)) {
+      givenText = new LazyJson(executionInput);
+      givenText.text = input.input;
+    }
+    this.schedule(() => this.enterState(root, this.compiled.startAt, executionInput, givenText));
   }
 
   /** TimeoutSeconds of the state machine: ExecutionTimedOut, linked to 0 and with no state events (recorded on AWS). */
