@@ -333,8 +333,9 @@ export class Interpreter implements Execution, BranchOwner {
     if (run.done) return;
     const thread = run.branch.thread;
     if (location !== undefined) {
+      // An empty location is a failure about the state as a whole: AWS names no field then.
       this.emit(thread, 'EvaluationFailed', {
-        evaluationFailedEventDetails: { ...errorDetails(f), location, state: run.name },
+        evaluationFailedEventDetails: { ...errorDetails(f), ...(location === '' ? {} : { location }), state: run.name },
       });
     }
     if (isUnrecoverable(f)) return this.runtimeFailure(run, f);

@@ -1,7 +1,7 @@
 import { StatesErrors, type Json, type WaitState } from '../../asl';
 import { effectiveInput, finishJsonata, jsonataBindings, jsonPathScope, passThroughJsonPath, stateRef } from '../core/data-flow';
 import type { StateRun } from '../core/state-run';
-import { evaluateJsonataInteger, evaluateJsonataTimestamp } from '../jsonata';
+import { evaluateJsonataInteger, evaluateJsonataString, JsonataFailure } from '../jsonata';
 import { queryPath, statePrefix, type JsonPathScope } from '../jsonpath';
 import { StatesFailure } from '../states-failure';
 import type { StateEvaluator } from './state-evaluator';
@@ -27,8 +27,7 @@ export const waitState: StateEvaluator = {
     if (run.state.queryLanguage === 'JSONata') {
       const bindings = jsonataBindings(it, run);
       if (def.Timestamp !== undefined) {
-        const ts = await evaluateJsonataTimestamp(def.Timestamp, 'Timestamp', bindings);
-        dueAt = Date.parse(ts);
+        dueAt = timestampOf(run, await evaluateJsonataString(def.Timestamp, 'Timestamp', bindings));
       } else {
         dueAt = it.at + (await evaluateJsonataInteger(def.Seconds ?? 0, 'Seconds', bindings)) * 1000;
       }
@@ -78,4 +77,15 @@ function timestampAt(run: StateRun, scope: JsonPathScope, path: string): number 
     throw runtime(run, `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${path} == ${shown(value)}`);
   }
   return at;
+}
+
+/**
+ * A JSONata Timestamp that is a string but no ISO-8601 offset date-time (localstack
+ * test_base_scenarios, test_wait_timestamp_jsonata[*], recorded on AWS): the value is quoted as is.
+ */
+function timestampOf(run: StateRun, value: string): number {
+  const at = parseTimestamp(value);
+  if (!Number.isNaN(at)) return at;
+  const detail = `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${value}`;
+  throw new JsonataFailure(statePrefix(stateRef(run)) + detail, 'Timestamp', detail);
 }

@@ -2,7 +2,7 @@ import { StatesErrors, type Json, type MapState } from '../../../asl';
 import { effectiveInput, jsonataBindings, jsonPathScope, payloadTemplate, stateRef } from '../../core/data-flow';
 import type { Interpreter } from '../../core/interpreter';
 import type { StateRun } from '../../core/state-run';
-import { evaluateJsonataArray, evaluateJsonataField, evaluateJsonataInteger } from '../../jsonata';
+import { evaluateJsonataArray, evaluateJsonataField, evaluateJsonataInteger, JsonataFailure } from '../../jsonata';
 import { readPath, statePrefix } from '../../jsonpath';
 import { StatesFailure } from '../../states-failure';
 import { batchPlanJsonata, batchPlanJsonPath, type BatchPlan } from './item-batches';
@@ -30,6 +30,15 @@ function notAnArray(run: StateRun, path: string, value: Json): StatesFailure {
 }
 
 /**
+ * A JSONata Map without Items whose input is no array: States.QueryEvaluationError, recorded in an
+ * EvaluationFailed that names no field (localstack test_base_scenarios, test_map_state_items_input_types[*]).
+ */
+function inputNotAnArray(run: StateRun, value: Json): JsonataFailure {
+  const detail = `Map state input must be an array but was: ${JSON.stringify(value)}`;
+  return new JsonataFailure(statePrefix(stateRef(run)) + detail, '', detail);
+}
+
+/**
  * MaxConcurrencyPath: an integer of at least 0, read before MapStateStarted. The type text is
  * recorded on AWS (localstack test_base_scenarios.snapshot.json, test_max_concurrency_path[{}, NoNumber]).
  * Given a negative value AWS stalls with ExecutionStarted alone (localstack test_max_concurrency_path_negative);
@@ -51,7 +60,7 @@ async function planJsonata(run: StateRun, it: Interpreter, def: MapState): Promi
   if (readsItemsFromS3(run, def)) items = [];
   else if (def.Items !== undefined) items = await evaluateJsonataArray(def.Items, 'Items', b);
   else if (Array.isArray(run.input)) items = run.input;
-  else throw notAnArray(run, '$', run.input);
+  else throw inputNotAnArray(run, run.input);
   const plan: MapPlan = { items, selectorInput: run.input, maxConcurrency: 0 };
   if (def.MaxConcurrency !== undefined) plan.maxConcurrency = await evaluateJsonataInteger(def.MaxConcurrency, 'MaxConcurrency', b);
   if (def.ItemBatcher !== undefined && run.state.distributed) plan.batching = await batchPlanJsonata(def.ItemBatcher, b);
