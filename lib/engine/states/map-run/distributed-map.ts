@@ -11,6 +11,7 @@ import { itemBatches, type ItemBatch } from './item-batches';
 import { itemProcessor } from './item-processor';
 import { exceedsTolerance, itemInput, noS3Cause, readsItemsFromS3, type MapPlan } from './map-plan';
 import { readTolerance } from './map-tolerance';
+import { NEGATIVE_MAX_ITEMS_CAUSE, readerMaxItems } from './reader-max-items';
 import { childName, childStateMachineArn, mapRunArn, mapRunId, mapRunLabel } from './map-run-names';
 
 /** AWS's cause when a Map's failures exceed its tolerance. */
@@ -69,19 +70,19 @@ export class MapRun {
     return this.batches?.length ?? this.plan.items.length;
   }
 
-  /** MapStateStarted, the tolerance (read after it, as AWS does), then the Map Run. */
+  /** MapStateStarted, the tolerance and the ItemReader's MaxItemsPath (read after it, as AWS does), then the Map Run. */
   start(): Promise<void> | void {
     const { it, run, def, plan } = this;
     it.emit(run.branch.thread, 'MapStateStarted', { mapStateStartedEventDetails: { length: plan.items.length } });
     const read = readTolerance(run, it, def, plan);
-    return read ? read.then(() => this.begin()) : this.begin();
+    return read ? read.then(() => this.begin(readerMaxItems(run, it, def))) : this.begin(readerMaxItems(run, it, def));
   }
 
   /** MapRunStarted, the Map Run's record, then the first children. */
-  private begin(): Promise<void> | void {
+  private begin(maxItems?: number): Promise<void> | void {
     const { it, run, plan, def } = this;
     it.emit(run.branch.thread, 'MapRunStarted', { mapRunStartedEventDetails: { mapRunArn: this.arn } });
-    if (readsItemsFromS3(run, def)) return this.readerFailed();
+    if (readsItemsFromS3(run, def)) return this.readerFailed(maxItems !== undefined && maxItems < 0 ? NEGATIVE_MAX_ITEMS_CAUSE : undefined);
     if (plan.batching) return this.startBatched();
     this.open();
     if (this.total === 0) return this.succeed();
@@ -129,10 +130,11 @@ export class MapRun {
    * The items live in Amazon S3, which the local service does not have: the Map Run fails as AWS's
    * does when its ItemReader fails, MapRunFailed (States.ItemReaderFailed, a cause with no state
    * prefix) after MapRunStarted, then MapStateFailed (recorded on AWS: localstack
-   * test_base_scenarios.snapshot.json, test_map_item_reader_json_no_json_list_object).
+   * test_base_scenarios.snapshot.json, test_map_item_reader_json_no_json_list_object). `recorded` is
+   * AWS's own cause when it refuses the reader before reading (a negative MaxItems).
    */
-  private readerFailed(): never {
-    const cause = noS3Cause('ItemReader', this.def.ItemReader!, 'pass the items in the state input (Items or ItemsPath) to run it locally');
+  private readerFailed(recorded?: string): never {
+    const cause = recorded ?? noS3Cause('ItemReader', this.def.ItemReader!, 'pass the items in the state input (Items or ItemsPath) to run it locally');
     const f = { error: StatesErrors.ItemReaderFailed, cause };
     this.open();
     this.end('FAILED', f, true);
