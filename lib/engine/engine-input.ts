@@ -30,24 +30,35 @@ export interface ExecutionInfo {
  */
 export type TaskFailurePhase = 'schedule' | 'start' | 'submit';
 
-export type EngineInput =
-  /** `input` is the raw JSON text the caller gave; `seed` is secret randomness (≥128 bits, hex) for tokens, jitter, UUIDs. */
-  /** `variables`: what the execution starts with (TestState's `variables`; an execution starts with none). */
-  | { kind: 'StartExecution'; at: number; input: string; execution: ExecutionInfo; seed: string; variables?: Record<string, Json> }
-  /** The integration accepted the work (Lambda started, an activity worker picked it up). */
-  | { kind: 'TaskStarted'; at: number; taskId: string; workerName?: string }
-  /** A `.sync` integration's submit step finished (e.g. the child execution was started). `output` is JSON text. */
-  | { kind: 'TaskSubmitted'; at: number; taskId: string; output: string }
-  /** `output` is the JSON text the integration returned. */
-  | { kind: 'TaskSucceeded'; at: number; taskId: string; output: string }
-  /** `phase`: the integration could not schedule, start or submit the task (no phase: the task itself failed). */
-  | { kind: 'TaskFailed'; at: number; taskId: string; error: string; cause?: string; phase?: TaskFailurePhase }
-  | { kind: 'TaskHeartbeat'; at: number; taskId: string }
-  | { kind: 'TimerFired'; at: number; timerId: string }
-  | { kind: 'StopExecution'; at: number; error?: string; cause?: string }
-  | { kind: 'RedriveExecution'; at: number }
-  /** UpdateMapRun: new settings for a running Map Run of this execution (absent fields stay as they are). */
-  | { kind: 'UpdateMapRun'; at: number; mapRunArn: string; maxConcurrency?: number; toleratedFailureCount?: number; toleratedFailurePercentage?: number };
+/**
+ * Facts the runtime looked up as it applied an input, recorded with it so that a replay decides
+ * the same. `missingActivities`: activities of the definition that do not exist; a Task state
+ * entered on one fails with States.Runtime before anything is scheduled, as on AWS.
+ */
+export interface InputFacts {
+  missingActivities?: string[];
+}
+
+export type EngineInput = InputFacts &
+  (
+    /** `input` is the raw JSON text the caller gave; `seed` is secret randomness (≥128 bits, hex) for tokens, jitter, UUIDs. */
+    /** `variables`: what the execution starts with (TestState's `variables`; an execution starts with none). */
+    | { kind: 'StartExecution'; at: number; input: string; execution: ExecutionInfo; seed: string; variables?: Record<string, Json> }
+    /** The integration accepted the work (Lambda started, an activity worker picked it up). */
+    | { kind: 'TaskStarted'; at: number; taskId: string; workerName?: string }
+    /** A `.sync` integration's submit step finished (e.g. the child execution was started). `output` is JSON text. */
+    | { kind: 'TaskSubmitted'; at: number; taskId: string; output: string }
+    /** `output` is the JSON text the integration returned. */
+    | { kind: 'TaskSucceeded'; at: number; taskId: string; output: string }
+    /** `phase`: the integration could not schedule, start or submit the task (no phase: the task itself failed). */
+    | { kind: 'TaskFailed'; at: number; taskId: string; error: string; cause?: string; phase?: TaskFailurePhase }
+    | { kind: 'TaskHeartbeat'; at: number; taskId: string }
+    | { kind: 'TimerFired'; at: number; timerId: string }
+    | { kind: 'StopExecution'; at: number; error?: string; cause?: string }
+    | { kind: 'RedriveExecution'; at: number }
+    /** UpdateMapRun: new settings for a running Map Run of this execution (absent fields stay as they are). */
+    | { kind: 'UpdateMapRun'; at: number; mapRunArn: string; maxConcurrency?: number; toleratedFailureCount?: number; toleratedFailurePercentage?: number }
+  );
 
 export type EngineInputKind = EngineInput['kind'];
 export type EngineInputOf<K extends EngineInputKind> = Extract<EngineInput, { kind: K }>;

@@ -54,15 +54,31 @@ test('lambda:invoke of a missing function stays the task\'s own failure (TaskFai
   expect(events[4]!.taskFailedEventDetails).toMatchObject({ resourceType: 'lambda', resource: 'invoke', error: 'Lambda.ResourceNotFoundException' });
 });
 
-test('an activity that does not exist: ActivityScheduled, then ActivityScheduleFailed; States.Runtime ends the execution', async () => {
+test('an activity that does not exist: the execution fails with States.Runtime right after the state is entered, nothing scheduled (localstack test_activities snapshot, recorded on AWS)', async () => {
   const activityArn = 'arn:aws:states:us-east-1:123456789012:activity:never-created';
   const sm = await f.machine('NoActivity', { StartAt: 'T', States: { T: { Type: 'Task', Resource: activityArn, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'P' }], End: true }, P: { Type: 'Pass', End: true } } });
   const arn = await f.start(sm, {});
-  const d = await f.closed(arn);
-  expect(d).toMatchObject({ status: 'FAILED', error: 'States.Runtime', cause: `Activity Does Not Exist: '${activityArn}'` });
+  const cause = `An error occurred while executing the state 'T' (entered at the event id #2). The activity ${activityArn} does not exist.`;
+  expect(await f.closed(arn)).toMatchObject({ status: 'FAILED', error: 'States.Runtime', cause });
   const events = await f.history(arn);
-  expect(types(events)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'ActivityScheduled', 'ActivityScheduleFailed', 'ExecutionFailed']);
-  expect(events[3]!.activityScheduleFailedEventDetails).toEqual({ error: 'States.Runtime', cause: `Activity Does Not Exist: '${activityArn}'` });
+  expect(types(events)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'ExecutionFailed']);
+  expect(events[2]).toMatchObject({ previousEventId: 2, executionFailedEventDetails: { error: 'States.Runtime', cause } });
+});
+
+test('an activity deleted while an execution waits on it: what was scheduled stays scheduled, and a replay from the store decides the same', async () => {
+  await f.close();
+  f = await openFixture({ maxLiveExecutions: 1 });
+  const { activityArn } = await f.ops.CreateActivity({ name: 'soon-gone' });
+  const first = { Type: 'Task', Resource: activityArn!, TimeoutSeconds: 5, Catch: [{ ErrorEquals: ['States.Timeout'], Next: 'Again' }], Next: 'Again' };
+  const sm = await f.machine('Deleted', { StartAt: 'First', States: { First: first, Again: { Type: 'Task', Resource: activityArn!, End: true } } });
+  const arn = await f.start(sm, {});
+  await f.ops.DeleteActivity({ activityArn: activityArn! });
+  // Another execution pushes this one out of memory: its next input replays the stored ones first.
+  await f.start(await f.machine('Other', { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 60, End: true } } }), {});
+  await f.service.admin.advanceTime(6000);
+  const events = await f.history(arn);
+  expect(types(events)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'ActivityScheduled', 'ActivityTimedOut', 'TaskStateExited', 'TaskStateEntered', 'ExecutionFailed']);
+  expect((await f.closed(arn)).cause).toBe(`An error occurred while executing the state 'Again' (entered at the event id #6). The activity ${activityArn} does not exist.`);
 });
 
 test.each(['arn:aws:states:::states:startExecution.sync', 'arn:aws:states:::states:startExecution.sync:2'])(

@@ -79,6 +79,8 @@ export class Interpreter implements Execution, BranchOwner {
   readonly compiled: CompiledDefinition;
   /** TestState's observer of each data-flow stage (EngineOptions.inspect). */
   readonly inspect: EngineOptions['inspect'];
+  /** The activities the runtime found missing as it applied the current input (InputFacts). */
+  missingActivities: readonly string[] | undefined;
   /** TestState's context object (EngineOptions.context), used as it is instead of the execution's. */
   private readonly givenContext: JsonObject | undefined;
   private readonly givenExecutionContext: JsonObject | undefined;
@@ -123,6 +125,7 @@ export class Interpreter implements Execution, BranchOwner {
     this.events = [];
     this.commands = [];
     this.at = input.at;
+    this.missingActivities = input.missingActivities;
     try {
       await (inputHandlers[input.kind] as (it: Interpreter, i: EngineInput) => Promise<void> | void)(this, input);
       await this.drain();

@@ -74,6 +74,11 @@ export const taskState: StateEvaluator = {
 function dispatch(run: StateRun, it: Interpreter, def: TaskState, request: TaskRequest): void {
   const resource = run.state.task!;
   const writer = taskEventWriters[resource.family];
+  if (resource.family === 'activity' && it.missingActivities?.includes(resource.arn)) {
+    // Nothing is scheduled: the execution fails with the state entered (localstack's
+    // test_activities snapshot, test_activity_task_on_deleted, recorded on AWS).
+    throw new StatesFailure(StatesErrors.Runtime, `${statePrefix(stateRef(run))}The activity ${resource.arn} does not exist.`);
+  }
   it.checkSize(run.name, request.payload);
   const thread = run.branch.thread;
   const taskId = it.nextId('task');

@@ -10,6 +10,7 @@ import { mapRunChildTask } from '../dispatch/map-run-child-task';
 import { mapRunWrites } from '../dispatch/map-run-records';
 import type { RuntimeContext } from '../runtime-context';
 import { ServiceError } from '../step-functions-operations';
+import { activityArnsOf } from './activity-arns';
 import { LiveExecution, type PendingInput } from './live-execution';
 
 export interface HostOptions {
@@ -93,6 +94,8 @@ export class ExecutionHost {
   /** Executions that were RUNNING when the service started: their tasks are dispatched again when first loaded. */
   private readonly toResume = new Set<string>();
   private readonly definitions = new Map<string, StateMachineDefinition>();
+  /** The activity ARNs each definition names (most name none). */
+  private readonly activityArns = new Map<string, string[]>();
   private readonly closeListeners: CloseListener[] = [];
   private readonly closeWaiters = new Map<string, CloseListener[]>();
   private handlers!: Record<TaskKind, TaskHandler>;
@@ -133,6 +136,22 @@ export class ExecutionHost {
       list.push(resolve);
       this.closeWaiters.set(arn, list);
     });
+  }
+
+  /**
+   * The activities this execution's definition names that do not exist now: recorded with the
+   * input being applied (InputFacts), so that replaying it decides the same.
+   */
+  private missingActivities(live: LiveExecution): string[] | undefined {
+    const revisionId = live.record.revisionId;
+    let arns = this.activityArns.get(revisionId);
+    if (!arns) {
+      arns = activityArnsOf(this.definition(revisionId));
+      this.activityArns.set(revisionId, arns);
+    }
+    if (arns.length === 0) return undefined;
+    const missing = arns.filter((arn) => !this.ctx.store.getActivity(arn));
+    return missing.length > 0 ? missing : undefined;
   }
 
   definition(revisionId: string): StateMachineDefinition {
@@ -238,6 +257,8 @@ export class ExecutionHost {
         // Stamped in place (a spread of inputs of every shape was a slow, megamorphic copy); `at` comes last either way.
         const input = item.input as EngineInput;
         input.at = at;
+        const missing = this.missingActivities(live);
+        if (missing) input.missingActivities = missing;
         const before = live.record.status;
         let decision: Decision;
         try {
