@@ -199,6 +199,11 @@ test("TestState's own context object, a Pass with a Result, a Map's settings, an
   const noRole = JSON.parse((await f.ops.TestState({ definition: ctx, input: '{}' })).output!) as { ctx: { Execution: { RoleArn: unknown } } };
   expect(noRole.ctx.Execution.RoleArn).toBeNull();
 
+  // An input the state leaves as it is keeps its text, spaces and all (localstack's recorded afterInputPath).
+  const spaced = await f.ops.TestState({ definition: JSON.stringify({ Type: 'Pass', End: true }), roleArn: ROLE, input: '["fire", "grass"]', inspectionLevel: 'DEBUG' });
+  expect(spaced.inspectionData).toMatchObject({ input: '["fire", "grass"]', afterInputPath: '["fire", "grass"]', afterResultPath: '["fire", "grass"]' });
+  expect(spaced.output).toBe('["fire", "grass"]');
+
   const withResult = await f.ops.TestState({ definition: JSON.stringify({ Type: 'Pass', Result: { resultKey: 'result value' }, End: true }), roleArn: ROLE, input: '{"Value":"HelloWorld"}', inspectionLevel: 'DEBUG' });
   expect(withResult.inspectionData).toEqual({ input: '{"Value":"HelloWorld"}', result: '{"resultKey":"result value"}', afterResultSelector: '{"resultKey":"result value"}', afterResultPath: '{"resultKey":"result value"}' });
 

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type * as sfn from '@aws-sdk/client-sfn';
 import type { Catcher, ChoiceState, Json, JsonObject, Retrier, State, StateMachineDefinition } from '../../asl';
-import { createExecution, findCatcher, findRetrier, type EngineCommand, type EngineInput, type HistoryEvent, type InspectionStage } from '../../engine';
+import { createExecution, findCatcher, findRetrier, jsonText, type EngineCommand, type EngineInput, type HistoryEvent, type InspectionStage } from '../../engine';
 import { taskKindOf, type TaskReport } from '../dispatch/task-run';
 import type { Runtime } from '../runtime';
 import { ServiceError, type StepFunctionsOperations } from '../step-functions-operations';
@@ -237,7 +237,8 @@ const STAGES: readonly (InspectionStage & keyof sfn.InspectionData)[] = ['afterA
  */
 function inspection(input: string, state: State, stages: Partial<Record<InspectionStage, Json>>, variables: Record<string, Json> | undefined): sfn.InspectionData {
   const data: sfn.InspectionData = { input };
-  for (const stage of STAGES) if (stages[stage] !== undefined) data[stage] = JSON.stringify(stages[stage]);
+  // A stage the state left as it was keeps the text it was given, as AWS shows it.
+  for (const stage of STAGES) if (stages[stage] !== undefined) data[stage] = jsonText(stages[stage]!);
   if (state.Type === 'Map') Object.assign(data, mapSettings(state as unknown as JsonObject));
   const assigned = stages.assigned as Record<string, Json> | undefined;
   if (variables || assigned) data.variables = JSON.stringify({ ...variables, ...assigned });
