@@ -20,8 +20,12 @@ function sameRow(held: ExecutionRecord, r: ExecutionRecord): boolean {
   return keys === heldKeys;
 }
 
-/** Bound on remembered rows: past it they are all forgotten (a miss only costs the rewrite). */
-const MAX_ROWS = 100_000;
+/**
+ * Bound on remembered rows, the least recently written dropped first: enough for the executions
+ * deciding at once, while thousands parked on a callback keep no copy (W4 durable: ~0.5 KiB of
+ * heap each otherwise). A miss only costs the rewrite.
+ */
+const MAX_ROWS = 1024;
 
 /**
  * The execution rows this connection wrote and that nothing has changed since. A running
@@ -45,7 +49,9 @@ export class WrittenRows {
       this.rows.delete(r.arn);
       return;
     }
-    if (this.rows.size >= MAX_ROWS) this.rows.clear();
+    // Re-inserted, so that the Map's order is the order of last writes.
+    this.rows.delete(r.arn);
+    if (this.rows.size >= MAX_ROWS) this.rows.delete(this.rows.keys().next().value!);
     this.rows.set(r.arn, { id, record: { ...r } });
   }
 
