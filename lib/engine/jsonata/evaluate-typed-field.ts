@@ -120,19 +120,6 @@ export async function evaluateJsonataBoolean(value: Json, field: string, binding
   return literalOf(result, field, (v): v is boolean => typeof v === 'boolean');
 }
 
-/** RFC 3339 with a mandatory offset, as AWS requires of Wait timestamps. */
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
-
-/** A Wait state's Timestamp: an ISO-8601 string with an offset, returned as written. */
-export async function evaluateJsonataTimestamp(value: Json, field: string, bindings: JsonataBindings): Promise<string> {
-  const result = await evaluateScalar(value, field, bindings, (v) => {
-    if (typeof v !== 'string') return unexpectedType('string', v);
-    if (TIMESTAMP.test(v) && !Number.isNaN(Date.parse(v))) return undefined;
-    return `returned an invalid timestamp. Expected an ISO-8601 extended offset date-time format string, but was: ${JSON.stringify(v)}`;
-  });
-  return literalOf(result, field, (v): v is string => typeof v === 'string');
-}
-
 /**
  * A Map state's Items: an expression that must return an array (AWS, recorded: "... returned an
  * unexpected result type. Expected 'array', but was 'object' for value: {...}"), or a literal

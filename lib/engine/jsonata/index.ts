@@ -16,7 +16,6 @@ export {
   evaluateJsonataInteger,
   evaluateJsonataNumber,
   evaluateJsonataString,
-  evaluateJsonataTimestamp,
   JsonataNumericFields,
   type NumericBounds,
 } from './evaluate-typed-field';

@@ -45,7 +45,7 @@ export const JsonataCauses = {
   /** A result of the wrong type or range for a typed field; `problem` continues the sentence. */
   wrongValue: (expression: string, field: string, problem: string) =>
     `The JSONata expression '${expression}' specified for the field '${field}' ${problem}`,
-  /** A function (or other non-JSON value) as the result. Unverified wording (localstack's). */
+  /** A function (or other non-JSON value) as the result (recorded on AWS: localstack test_map_state_items_eval_jsonata_fail[function]). */
   unsupportedType: (expression: string, field: string) =>
     `The JSONata expression '${expression}' specified for the field '${field}' returned an unsupported result type.`,
 } as const;

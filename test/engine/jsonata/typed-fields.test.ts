@@ -5,7 +5,6 @@ import {
   evaluateJsonataInteger,
   evaluateJsonataNumber,
   evaluateJsonataString,
-  evaluateJsonataTimestamp,
 } from '../../../lib/engine/jsonata';
 import { bindingsFor, failureOf } from './jsonata-fixture';
 
@@ -134,20 +133,7 @@ describe('evaluateJsonataInteger and evaluateJsonataNumber', () => {
   });
 });
 
-describe('evaluateJsonataTimestamp and evaluateJsonataString', () => {
-  it.each(['2024-01-01T00:00:00Z', '2024-01-01T00:00:00.5+02:00', '2016-03-14T01:59:00.123Z'])('accepts %s', async (t) => {
-    await expect(evaluateJsonataTimestamp(`{% "${t}" %}`, 'Timestamp', b())).resolves.toBe(t);
-  });
-
-  it.each<[string, string]>([
-    ['"2024-01-01"', 'returned an invalid timestamp. Expected an ISO-8601 extended offset date-time format string, but was: "2024-01-01"'],
-    ['"2024-01-01T00:00:00"', 'returned an invalid timestamp. Expected an ISO-8601 extended offset date-time format string, but was: "2024-01-01T00:00:00"'],
-    ['5', "returned an unexpected result type. Expected 'string', but was 'number' for value: 5"],
-  ])('Timestamp {%% %s %%} fails', async (expression, problem) => {
-    const failure = await failureOf(() => evaluateJsonataTimestamp(`{% ${expression} %}`, 'Timestamp', b()));
-    expect(failure.cause).toBe(`${PREFIX}The JSONata expression '${expression}' specified for the field 'Timestamp' ${problem}`);
-  });
-
+describe('evaluateJsonataString', () => {
   it('evaluates a Fail state Error and Cause', async () => {
     await expect(evaluateJsonataString('{% "Err." & $states.input.s %}', 'Error', b())).resolves.toBe('Err.abc');
     await expect(evaluateJsonataString('Literal', 'Cause', b())).resolves.toBe('Literal');
