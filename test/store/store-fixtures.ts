@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HistoryEvent } from '../../lib/engine';
-import { defineLazyText } from '../../lib/engine/core/json-text';
+import { LazyJson, withLazyTexts } from '../../lib/engine/core/json-text';
 import { MemoryStore, SqliteStore, type ExecutionRecord, type Store } from '../../lib/store';
 
 export const REGION_ACCOUNT = 'us-east-1:123456789012';
@@ -46,31 +46,26 @@ export function payload(seed: string, size = 300): string {
 /**
  * A chain of Pass states as the engine records it: ExecutionStarted, then per state Entered (input)
  * and Exited (output, which the next state enters with), then ExecutionSucceeded. Payloads are
- * lazy getters, as in engine events, and an Exited output is the same text as the next input.
+ * lazy texts, as in engine events, and an Exited output is the same text as the next input.
  */
 export function passChain(states: number, options: { firstId?: number; at?: number; lazy?: boolean } = {}): HistoryEvent[] {
   const firstId = options.firstId ?? 1;
   const at = options.at ?? 1_700_000_000_000;
   const lazy = options.lazy ?? true;
   const events: HistoryEvent[] = [];
-  const text = (target: object, key: string, value: string) => {
-    if (lazy) defineLazyText(target, key, JSON.parse(value));
-    else (target as Record<string, unknown>)[key] = value;
-  };
+  // Each payload text is given as a lazy LazyJson member, as the engine hands events over (withLazyTexts).
+  const text = <T extends Record<string, unknown>>(details: T, key: keyof T & string, value: string): T =>
+    lazy ? withLazyTexts<T>({ ...details, [key]: new LazyJson(JSON.parse(value)) }) : { ...details, [key]: value };
   let id = firstId;
-  const started = { input: '', inputDetails: { truncated: false }, roleArn: 'arn:aws:iam::123456789012:role/test' };
-  text(started, 'input', payload('s0'));
+  const started = text({ input: '', inputDetails: { truncated: false }, roleArn: 'arn:aws:iam::123456789012:role/test' }, 'input', payload('s0'));
   events.push({ timestamp: at, type: 'ExecutionStarted', id, previousEventId: 0, executionStartedEventDetails: started });
   for (let s = 0; s < states; s++) {
-    const entered = { name: `Step${s}`, input: '', inputDetails: { truncated: false } };
-    text(entered, 'input', payload(`s${s}`));
+    const entered = text({ name: `Step${s}`, input: '', inputDetails: { truncated: false } }, 'input', payload(`s${s}`));
     events.push({ timestamp: at + s, type: 'PassStateEntered', id: ++id, previousEventId: id - 1, stateEnteredEventDetails: entered });
-    const exited = { name: `Step${s}`, output: '', outputDetails: { truncated: false } };
-    text(exited, 'output', payload(`s${s + 1}`));
+    const exited = text({ name: `Step${s}`, output: '', outputDetails: { truncated: false } }, 'output', payload(`s${s + 1}`));
     events.push({ timestamp: at + s, type: 'PassStateExited', id: ++id, previousEventId: id - 1, stateExitedEventDetails: exited });
   }
-  const succeeded = { output: '', outputDetails: { truncated: false } };
-  text(succeeded, 'output', payload(`s${states}`));
+  const succeeded = text({ output: '', outputDetails: { truncated: false } }, 'output', payload(`s${states}`));
   events.push({ timestamp: at + states, type: 'ExecutionSucceeded', id: ++id, previousEventId: id - 1, executionSucceededEventDetails: succeeded });
   return events;
 }

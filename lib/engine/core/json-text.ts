@@ -317,58 +317,9 @@ const lazyTextReads: ProxyHandler<Record<string | symbol, unknown>> = {
 
 /**
  * `fields` as an object whose LazyJson members read as plain, enumerable strings (their JSON texts,
- * built on first read): what defineLazyText does, for a whole details object at once. A proxy
- * costs a fraction of an accessor defined per object, and history events are made far more often
- * than they are read. Member order is the order of `fields`.
+ * built on first read). A proxy costs a fraction of an accessor defined per object, and history
+ * events are made far more often than they are read. Member order is the order of `fields`.
  */
 export function withLazyTexts<T extends object>(fields: { [K in keyof T]: T[K] | LazyJson }): T {
   return new Proxy(fields as Record<string | symbol, unknown>, lazyTextReads) as T;
-}
-
-/** Gives a plain object a private slot for its LazyJson (a class whose constructor returns the object it is given). */
-class Carrier {
-  constructor(target: object) {
-    return target;
-  }
-}
-class LazySlot extends Carrier {
-  #lazy: LazyJson;
-  constructor(target: object, lazy: LazyJson) {
-    super(target);
-    this.#lazy = lazy;
-  }
-  static of(target: object): LazyJson {
-    return (target as LazySlot).#lazy;
-  }
-}
-
-/** One shared accessor per key: defining a lazy text allocates no closures. */
-const descriptors = new Map<string, PropertyDescriptor>();
-
-function descriptorFor(key: string): PropertyDescriptor {
-  let d = descriptors.get(key);
-  if (!d) {
-    d = {
-      enumerable: true,
-      configurable: true,
-      get(this: object): string {
-        return LazySlot.of(this).text;
-      },
-      set(this: object, text: string): void {
-        LazySlot.of(this).text = text;
-      },
-    };
-    descriptors.set(key, d);
-  }
-  return d;
-}
-
-/**
- * Defines `key` on `target` as an enumerable property whose JSON text is computed on first read:
- * history events carry their payloads lazily, so an execution nobody reads never serialises them.
- * Each target takes one lazy text.
- */
-export function defineLazyText(target: object, key: string, value: Json | LazyJson): void {
-  new LazySlot(target, value instanceof LazyJson ? value : new LazyJson(value));
-  Object.defineProperty(target, key, descriptorFor(key));
 }

@@ -1,5 +1,5 @@
 import type { Json } from '../../../lib/asl';
-import { defineLazyText, jsonBytes, jsonBytesAlong, jsonBytesFrom, jsonText, LazyJson, SizeMemo, withLazyTexts, type PathStep } from '../../../lib/engine/core/json-text';
+import { jsonBytes, jsonBytesAlong, jsonBytesFrom, LazyJson, SizeMemo, withLazyTexts, type PathStep } from '../../../lib/engine/core/json-text';
 import { applyResultPath, compilePath } from '../../../lib/engine/jsonpath';
 
 /** The 256 KiB quota is measured in UTF-8 bytes of the JSON text: jsonBytes must agree with it exactly. */
@@ -152,30 +152,11 @@ describe('LazyJson', () => {
 
   test('two events backed by one LazyJson record the same text', () => {
     const lazy = new LazyJson({ shared: true });
-    const exited: Record<string, unknown> = { name: 'A' };
-    const entered: Record<string, unknown> = { name: 'B' };
-    defineLazyText(exited, 'output', lazy);
-    defineLazyText(entered, 'input', lazy);
+    const exited = withLazyTexts<Record<string, unknown>>({ name: 'A', output: lazy });
+    const entered = withLazyTexts<Record<string, unknown>>({ name: 'B', input: lazy });
     expect(entered.input).toBe('{"shared":true}');
     expect(exited.output).toBe('{"shared":true}');
     expect(Object.keys(entered)).toEqual(['name', 'input']);
-  });
-});
-
-describe('defineLazyText', () => {
-  test('the property is enumerable, serialises its value once, and can be overwritten', () => {
-    const value = { a: [1, 2] };
-    const target: Record<string, unknown> = { name: 'S' };
-    defineLazyText(target, 'input', value);
-    const other: Record<string, unknown> = {};
-    defineLazyText(other, 'input', 'second');
-    expect(Object.keys(target)).toEqual(['name', 'input']);
-    expect(JSON.stringify(target)).toBe('{"name":"S","input":"{\\"a\\":[1,2]}"}');
-    expect(target.input).toBe(jsonText(value));
-    expect(other.input).toBe('"second"');
-    target.input = 'replaced';
-    expect(target.input).toBe('replaced');
-    expect({ ...target }).toEqual({ name: 'S', input: 'replaced' });
   });
 });
 
