@@ -4,3 +4,4 @@ export * from './errors';
 export * from './retry-catch';
 export * from './choice-rule';
 export * from './states';
+export * from './state-graphs';

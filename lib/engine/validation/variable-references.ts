@@ -1,3 +1,4 @@
+import { forEachState } from '../../asl';
 import { isIntrinsic, parseIntrinsic, type IntrinsicArg } from '../intrinsics/parse-intrinsic';
 import { jsonataLib } from '../jsonata/jsonata-lib';
 
@@ -16,20 +17,13 @@ export function variableReferences(definition: unknown): Record<string, string[]
   const out: Record<string, Set<string>> = {};
   if (!isObj(definition)) return {};
   const topLanguage = definition.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath';
-  const walkGraph = (graph: unknown) => {
-    if (!isObj(graph) || !isObj(graph.States)) return;
-    for (const [name, state] of Object.entries(graph.States)) {
-      if (!isObj(state)) continue;
-      const found = new Set<string>();
-      const language = state.QueryLanguage === undefined ? topLanguage : state.QueryLanguage === 'JSONPath' ? 'JSONPath' : 'JSONata';
-      if (language === 'JSONPath') jsonPathState(state, found);
-      else jsonataValue(withoutGraphs(state), found);
-      if (found.size > 0) out[name] = new Set([...(out[name] ?? []), ...found]);
-      if (Array.isArray(state.Branches)) state.Branches.forEach(walkGraph);
-      walkGraph(state.ItemProcessor ?? state.Iterator);
-    }
-  };
-  walkGraph(definition);
+  forEachState(definition, (name, state) => {
+    const found = new Set<string>();
+    const language = state.QueryLanguage === undefined ? topLanguage : state.QueryLanguage === 'JSONPath' ? 'JSONPath' : 'JSONata';
+    if (language === 'JSONPath') jsonPathState(state, found);
+    else jsonataValue(withoutGraphs(state), found);
+    if (found.size > 0) out[name] = new Set([...(out[name] ?? []), ...found]);
+  });
   return Object.fromEntries(Object.entries(out).map(([name, vars]) => [name, [...vars].sort()]));
 }
 

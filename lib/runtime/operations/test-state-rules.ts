@@ -1,5 +1,5 @@
 import type * as sfn from '@aws-sdk/client-sfn';
-import type { Json, JsonObject, State } from '../../asl';
+import { forEachInnerState, type Json, type JsonObject, type State } from '../../asl';
 import { TOLERATED_FAILURE_CAUSE } from '../../engine';
 import type { TaskReport } from '../dispatch/task-run';
 import { ServiceError } from '../step-functions-operations';
@@ -92,16 +92,10 @@ export function parseContext(text: string | undefined, state: State, mocked: boo
 }
 
 /** Every state name in a Map's or Parallel's inner graphs, the state's own aside. */
-function innerStateNames(state: JsonObject, into: Set<string> = new Set()): Set<string> {
-  const graphs = [state.ItemProcessor, state.Iterator, ...((state.Branches as Json[] | undefined) ?? [])];
-  for (const graph of graphs) {
-    const states = (graph as JsonObject | undefined)?.States as JsonObject | undefined;
-    for (const [name, inner] of Object.entries(states ?? {})) {
-      into.add(name);
-      innerStateNames(inner as JsonObject, into);
-    }
-  }
-  return into;
+function innerStateNames(state: JsonObject): Set<string> {
+  const names = new Set<string>();
+  forEachInnerState(state, (name) => void names.add(name));
+  return names;
 }
 
 /**
