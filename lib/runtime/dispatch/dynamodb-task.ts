@@ -3,7 +3,7 @@ import { crc32 } from 'node:zlib';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Json } from '../../asl';
 import type { RuntimeContext } from '../runtime-context';
-import { sdkCause, type TaskHandler, type TaskRun } from './task-run';
+import { reportStarted, sdkCause, type TaskHandler, type TaskRun } from './task-run';
 
 type Action = 'getItem' | 'putItem' | 'updateItem' | 'deleteItem';
 type Sdk = typeof import('@aws-sdk/client-dynamodb');
@@ -83,7 +83,7 @@ export function dynamodbTasks(ctx: RuntimeContext): TaskHandler & { close(): voi
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const sdk = require('@aws-sdk/client-dynamodb') as Sdk;
       client ??= new sdk.DynamoDBClient({ endpoint: ctx.dynamodbEndpoint, region: ctx.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-      if (!task.started) void task.report({ kind: 'TaskStarted' });
+      reportStarted(task);
       try {
         const Command = commandOf(sdk, action) as unknown as new (input: unknown) => InstanceType<Sdk['GetItemCommand']>;
         const output = await client.send(new Command(task.command.payload));

@@ -3,7 +3,7 @@ import type { Json, JsonObject } from '../../asl';
 import { invokeEnvelope, invokeEnvelopeText } from '../lambda/invoke-envelope';
 import { parseFunctionName } from '../lambda/lambda-registry';
 import type { RuntimeContext } from '../runtime-context';
-import { sdkCause, type TaskHandler, type TaskRun } from './task-run';
+import { reportStarted, sdkCause, type TaskHandler, type TaskRun } from './task-run';
 
 function isObject(v: Json | undefined): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -40,14 +40,15 @@ export function lambdaTasks(ctx: RuntimeContext, mode: 'function' | 'invoke'): T
       let functionName: string;
       let event: Json;
       let invocationType = 'RequestResponse';
+      // The task starts before the Invoke call, so a refused call follows TaskStarted: through
+      // lambda:invoke (localstack test_task_service_lambda.snapshot.json test_no_such_function,
+      // recorded on AWS) and for a function ARN, whose missing function is LambdaFunctionStarted, then
+      // LambdaFunctionFailed (a history from AWS's Step Functions Local, codetheweb/serverless-step-functions-local#3).
+      reportStarted(task);
       if (mode === 'function') {
         functionName = c.resource;
         event = c.payload;
       } else {
-        // Through lambda:invoke the task starts before the Invoke call, so a refused call follows
-        // TaskStarted (localstack test_task_service_lambda.snapshot.json test_no_such_function, recorded on AWS).
-        // Reports apply in order, so nothing need wait for TaskStarted to be committed.
-        if (!task.started) void task.report({ kind: 'TaskStarted' }).catch(() => undefined);
         const p = isObject(c.payload) ? c.payload : {};
         if (typeof p.FunctionName !== 'string') {
           return task.report({
@@ -68,9 +69,6 @@ export function lambdaTasks(ctx: RuntimeContext, mode: 'function' | 'invoke'): T
         event = payload.event;
         if (typeof p.InvocationType === 'string') invocationType = p.InvocationType;
       }
-      // A function ARN starts before the Invoke call too: a missing function is LambdaFunctionStarted, then
-      // LambdaFunctionFailed (a history from AWS's Step Functions Local, codetheweb/serverless-step-functions-local#3).
-      if (mode === 'function' && !task.started) void task.report({ kind: 'TaskStarted' }).catch(() => undefined);
       const found = ctx.lambdas.find(functionName);
       if (!found) {
         const arn = functionName.startsWith('arn:') ? functionName : ctx.lambdas.arnOf(parseFunctionName(functionName)?.name ?? functionName);

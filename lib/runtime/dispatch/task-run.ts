@@ -26,6 +26,15 @@ export interface TaskRun {
   report(report: TaskReport): Promise<void>;
 }
 
+/**
+ * Reports TaskStarted unless it was applied before a restart. Not awaited: reports apply in order,
+ * so what the integration reports next need not wait for this one to be committed (a rejection,
+ * when the execution was reset, reaches the next report too).
+ */
+export function reportStarted(task: TaskRun): void {
+  if (!task.started) void task.report({ kind: 'TaskStarted' }).catch(() => undefined);
+}
+
 /** Carries out the tasks of one kind of integration. */
 export interface TaskHandler {
   /** Runs the task; resolves once nothing of it is in flight in this process (a callback may still be awaited). */

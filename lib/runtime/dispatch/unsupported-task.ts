@@ -1,6 +1,6 @@
 import type { RuntimeContext } from '../runtime-context';
 import { serviceErrorPrefix } from './service-error-prefix';
-import type { TaskHandler, TaskRun } from './task-run';
+import { reportStarted, type TaskHandler, type TaskRun } from './task-run';
 
 const RUNS = 'It runs Lambda (function ARNs and lambda:invoke), activities, states:startExecution and the optimised DynamoDB getItem, putItem, updateItem and deleteItem.';
 
@@ -14,7 +14,7 @@ const RUNS = 'It runs Lambda (function ARNs and lambda:invoke), activities, stat
 export function unsupportedTasks(_ctx: RuntimeContext): TaskHandler {
   return {
     async run(task: TaskRun) {
-      if (!task.started) void task.report({ kind: 'TaskStarted' }).catch(() => undefined);
+      reportStarted(task);
       const prefix = serviceErrorPrefix(task.command.integration.service);
       await task.report({
         kind: 'TaskFailed',
