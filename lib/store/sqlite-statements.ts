@@ -123,10 +123,10 @@ export function prepareStatements(db: Database.Database) {
          redrive_count = excluded.redrive_count, doc = excluded.doc, input = excluded.input, output = excluded.output,
          event_count = NULL`,
     ),
-    // A summary that leaves every indexed column as it was (most decisions: only the event count
-    // moved) rewrites the row alone; the upsert above rewrites all eight indexes (measured ~4x the cost).
     // A decision that moved only the event count (WrittenRows) writes just that.
     setEventCount: p<[number, number]>('UPDATE executions SET event_count = ? WHERE id = ?'),
+    // A summary that leaves every indexed column as it was rewrites the row alone; the upsert above
+    // rewrites all eight indexes (measured ~4x the cost).
     updateExecutionDoc: p<
       [string, string | null, string | null, string, string, string, number, number | null, string | null, string | null, string | null, string | null, number],
       { id: number }

@@ -104,7 +104,7 @@ export class Interpreter implements Execution, BranchOwner {
    * Where a redrive resumes: the top-level state that did not finish, with its input and, for a
    * Parallel or inline Map, the branches or iterations that succeeded (they are not run again).
    */
-  private redrivePoint: { name: string; input: Json; succeeded?: Map<number, Json> } | undefined;
+  private redrivePoint: RedrivePoint | undefined;
   /** The outputs the state a redrive enters carries over (see redrivePoint). */
   private carryIntoNextRun: Map<number, Json> | undefined;
   private redrivable = false;
@@ -627,7 +627,14 @@ export class Interpreter implements Execution, BranchOwner {
  * redrives only the branches and iterations that failed or were aborted.
  * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_RedriveExecution.html
  */
-function redrivePointOf(run: StateRun): { name: string; input: Json; succeeded?: Map<number, Json> } {
+interface RedrivePoint {
+  name: string;
+  input: Json;
+  /** The outputs of the branches or iterations that succeeded (a Parallel's or an inline Map's). */
+  succeeded?: Map<number, Json>;
+}
+
+function redrivePointOf(run: StateRun): RedrivePoint {
   return run.succeededBranches ? { name: run.name, input: run.input, succeeded: run.succeededBranches } : { name: run.name, input: run.input };
 }
 

@@ -27,9 +27,6 @@ export interface JsonPathScope extends EvaluationScope {
 export { evaluateIntrinsic };
 export { compilePath, evaluatePath } from './compile-path';
 
-/** The input as causes quote it: as it was given while unchanged (see jsonText). */
-const compact = (v: Json) => jsonText(v);
-
 export function statePrefix(state: JsonPathState | undefined): string {
   return state ? `An error occurred while executing the state '${state.name}' (entered at the event id #${state.enteredEventId}). ` : '';
 }
@@ -112,7 +109,7 @@ class ArgumentReader {
   read(p: string): Json {
     const scope = this.scope!;
     const v = queryPath(p, scope, true);
-    if (v === undefined) throw new IntrinsicError(`The JsonPath argument for the field '${p}' could not be found in the input '${compact(scope.input)}'`);
+    if (v === undefined) throw new IntrinsicError(`The JsonPath argument for the field '${p}' could not be found in the input '${jsonText(scope.input)}'`);
     return v;
   }
 }
@@ -138,7 +135,7 @@ function dynamicValue(key: string, expr: string, scope: JsonPathScope): Json {
   if (isIntrinsic(expr)) return evaluateIntrinsic(expr, scope);
   const v = queryPath(expr, scope);
   if (v === undefined) {
-    throw runtime(scope, `The JSONPath '${expr}' specified for the field '${key}' could not be found in the input '${compact(scope.input)}'`);
+    throw runtime(scope, `The JSONPath '${expr}' specified for the field '${key}' could not be found in the input '${jsonText(scope.input)}'`);
   }
   return v;
 }
@@ -180,7 +177,7 @@ function compileDynamic(key: string, expr: string): CompiledTemplate {
     const root = rootOf(path, scope);
     const v = root === undefined ? undefined : evaluatePath(path, root);
     if (v === undefined) {
-      throw runtime(scope, `The JSONPath '${expr}' specified for the field '${key}' could not be found in the input '${compact(scope.input)}'`);
+      throw runtime(scope, `The JSONPath '${expr}' specified for the field '${key}' could not be found in the input '${jsonText(scope.input)}'`);
     }
     return v;
   };
@@ -297,7 +294,7 @@ export function applyResultPath(path: string | null | undefined, input: Json, re
 }
 
 function resultPathFailure(path: string, input: Json, state: JsonPathState | undefined): StatesFailure {
-  return new StatesFailure('States.ResultPathMatchFailure', `${statePrefix(state)}Unable to apply ReferencePath ${path} to input ${compact(input)}`);
+  return new StatesFailure('States.ResultPathMatchFailure', `${statePrefix(state)}Unable to apply ReferencePath ${path} to input ${jsonText(input)}`);
 }
 
 /** Choice: the index of the first matching rule, or -1. */

@@ -108,7 +108,6 @@ export class ExecutionHost {
   private closed = false;
   /** Drains holding a decision group open until the next turn of the event loop. */
   private holding = 0;
-  /** The inputs a drain took from an execution's queue, and how far it got (drop() rejects the rest). */
 
   constructor(
     private readonly ctx: RuntimeContext,
