@@ -1,4 +1,6 @@
 import {
+  DeleteStateMachineCommand,
+  DescribeStateMachineCommand,
   DescribeExecutionCommand,
   DescribeStateMachineForExecutionCommand,
   GetExecutionHistoryCommand,
@@ -29,7 +31,16 @@ describe('EXPRESS state machines (test_sfn_api_express.snapshot.json)', () => {
     });
     expect(r.startDate).toBeInstanceOf(Date);
     expect(r.stopDate).toBeInstanceOf(Date);
+    // The name is the ARN's first part after the machine's name.
+    expect(r.name).toBe(r.executionArn!.split(':')[7]);
     expect(await failure(send(new ListExecutionsCommand({ stateMachineArn })))).toEqual({ name: 'StateMachineTypeNotSupported', message: 'This operation is not supported by this type of state machine' });
+  });
+
+  test('DescribeStateMachine of an EXPRESS machine: type EXPRESS with the default configurations; it can be deleted (test_create_describe_delete)', async () => {
+    const { stateMachineArn } = await create('express-described', PASS, { type: 'EXPRESS' });
+    const d = await send(new DescribeStateMachineCommand({ stateMachineArn }));
+    expect(d).toMatchObject({ stateMachineArn, name: 'express-described', status: 'ACTIVE', type: 'EXPRESS', definition: PASS, loggingConfiguration: { level: 'OFF', includeExecutionData: false }, tracingConfiguration: { enabled: false } });
+    await expect(send(new DeleteStateMachineCommand({ stateMachineArn }))).resolves.toBeDefined();
   });
 
   test('a failed StartSyncExecution: error and cause, no output, outputDetails still there (test_express_sync.snapshot.json)', async () => {
