@@ -148,12 +148,20 @@ describe('logging configurations (test_sfn_api_logs.snapshot.json)', () => {
     expect((await send(new DescribeStateMachineCommand({ stateMachineArn: none.stateMachineArn }))).loggingConfiguration).toEqual({ level: 'OFF', includeExecutionData: false, destinations: [] });
   });
 
+  test('level OFF with a destination keeps the destination and includeExecutionData as given (test_logging_configuration[OFF-*])', async () => {
+    for (const includeExecutionData of [false, true]) {
+      const { stateMachineArn } = await create(`log-off-${includeExecutionData}`, PASS, { loggingConfiguration: { level: 'OFF', includeExecutionData, destinations: [destination()] } });
+      expect((await send(new DescribeStateMachineCommand({ stateMachineArn }))).loggingConfiguration).toEqual({ level: 'OFF', includeExecutionData, destinations: [destination()] });
+    }
+  });
+
   test('a level without one destination, or two destinations: InvalidLoggingConfiguration', async () => {
     const invalid = { name: 'InvalidLoggingConfiguration', message: 'Invalid Logging Configuration: Must specify exactly one Log Destination.' };
     for (const level of ['ALL', 'FATAL', 'ERROR'] as const) expect(await failure(create(`log-${level}`, PASS, { loggingConfiguration: { level } }))).toEqual(invalid);
     expect(await failure(create('log-two', PASS, { loggingConfiguration: { level: 'ALL', destinations: [destination(), destination(`${LOG_GROUP}2`)] } }))).toEqual(invalid);
     const { stateMachineArn } = await create('log-update-invalid');
     expect(await failure(send(new UpdateStateMachineCommand({ stateMachineArn, loggingConfiguration: { level: 'ALL' } })))).toEqual(invalid);
+    expect(await failure(send(new UpdateStateMachineCommand({ stateMachineArn, loggingConfiguration: { level: 'ALL', destinations: [destination(), destination(`${LOG_GROUP}2`)] } })))).toEqual(invalid);
   });
 
   test('each logging change is a new revision; the same logging again is not', async () => {
