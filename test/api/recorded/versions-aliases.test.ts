@@ -88,6 +88,76 @@ describe('versions (test_sfn_api_versioning.snapshot.json)', () => {
   });
 });
 
+describe('versions, test by test (test_sfn_api_versioning.snapshot.json)', () => {
+  test('a version description given at creation with publish is the version\'s description; the machine has none (test_create_publish_describe_with_version_description)', async () => {
+    const created = await create('ver-described', PASS, { publish: true, versionDescription: 'HelloWorld!' });
+    expect(await send(new DescribeStateMachineCommand({ stateMachineArn: created.stateMachineVersionArn }))).toMatchObject({ description: 'HelloWorld!', stateMachineArn: created.stateMachineVersionArn });
+    expect(await send(new DescribeStateMachineCommand({ stateMachineArn: created.stateMachineArn }))).not.toHaveProperty('description');
+  });
+
+  test('UpdateStateMachine with publish answers the revision and the new version; versions list newest first, ARN and date only (test_update_state_machine)', async () => {
+    const { stateMachineArn } = await create('ver-updated');
+    const u1 = await send(new UpdateStateMachineCommand({ stateMachineArn, definition: passWith('R1'), publish: true }));
+    expect(u1.revisionId).toBeDefined();
+    expect(u1.stateMachineVersionArn).toBe(`${stateMachineArn}:1`);
+    const list1 = await send(new ListStateMachineVersionsCommand({ stateMachineArn }));
+    expect(list1.stateMachineVersions!.map((v) => Object.keys(v).sort())).toEqual([['creationDate', 'stateMachineVersionArn']]);
+    const u2 = await send(new UpdateStateMachineCommand({ stateMachineArn, definition: passWith('R2'), publish: true }));
+    expect(u2.revisionId).not.toBe(u1.revisionId);
+    expect(u2.stateMachineVersionArn).toBe(`${stateMachineArn}:2`);
+    expect((await send(new ListStateMachineVersionsCommand({ stateMachineArn }))).stateMachineVersions!.map((v) => v.stateMachineVersionArn)).toEqual([`${stateMachineArn}:2`, `${stateMachineArn}:1`]);
+    expect(await failure(send(new UpdateStateMachineCommand({ stateMachineArn: `${stateMachineArn}:2`, definition: passWith('R3') })))).toEqual({
+      name: 'StateMachineDoesNotExist',
+      message: `State Machine Does Not Exist: '${stateMachineArn}:2'`,
+    });
+  });
+
+  test('ListExecutions by state machine shows no version for an unversioned start; by version, only that version\'s executions (test_start_version_execution)', async () => {
+    const created = await create('ver-started', PASS, { publish: true });
+    const plain = await send(new StartExecutionCommand({ stateMachineArn: created.stateMachineArn }));
+    await finished(plain.executionArn!);
+    const byMachine = await send(new ListExecutionsCommand({ stateMachineArn: created.stateMachineArn }));
+    expect(byMachine.executions!.map((e) => e.executionArn)).toEqual([plain.executionArn]);
+    expect(byMachine.executions![0]).not.toHaveProperty('stateMachineVersionArn');
+    const versioned = await send(new StartExecutionCommand({ stateMachineArn: created.stateMachineVersionArn }));
+    await finished(versioned.executionArn!);
+    const byVersion = await send(new ListExecutionsCommand({ stateMachineArn: created.stateMachineVersionArn }));
+    expect(byVersion.executions!.map((e) => [e.executionArn, e.stateMachineArn, e.stateMachineVersionArn])).toEqual([[versioned.executionArn, created.stateMachineArn, created.stateMachineVersionArn]]);
+  });
+
+  test('a deleted version leaves an empty version list (test_list_delete_version)', async () => {
+    const created = await create('ver-deleted', PASS, { publish: true });
+    await send(new DeleteStateMachineVersionCommand({ stateMachineVersionArn: created.stateMachineVersionArn }));
+    expect((await send(new ListStateMachineVersionsCommand({ stateMachineArn: created.stateMachineArn }))).stateMachineVersions).toEqual([]);
+    await expect(send(new DeleteStateMachineVersionCommand({ stateMachineVersionArn: created.stateMachineVersionArn }))).resolves.toBeDefined();
+  });
+
+  test('published at creation, an update with publish and the same definition returns version 1 without a revisionId (test_empty_revision_with_publish_and_publish_on_creation)', async () => {
+    const created = await create('ver-same', PASS, { publish: true });
+    for (let i = 0; i < 2; i++) {
+      const u = await send(new UpdateStateMachineCommand({ stateMachineArn: created.stateMachineArn, definition: PASS, publish: true }));
+      expect(u.stateMachineVersionArn).toBe(created.stateMachineVersionArn);
+      expect(u.revisionId).toBeUndefined();
+      expect(u.updateDate).toBeInstanceOf(Date);
+    }
+  });
+
+  test('DescribeStateMachineForExecution of a version execution: the revision it ran, under the state machine\'s ARN (test_describe_state_machine_for_execution_of_version_with_revision)', async () => {
+    const { stateMachineArn } = await create('ver-for-exec');
+    const u = await send(new UpdateStateMachineCommand({ stateMachineArn, definition: passWith('R2'), publish: true }));
+    const { executionArn } = await send(new StartExecutionCommand({ stateMachineArn: u.stateMachineVersionArn }));
+    const d = await send(new DescribeStateMachineForExecutionCommand({ executionArn }));
+    expect(d).toMatchObject({ stateMachineArn, definition: passWith('R2'), revisionId: u.revisionId });
+    expect(d.updateDate).toBeInstanceOf(Date);
+  });
+
+  test('PublishStateMachineVersion of a machine that does not exist, or of no ARN at all', async () => {
+    const arn = 'arn:aws:states:us-east-1:123456789012:stateMachine:ver-never';
+    expect(await failure(send(new PublishStateMachineVersionCommand({ stateMachineArn: arn })))).toEqual({ name: 'StateMachineDoesNotExist', message: `State Machine Does Not Exist: '${arn}'` });
+    expect(await failure(send(new PublishStateMachineVersionCommand({ stateMachineArn: 'invalid_arn' })))).toEqual({ name: 'InvalidArn', message: "Invalid Arn: 'Invalid ARN prefix: invalid_arn'" });
+  });
+});
+
 describe('aliases (test_sfn_api_aliasing.snapshot.json)', () => {
   async function twoVersions(name: string) {
     const created = await create(name, PASS, { publish: true });
