@@ -13,4 +13,4 @@ export { parseTaskResource, type TaskResource, type TaskEventFamily } from './ta
 export { NO_CHOICE_MATCHED_CAUSE } from './states/choice-state';
 export { TOLERATED_FAILURE_CAUSE } from './states/map-state';
 export { findCatcher, findRetrier } from './core/error-matching';
-export { jsonText } from './core/json-text';
+export { jsonText, parseJson } from './core/json-text';

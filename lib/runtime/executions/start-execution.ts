@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { parseJson } from '../../engine';
 import type { ExecutionParent, ExecutionRecord } from '../../store/records';
 import { parseStateMachineArn } from '../arns';
 import { requireValidName } from '../names';
@@ -47,7 +48,7 @@ function resolveTarget(ctx: RuntimeContext, arn: string) {
 
 function checkInput(input: string): void {
   try {
-    JSON.parse(input);
+    parseJson(input);
   } catch (err) {
     throw new ServiceError('InvalidExecutionInput', `Invalid State Machine Execution Input: '${(err as Error).message}'`);
   }
