@@ -137,7 +137,8 @@ export function versionAndAliasOperations(rt: Runtime): Ops {
         ...(a.description !== undefined ? { description: a.description } : {}),
         routingConfiguration: JSON.parse(a.routingConfiguration) as Route[],
         creationDate: new Date(a.creationDate),
-        ...(a.updateDate !== undefined ? { updateDate: new Date(a.updateDate) } : {}),
+        // A newly created alias reports its creation date as its update date (API reference, DescribeStateMachineAlias).
+        updateDate: new Date(a.updateDate ?? a.creationDate),
       };
     },
 

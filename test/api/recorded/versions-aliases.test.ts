@@ -2,12 +2,16 @@ import {
   CreateStateMachineAliasCommand,
   DeleteStateMachineAliasCommand,
   DeleteStateMachineVersionCommand,
+  DescribeExecutionCommand,
+  DescribeStateMachineAliasCommand,
+  ListStateMachineAliasesCommand,
   DescribeStateMachineCommand,
   DescribeStateMachineForExecutionCommand,
   ListExecutionsCommand,
   ListStateMachineVersionsCommand,
   PublishStateMachineVersionCommand,
   StartExecutionCommand,
+  StopExecutionCommand,
   UpdateStateMachineAliasCommand,
   UpdateStateMachineCommand,
 } from '@aws-sdk/client-sfn';
@@ -211,6 +215,69 @@ describe('aliases (test_sfn_api_aliasing.snapshot.json)', () => {
     for (const name of ['123', 'INVALID ALIAS', '!INVALID', 'ALIAS@']) expect(await failure(alias(name, [{ stateMachineVersionArn: v1, weight: 100 }]))).toEqual({ name: 'ValidationException', message: pattern(name) });
     const long = 'A'.repeat(81);
     expect((await failure(alias(long, [{ stateMachineVersionArn: v1, weight: 100 }]))).message).toBe(`1 validation error detected: Value '${long}' at 'name' failed to satisfy constraint: Member must have length less than or equal to 80`);
+  });
+
+  test('ListStateMachineAliases: empty, then each alias with its ARN and creation date, by name; a deleted alias leaves the list (test_base_lifecycle_create_delete_list)', async () => {
+    const { sm, v1 } = await twoVersions('alias-listed');
+    const listed = async () => (await send(new ListStateMachineAliasesCommand({ stateMachineArn: sm }))).stateMachineAliases!;
+    expect(await listed()).toEqual([]);
+    const names = ['base-0', 'base-1', 'base-2'];
+    for (const name of names) await alias(name, [{ stateMachineVersionArn: v1, weight: 100 }]);
+    expect((await listed()).map((a) => Object.keys(a).sort())).toEqual(names.map(() => ['creationDate', 'stateMachineAliasArn']));
+    expect((await listed()).map((a) => a.stateMachineAliasArn)).toEqual(names.map((n) => `${sm}:${n}`));
+    for (const [i, name] of names.entries()) {
+      await send(new DeleteStateMachineAliasCommand({ stateMachineAliasArn: `${sm}:${name}` }));
+      expect((await listed()).map((a) => a.stateMachineAliasArn)).toEqual(names.slice(i + 1).map((n) => `${sm}:${n}`));
+    }
+  });
+
+  test('DescribeStateMachineAlias: name, description, routing and both dates; UpdateStateMachineAlias answers its updateDate (test_base_lifecycle_create_update_describe)', async () => {
+    const { v1 } = await twoVersions('alias-described');
+    const created = await alias('described', [{ stateMachineVersionArn: v1, weight: 100 }], 'first');
+    const fresh = await send(new DescribeStateMachineAliasCommand({ stateMachineAliasArn: created.stateMachineAliasArn }));
+    // Documented: a newly created alias's updateDate is its creation date (API reference).
+    expect(fresh.updateDate).toEqual(fresh.creationDate);
+    const updated = await send(new UpdateStateMachineAliasCommand({ stateMachineAliasArn: created.stateMachineAliasArn, description: 'new description' }));
+    expect(Object.keys(updated).filter((k) => k !== '$metadata')).toEqual(['updateDate']);
+    const d = await send(new DescribeStateMachineAliasCommand({ stateMachineAliasArn: created.stateMachineAliasArn }));
+    const { $metadata: _m, ...body } = d;
+    expect(body).toEqual({
+      stateMachineAliasArn: created.stateMachineAliasArn,
+      name: 'described',
+      description: 'new description',
+      routingConfiguration: [{ stateMachineVersionArn: v1, weight: 100 }],
+      creationDate: created.creationDate,
+      updateDate: updated.updateDate,
+    });
+  });
+
+  test('a version an alias routes to cannot be deleted until the alias routes elsewhere (test_delete_version_with_alias)', async () => {
+    const { v1, v2 } = await twoVersions('alias-guards');
+    const { stateMachineAliasArn } = await alias('guard', [{ stateMachineVersionArn: v1, weight: 100 }], 'create state machine alias description');
+    expect(await failure(send(new DeleteStateMachineVersionCommand({ stateMachineVersionArn: v1 })))).toEqual({
+      name: 'ConflictException',
+      message: 'Version to be deleted must not be referenced by an alias. Current list of aliases referencing this version: [guard]',
+    });
+    await send(new UpdateStateMachineAliasCommand({ stateMachineAliasArn, routingConfiguration: [{ stateMachineVersionArn: v2, weight: 100 }] }));
+    expect((await send(new DescribeStateMachineAliasCommand({ stateMachineAliasArn }))).routingConfiguration).toEqual([{ stateMachineVersionArn: v2, weight: 100 }]);
+    await expect(send(new DeleteStateMachineVersionCommand({ stateMachineVersionArn: v1 }))).resolves.toBeDefined();
+  });
+
+  test('started by version ARN: the version, no alias; ListExecutions shows each, a running one without stopDate (test_base_lifecycle_create_invoke_describe_list)', async () => {
+    const created = await create('alias-and-version', JSON.stringify({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 60, End: true } } }), { publish: true });
+    const v1 = created.stateMachineVersionArn!;
+    const { stateMachineAliasArn } = await alias('aliased', [{ stateMachineVersionArn: v1, weight: 100 }]);
+    const viaAlias = await send(new StartExecutionCommand({ stateMachineArn: stateMachineAliasArn }));
+    const viaVersion = await send(new StartExecutionCommand({ stateMachineArn: v1 }));
+    const d = await send(new DescribeExecutionCommand({ executionArn: viaVersion.executionArn }));
+    expect(d).toMatchObject({ stateMachineArn: created.stateMachineArn, stateMachineVersionArn: v1, status: 'RUNNING' });
+    expect(d).not.toHaveProperty('stateMachineAliasArn');
+    const listed = (await send(new ListExecutionsCommand({ stateMachineArn: created.stateMachineArn }))).executions!;
+    const byArn = new Map(listed.map((e) => [e.executionArn, e]));
+    expect(byArn.get(viaAlias.executionArn)).toMatchObject({ stateMachineAliasArn, stateMachineVersionArn: v1, status: 'RUNNING' });
+    expect(byArn.get(viaVersion.executionArn)).not.toHaveProperty('stateMachineAliasArn');
+    expect(byArn.get(viaVersion.executionArn)).not.toHaveProperty('stopDate');
+    for (const e of [viaAlias, viaVersion]) await send(new StopExecutionCommand({ executionArn: e.executionArn }));
   });
 
   test('an execution through an alias records the alias and the version; deleting or updating an alias that does not exist', async () => {
