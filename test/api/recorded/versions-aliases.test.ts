@@ -1,4 +1,5 @@
 import {
+  DeleteStateMachineCommand,
   CreateStateMachineAliasCommand,
   DeleteStateMachineAliasCommand,
   DeleteStateMachineVersionCommand,
@@ -249,6 +250,15 @@ describe('aliases (test_sfn_api_aliasing.snapshot.json)', () => {
       creationDate: created.creationDate,
       updateDate: updated.updateDate,
     });
+  });
+
+  test('an alias rerouted to split between two versions describes both; its state machine can be deleted with the alias in place (test_base_lifecycle_create_update_describe, test_delete_revision_with_alias, recorded 2025)', async () => {
+    const { sm, v1, v2 } = await twoVersions('alias-split');
+    const { stateMachineAliasArn } = await alias('split', [{ stateMachineVersionArn: v1, weight: 100 }]);
+    const split = [{ stateMachineVersionArn: v1, weight: 50 }, { stateMachineVersionArn: v2, weight: 50 }];
+    await send(new UpdateStateMachineAliasCommand({ stateMachineAliasArn, routingConfiguration: split }));
+    expect((await send(new DescribeStateMachineAliasCommand({ stateMachineAliasArn }))).routingConfiguration).toEqual(split);
+    await expect(send(new DeleteStateMachineCommand({ stateMachineArn: sm }))).resolves.toBeDefined();
   });
 
   test('a version an alias routes to cannot be deleted until the alias routes elsewhere (test_delete_version_with_alias)', async () => {
