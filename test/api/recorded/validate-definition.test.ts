@@ -34,6 +34,18 @@ describe('ValidateStateMachineDefinition (test_sfn_api_validation.snapshot.json)
     expect(await validate(PASS, 'EXPRESS')).toMatchObject({ result: 'OK', diagnostics: [], truncated: false });
   });
 
+  test('a definition without StartAt, for either type: StartAt required at /; a valid one is OK for STANDARD too (test_validate_state_machine_definition_type_*)', async () => {
+    const noStartAt = JSON.stringify({ Comment: 'BASE_PASS_RESULT', States: { State_1: { Type: 'Pass', Result: { Arg1: 'argument1' }, End: true } } });
+    for (const type of ['STANDARD', 'EXPRESS'] as const) {
+      expect(await validate(noStartAt, type)).toMatchObject({
+        result: 'FAIL',
+        truncated: false,
+        diagnostics: [{ code: 'SCHEMA_VALIDATION_FAILED', location: '/', message: 'These fields are required: [StartAt]', severity: 'ERROR' }],
+      });
+    }
+    expect(await validate(PASS, 'STANDARD')).toMatchObject({ result: 'OK', diagnostics: [], truncated: false });
+  });
+
   test('an EXPRESS machine cannot wait for a task token', async () => {
     const wftt = JSON.stringify({ StartAt: 'SendMessageWithWait', States: { SendMessageWithWait: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', Parameters: { QueueUrl: 'q', MessageBody: { 'TaskToken.$': '$$.Task.Token' } }, End: true } } });
     expect((await validate(wftt, 'EXPRESS')).diagnostics).toEqual([
