@@ -126,6 +126,44 @@ describe('state machines (test_sfn_api.snapshot.json)', () => {
     expect(await send(new DescribeStateMachineCommand({ stateMachineArn: plain.stateMachineArn }))).not.toHaveProperty('variableReferences');
   });
 
+  test('variableReferences of Wait paths and of states nested in Maps; DescribeStateMachineForExecution carries the encryption configuration too (BASE_REFERENCE_IN_WAIT, BASE_REFERENCE_IN_ITERATOR_OUTER_SCOPE)', async () => {
+    const wait = JSON.stringify({
+      StartAt: 'Start',
+      States: {
+        Start: { Type: 'Pass', Assign: { waitTime: 0, startAt: '2024-01-01T00:00:00Z' }, Next: 'WaitSecondsState' },
+        WaitSecondsState: { Type: 'Wait', SecondsPath: '$waitTime', Next: 'WaitUntilState' },
+        WaitUntilState: { Type: 'Wait', TimestampPath: '$startAt', End: true },
+      },
+    });
+    const waiting = await create('variable-references-wait', wait);
+    expect((await send(new DescribeStateMachineCommand({ stateMachineArn: waiting.stateMachineArn }))).variableReferences).toEqual({ WaitSecondsState: ['waitTime'], WaitUntilState: ['startAt'] });
+    const inline = (StartAt: string, States: Record<string, unknown>) => ({ ProcessorConfig: { Mode: 'INLINE' }, StartAt, States });
+    const nested = JSON.stringify({
+      StartAt: 'Input',
+      States: {
+        Input: { Type: 'Pass', Result: [[9, 44, 6], [82, 25, 76]], Assign: { bias: 4.3 }, Next: 'IterateLevels' },
+        IterateLevels: {
+          Type: 'Map',
+          MaxConcurrency: 1,
+          ItemProcessor: inline('AssignCurrentVector', {
+            AssignCurrentVector: { Type: 'Pass', Assign: { 'xCurrent.$': '$[0]', 'yCurrent.$': '$[1]', 'zCurrent.$': '$[2]' }, Next: 'Calculate' },
+            Calculate: {
+              Type: 'Map',
+              MaxConcurrency: 1,
+              ItemProcessor: inline('Summate', { Summate: { Type: 'Pass', Assign: { 'Sum.$': 'States.MathAdd(States.MathAdd(States.MathAdd($yCurrent, $xCurrent), $zCurrent), $bias)' }, End: true } }),
+              End: true,
+            },
+          }),
+          End: true,
+        },
+      },
+    });
+    const { stateMachineArn } = await create('variable-references-nested', nested);
+    const { executionArn } = await send(new StartExecutionCommand({ stateMachineArn }));
+    const d = await send(new DescribeStateMachineForExecutionCommand({ executionArn }));
+    expect(d).toMatchObject({ variableReferences: { Summate: ['bias', 'xCurrent', 'yCurrent', 'zCurrent'] }, encryptionConfiguration: { type: 'AWS_OWNED_KEY' } });
+  });
+
   test('StartSyncExecution on a STANDARD machine: StateMachineTypeNotSupported', async () => {
     const { stateMachineArn } = await create('standard-sync');
     expect(await failure(send(new StartSyncExecutionCommand({ stateMachineArn })))).toEqual({
