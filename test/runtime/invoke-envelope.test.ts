@@ -29,3 +29,10 @@ test('trace ids drawn from the pooled randomness differ from one envelope to the
   for (let i = 0; i < 300; i++) ids.add(JSON.parse(invokeEnvelopeText({ payloadText: '{}', requestId: 'r', at: 0 })).SdkHttpMetadata.HttpHeaders['X-Amzn-Trace-Id']);
   expect(ids.size).toBe(300);
 });
+
+test('with a log tail, the envelope text is the text of the envelope object, LogResult after ExecutedVersion', () => {
+  const o = { requestId: '0a1b2c3d-0000-4000-8000-000000000002', at: Date.UTC(2026, 0, 2), logResult: 'U1RBUlQ=' };
+  const text = invokeEnvelopeText({ ...o, payloadText: '{"a":1}' });
+  expect(withoutTrace(text)).toBe(withoutTrace(JSON.stringify(invokeEnvelope({ ...o, payload: { a: 1 }, payloadBytes: 7 }))));
+  expect(Object.keys(JSON.parse(text))).toEqual(['ExecutedVersion', 'LogResult', 'Payload', 'SdkHttpMetadata', 'SdkResponseMetadata', 'StatusCode']);
+});

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Json, JsonObject } from '../../asl';
 import { invokeEnvelope, invokeEnvelopeText } from '../lambda/invoke-envelope';
+import { logTail } from '../lambda/log-tail';
 import { parseFunctionName } from '../lambda/lambda-registry';
 import type { RuntimeContext } from '../runtime-context';
 import { reportStarted, sdkCause, type TaskHandler, type TaskRun } from './task-run';
@@ -40,6 +41,7 @@ export function lambdaTasks(ctx: RuntimeContext, mode: 'function' | 'invoke'): T
       let functionName: string;
       let event: Json;
       let invocationType = 'RequestResponse';
+      let tail = false;
       // The task starts before the Invoke call, so a refused call follows TaskStarted: through
       // lambda:invoke (localstack test_task_service_lambda.snapshot.json test_no_such_function,
       // recorded on AWS) and for a function ARN, whose missing function is LambdaFunctionStarted, then
@@ -68,6 +70,9 @@ export function lambdaTasks(ctx: RuntimeContext, mode: 'function' | 'invoke'): T
         }
         event = payload.event;
         if (typeof p.InvocationType === 'string') invocationType = p.InvocationType;
+        // Step Functions passes LogType on to Lambda (localstack test_lambda_task_service.snapshot.json
+        // test_invoke_unsupported_param, recorded on AWS, against the docs' list of unsupported fields).
+        tail = p.LogType === 'Tail';
       }
       const found = ctx.lambdas.find(functionName);
       if (!found) {
@@ -87,7 +92,9 @@ export function lambdaTasks(ctx: RuntimeContext, mode: 'function' | 'invoke'): T
         const response = JSON.stringify(invokeEnvelope({ payload: '', payloadBytes: 0, requestId, at, statusCode: status }));
         return task.report({ kind: c.pattern === 'waitForTaskToken' ? 'TaskSubmitted' : 'TaskSucceeded', output: response });
       }
+      const began = performance.now();
       const outcome = await found.fn.invoke(event, requestId);
+      const durationMs = performance.now() - began;
       if (!outcome.ok) {
         return task.report({ kind: 'TaskFailed', error: outcome.error.errorType, cause: JSON.stringify(outcome.error) });
       }
@@ -95,7 +102,8 @@ export function lambdaTasks(ctx: RuntimeContext, mode: 'function' | 'invoke'): T
       // The payload is JSON.stringify's text (runHandler's), so it goes into the envelope's text as it is
       // (a result JSON.stringify cannot write, such as a function, fails the task as it did when it was parsed here).
       if (typeof outcome.payload !== 'string') throw new SyntaxError('the function returned no JSON');
-      const response = invokeEnvelopeText({ payloadText: outcome.payload, requestId, at: ctx.clock.now() });
+      const logResult = tail ? logTail({ requestId, durationMs, memorySize: found.fn.config.memorySize }) : undefined;
+      const response = invokeEnvelopeText({ payloadText: outcome.payload, requestId, at: ctx.clock.now(), ...(logResult === undefined ? {} : { logResult }) });
       // A callback records the Invoke response as TaskSubmitted and waits for its token, as every
       // `.waitForTaskToken` integration does (localstack test_callback.snapshot.json, recorded on AWS).
       return task.report({ kind: c.pattern === 'waitForTaskToken' ? 'TaskSubmitted' : 'TaskSucceeded', output: response });

@@ -1,32 +1,49 @@
 import { randomBytes } from 'node:crypto';
 import type { Json } from '../../asl';
 
+/** What the envelope is made from besides the payload. */
+interface EnvelopeFields {
+  requestId: string;
+  at: number;
+  statusCode?: number;
+  /** The base64 log tail Lambda returns for `LogType: Tail`. */
+  logResult?: string;
+}
+
 /**
  * The result `arn:aws:states:::lambda:invoke` hands to the state: Lambda's Invoke response as the
- * Java SDK reports it, with the function's payload parsed. Field and header order as recorded on AWS.
+ * Java SDK reports it, with the function's payload parsed. Field and header order as recorded on AWS;
+ * with `LogType: Tail`, LogResult follows ExecutedVersion and X-Amz-Log-Result opens AllHttpHeaders
+ * (localstack test_lambda_task_service.snapshot.json test_invoke_unsupported_param, recorded on AWS).
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-lambda.html
  */
-export function invokeEnvelope(o: { payload: Json; payloadBytes: number; requestId: string; at: number; statusCode?: number }): Json {
-  return { ExecutedVersion: '$LATEST', Payload: o.payload, ...envelopeRest(o) };
+export function invokeEnvelope(o: EnvelopeFields & { payload: Json; payloadBytes: number }): Json {
+  const head: Record<string, string> = o.logResult === undefined ? { ExecutedVersion: '$LATEST' } : { ExecutedVersion: '$LATEST', LogResult: o.logResult };
+  return { ...head, Payload: o.payload, ...envelopeRest(o) };
 }
 
 /**
  * The JSON text of invokeEnvelope for a payload given as JSON text (as JSON.stringify wrote it, so
  * that parsing and writing it again would give the same text): the text goes in as it is.
  */
-export function invokeEnvelopeText(o: { payloadText: string; requestId: string; at: number; statusCode?: number }): string {
+export function invokeEnvelopeText(o: EnvelopeFields & { payloadText: string }): string {
   const rest = JSON.stringify(envelopeRest({ ...o, payloadBytes: Buffer.byteLength(o.payloadText) }));
-  return `{"ExecutedVersion":"$LATEST","Payload":${o.payloadText},${rest.slice(1)}`;
+  const log = o.logResult === undefined ? '' : `"LogResult":${JSON.stringify(o.logResult)},`;
+  return `{"ExecutedVersion":"$LATEST",${log}"Payload":${o.payloadText},${rest.slice(1)}`;
 }
 
 /** The members after Payload. */
-function envelopeRest(o: { payloadBytes: number; requestId: string; at: number; statusCode?: number }) {
+function envelopeRest(o: EnvelopeFields & { payloadBytes: number }): { [key: string]: Json } {
   const date = new Date(o.at).toUTCString();
   const trace = traceId(o.at);
   const length = String(o.payloadBytes);
+  const log = o.logResult;
+  const allLog: Record<string, string[]> = log === undefined ? {} : { 'X-Amz-Log-Result': [log] };
+  const oneLog: Record<string, string> = log === undefined ? {} : { 'X-Amz-Log-Result': log };
   return {
     SdkHttpMetadata: {
       AllHttpHeaders: {
+        ...allLog,
         'X-Amz-Executed-Version': ['$LATEST'],
         'x-amzn-Remapped-Content-Length': ['0'],
         Connection: ['keep-alive'],
@@ -42,6 +59,7 @@ function envelopeRest(o: { payloadBytes: number; requestId: string; at: number; 
         'Content-Type': 'application/json',
         Date: date,
         'X-Amz-Executed-Version': '$LATEST',
+        ...oneLog,
         'x-amzn-Remapped-Content-Length': '0',
         'x-amzn-RequestId': o.requestId,
         'X-Amzn-Trace-Id': trace,
