@@ -26,6 +26,11 @@ export function checkMockRules(state: State, mock: sfn.MockInput | undefined, re
   if (revealSecrets) throw invalid('TestState does not support RevealSecrets when a mock is specified.');
 }
 
+/** A Task that really calls its integration needs a role to call it with; a mocked one does not (localstack's test_test_state_scenarios snapshot, recorded on AWS). */
+export function checkRoleArn(state: State, mock: sfn.MockInput | undefined, roleArn: string | undefined): void {
+  if (state.Type === 'Task' && mock === undefined && roleArn === undefined) throw invalid('RoleArn must be specified when testing a Task state');
+}
+
 /** A mocked Map's result is its array of iteration results (an object when a ResultWriter writes them); a Parallel's, one per branch. */
 export function checkMockedResult(state: State, result: Json): void {
   if (state.Type === 'Map') {

@@ -1,12 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type * as sfn from '@aws-sdk/client-sfn';
-import type { Catcher, ChoiceState, Json, JsonObject, Retrier, State, StateMachineDefinition } from '../../asl';
-import { createExecution, findCatcher, findRetrier, jsonText, type EngineCommand, type EngineInput, type HistoryEvent, type InspectionStage } from '../../engine';
+import type { Catcher, ChoiceState, Json, JsonObject, State, StateMachineDefinition } from '../../asl';
+import { createExecution, type EngineCommand, type EngineInput, type HistoryEvent } from '../../engine';
 import { taskKindOf, type TaskReport } from '../dispatch/task-run';
 import type { Runtime } from '../runtime';
 import { ServiceError, type StepFunctionsOperations } from '../step-functions-operations';
 import { missing } from './errors';
-import { checkMockedResult, checkMockRules, checkStateConfiguration, parseContext, withIterationFailures } from './test-state-rules';
+import { errorDetailsOf, inspection, type ReportedStage } from './test-state-inspection';
+import { mockedAsTask, mockedMapItems, mockOf } from './test-state-mock';
+import { checkMockRules, checkRoleArn, checkStateConfiguration, parseContext, withIterationFailures } from './test-state-rules';
+import { testedState } from './test-state-target';
 
 const FAILURE_EVENTS = new Set(['TaskFailed', 'TaskTimedOut', 'LambdaFunctionFailed', 'LambdaFunctionTimedOut', 'ActivityFailed', 'ActivityTimedOut', 'ExecutionFailed']);
 
@@ -32,24 +35,6 @@ function harness(state: State, name: string, queryLanguage: string | undefined):
   return def;
 }
 
-function parseState(input: sfn.TestStateInput): { state: State; name: string; queryLanguage?: string } {
-  let parsed: JsonObject;
-  try {
-    parsed = JSON.parse(input.definition!) as JsonObject;
-  } catch (err) {
-    throw new ServiceError('InvalidDefinition', `Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: ${(err as Error).message}'`);
-  }
-  if (parsed.States !== undefined) {
-    const name = input.stateName ?? (parsed.StartAt as string);
-    const state = (parsed.States as JsonObject)[name];
-    if (!state) throw new ServiceError('InvalidDefinition', `Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: State ${name} does not exist at /States'`);
-    return { state: state as unknown as State, name, queryLanguage: parsed.QueryLanguage as string | undefined };
-  }
-  if (typeof parsed.Type !== 'string') throw new ServiceError('InvalidDefinition', "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: The field \"Type\" is required at /'");
-  // AWS names a lone state "StateName" ($$.State.Name; localstack's test_test_state_scenarios snapshot).
-  return { state: parsed as unknown as State, name: 'StateName' };
-}
-
 /**
  * TestState: runs one state on an input, with the real integrations, and reports its output,
  * the state it would go to next, or its error — without recording an execution. A failure its
@@ -60,7 +45,7 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
   return {
     async TestState(input) {
       if (input.definition === undefined) throw missing('definition');
-      const { state, name, queryLanguage } = parseState(input);
+      const { state, name, queryLanguage } = testedState(input);
       const text = input.input ?? '{}';
       try {
         JSON.parse(text);
@@ -68,6 +53,7 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
         throw new ServiceError('InvalidExecutionInput', `Invalid State Machine Execution Input: '${(err as Error).message}'`);
       }
       checkMockRules(state, input.mock, input.revealSecrets);
+      checkRoleArn(state, input.mock, input.roleArn);
       const context = parseContext(input.context, state, input.mock !== undefined);
       const config = input.stateConfiguration ?? {};
       checkStateConfiguration(state, config, input.mock);
@@ -77,7 +63,7 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
       let retriesBehind = config.retrierRetryCount ?? 0;
       const ctx = rt.ctx;
       // Each data-flow stage of the tested state, as the engine computes it (the stops it may go to are not reported).
-      const stages: Partial<Record<InspectionStage, Json>> = {};
+      const stages: Partial<Record<ReportedStage, Json>> = {};
       const tested = mocked && state.Type !== 'Task' ? mockedAsTask(state) : state;
       // TestState runs as an express execution, and its $$.Execution has these members in this order
       // (no RedriveCount); RoleArn is null without a roleArn (localstack's test_state_configuration snapshot).
@@ -142,6 +128,21 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
         await apply(queue.shift()!);
       }
 
+      const jsonata = ((state as { QueryLanguage?: string }).QueryLanguage ?? queryLanguage) === 'JSONata';
+      // A mocked JSONPath Map reads its items before the mock stands for what its iterations return.
+      const items =
+        mocked && state.Type === 'Map' && !jsonata && stages.afterInputPath !== undefined
+          ? mockedMapItems(state as unknown as JsonObject, stages.afterInputPath, context ?? ownContext(executionContext, machineName, ctx.arns.stateMachine(machineName), name), variables)
+          : undefined;
+      if (items && 'failure' in items) {
+        const out: Omit<sfn.TestStateOutput, '$metadata'> = { status: 'FAILED', ...items.failure };
+        if (input.inspectionLevel === 'DEBUG' || input.inspectionLevel === 'TRACE') {
+          out.inspectionData = inspection(text, { state, jsonata, mocked: true }, { afterInputPath: stages.afterInputPath }, variables, false);
+        }
+        return out;
+      }
+      if (items) stages.afterItemsPath = items.items;
+
       const failure = [...events].reverse().find((e) => FAILURE_EVENTS.has(e.type) && e.type !== 'ExecutionFailed');
       const details = failure ? (Object.values(failure).find((v) => v && typeof v === 'object') as { error?: string; cause?: string }) : undefined;
       const entered = events.filter((e) => 'stateEnteredEventDetails' in e).map((e) => (e as { stateEnteredEventDetails: { name: string; input?: string } }).stateEnteredEventDetails);
@@ -171,7 +172,7 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
         }
       }
       if (input.inspectionLevel === 'DEBUG' || input.inspectionLevel === 'TRACE') {
-        const data = inspection(text, state, shapedStages(state, stages), variables);
+        const data = inspection(text, { state, jsonata, mocked: mocked !== undefined }, stages, variables);
         const errorDetails = failure && details?.error !== undefined ? errorDetailsOf(tested, out.status!, { error: details.error, cause: details.cause ?? '' }, backoffMs) : undefined;
         if (errorDetails) data.errorDetails = errorDetails;
         out.inspectionData = data;
@@ -179,39 +180,6 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
       return out;
     },
   };
-}
-
-/** TestState's `mock`: a Task's result (JSON text) or its failure, reported instead of calling the integration. */
-function mockOf(mock: sfn.MockInput | undefined, state: State): TaskReport | undefined {
-  if (mock === undefined) return undefined;
-  if (mock.errorOutput !== undefined) {
-    return { kind: 'TaskFailed', error: mock.errorOutput.error ?? '', ...(mock.errorOutput.cause !== undefined ? { cause: mock.errorOutput.cause } : {}) };
-  }
-  if (mock.result === undefined) throw new ServiceError('ValidationException', 'A mock needs a result or an errorOutput');
-  let result: Json;
-  try {
-    result = JSON.parse(mock.result) as Json;
-  } catch (err) {
-    throw new ServiceError('ValidationException', `Invalid mock result: '${(err as Error).message}'`);
-  }
-  checkMockedResult(state, result);
-  return { kind: 'TaskSucceeded', output: mock.result };
-}
-
-/** What a mocked Map or Parallel keeps: the fields around its result (how the result is made is what the mock replaces). */
-const MOCKED_FIELDS = ['Comment', 'QueryLanguage', 'InputPath', 'ResultSelector', 'ResultPath', 'OutputPath', 'Output', 'Assign', 'Retry', 'Catch', 'Next', 'End'];
-
-/**
- * A mocked Map or Parallel as a Task whose result is the mock: its input, result and output
- * processing, Retry and Catch stay; the items or branches that would have made the result go. A
- * Parallel's Parameters (or Arguments) still shape the input its branches would get.
- */
-function mockedAsTask(state: State): State {
-  const from = state as unknown as JsonObject;
-  const task: JsonObject = { Type: 'Task', Resource: 'arn:aws:states:::sagaflow:mock' };
-  for (const field of MOCKED_FIELDS) if (from[field] !== undefined) task[field] = from[field]!;
-  if (state.Type === 'Parallel') for (const field of ['Parameters', 'Arguments']) if (from[field] !== undefined) task[field] = from[field]!;
-  return task as unknown as State;
 }
 
 /** TestState's `variables`: a JSON object whose members the state sees as variables. */
@@ -227,59 +195,7 @@ function parseVariables(text: string | undefined): Record<string, Json> | undefi
   return parsed as Record<string, Json>;
 }
 
-/** InspectionData's members in AWS's order, each the JSON text of one stage the state went through. */
-const STAGES: readonly (InspectionStage & keyof sfn.InspectionData)[] = ['afterArguments', 'afterInputPath', 'afterParameters', 'result', 'afterResultSelector', 'afterResultPath'];
-
-/**
- * What DEBUG inspection shows: the raw input, each data-flow stage the state reached (JSONPath:
- * afterInputPath … afterResultPath; JSONata: afterArguments, result), and the variables after the
- * state (those given to TestState, then what the state assigned).
- */
-function inspection(input: string, state: State, stages: Partial<Record<InspectionStage, Json>>, variables: Record<string, Json> | undefined): sfn.InspectionData {
-  const data: sfn.InspectionData = { input };
-  // A stage the state left as it was keeps the text it was given, as AWS shows it.
-  for (const stage of STAGES) if (stages[stage] !== undefined) data[stage] = jsonText(stages[stage]!);
-  if (state.Type === 'Map') Object.assign(data, mapSettings(state as unknown as JsonObject));
-  const assigned = stages.assigned as Record<string, Json> | undefined;
-  if (variables || assigned) data.variables = JSON.stringify({ ...variables, ...assigned });
-  return data;
-}
-
-/**
- * A Pass state's stages as AWS reports them (localstack's test_test_state_scenarios snapshot): with
- * a Result, the result and what follows it; without, its input processing and then
- * afterResultSelector (a Pass has no ResultSelector: the value after Parameters) instead of result.
- */
-function shapedStages(state: State, stages: Partial<Record<InspectionStage, Json>>): Partial<Record<InspectionStage, Json>> {
-  if (state.Type !== 'Pass' || stages.afterResultPath === undefined) return stages;
-  const { afterInputPath, afterParameters, result, ...rest } = stages;
-  if ((state as { Result?: unknown }).Result !== undefined) return { result, ...rest, afterResultSelector: result };
-  return { afterInputPath, afterParameters, ...rest, afterResultSelector: result };
-}
-
-/** A Map's settings as inspectionData reports them, when they are literals (MaxConcurrency 0 when absent). */
-function mapSettings(map: JsonObject): Pick<sfn.InspectionData, 'maxConcurrency' | 'toleratedFailureCount' | 'toleratedFailurePercentage'> {
-  const out: Pick<sfn.InspectionData, 'maxConcurrency' | 'toleratedFailureCount' | 'toleratedFailurePercentage'> = {};
-  const literal = (v: Json | undefined) => (typeof v === 'number' ? v : undefined);
-  const maxConcurrency = map.MaxConcurrency === undefined && map.MaxConcurrencyPath === undefined ? 0 : literal(map.MaxConcurrency);
-  if (maxConcurrency !== undefined) out.maxConcurrency = maxConcurrency;
-  const count = literal(map.ToleratedFailureCount);
-  if (count !== undefined) out.toleratedFailureCount = count;
-  const percentage = literal(map.ToleratedFailurePercentage);
-  if (percentage !== undefined) out.toleratedFailurePercentage = percentage;
-  return out;
-}
-
-/** Which Catch took the error (CAUGHT_ERROR), or which Retry will retry it and after how long (RETRIABLE). */
-function errorDetailsOf(state: State, status: string, failure: { error: string; cause: string }, backoffMs: number): sfn.InspectionErrorDetails | undefined {
-  const s = state as { Catch?: Catcher[]; Retry?: Retrier[] };
-  if (status === 'CAUGHT_ERROR') {
-    const catchIndex = findCatcher(s.Catch, failure);
-    return catchIndex >= 0 ? { catchIndex } : undefined;
-  }
-  if (status === 'RETRIABLE') {
-    const retryIndex = findRetrier(s.Retry, failure);
-    return retryIndex >= 0 ? { retryIndex, retryBackoffIntervalSeconds: Math.round(backoffMs / 1000) } : undefined;
-  }
-  return undefined;
+/** TestState's own context object, as a state reads it through `$$` (when no `context` is given). */
+function ownContext(execution: JsonObject, machineName: string, machineArn: string, stateName: string): JsonObject {
+  return { Execution: execution, StateMachine: { Id: machineArn, Name: machineName }, State: { Name: stateName, EnteredTime: execution.StartTime! } };
 }
