@@ -50,8 +50,11 @@ export type EngineInput = InputFacts &
     | { kind: 'TaskSubmitted'; at: number; taskId: string; output: string }
     /** `output` is the JSON text the integration returned. */
     | { kind: 'TaskSucceeded'; at: number; taskId: string; output: string }
-    /** `phase`: the integration could not schedule, start or submit the task (no phase: the task itself failed). */
-    | { kind: 'TaskFailed'; at: number; taskId: string; error: string; cause?: string; phase?: TaskFailurePhase }
+    /**
+     * `phase`: the integration could not schedule, start or submit the task (no phase: the task itself failed).
+     * `unnamed`: SendTaskFailure gave no error (`error` is then ''); its events carry none.
+     */
+    | { kind: 'TaskFailed'; at: number; taskId: string; error: string; cause?: string; phase?: TaskFailurePhase; unnamed?: boolean }
     | { kind: 'TaskHeartbeat'; at: number; taskId: string }
     | { kind: 'TimerFired'; at: number; timerId: string }
     | { kind: 'StopExecution'; at: number; error?: string; cause?: string }
