@@ -9,9 +9,11 @@ export interface EngineFailure extends Failure {
   readonly timedOut?: boolean;
   /** A task's result over the payload quota: recorded as the task's own failure, so States.ALL matches it. */
   readonly taskResult?: boolean;
+  /** SendTaskFailure gave no error: events carry none, the error output's Error (and an absent Cause) are null. */
+  readonly unnamed?: boolean;
 }
 
-type Marks = Pick<EngineFailure, 'heartbeat' | 'timedOut' | 'taskResult'>;
+type Marks = Pick<EngineFailure, 'heartbeat' | 'timedOut' | 'taskResult' | 'unnamed'>;
 
 /** A StatesFailure that carries marks beyond its error and cause. */
 class MarkedFailure extends StatesFailure {
@@ -45,6 +47,15 @@ export function taskResultTooLarge(cause: string): StatesFailure {
   return new MarkedFailure(StatesErrors.DataLimitExceeded, cause, { taskResult: true });
 }
 
+/**
+ * A callback failed by SendTaskFailure without an error: States.ALL catches it with
+ * `{"Error": null, "Cause": null}` (localstack test_callback.snapshot.json
+ * test_sqs_failure_in_wait_for_task_tok_no_error_field, recorded on AWS).
+ */
+export function unnamedTaskFailure(cause: string | undefined): StatesFailure {
+  return new MarkedFailure('', cause ?? NO_CAUSE, { unnamed: true });
+}
+
 /** Raises failure data again (a branch's failure as its Parallel or Map state's own). */
 export function toStatesFailure(f: EngineFailure): StatesFailure {
   const cause = f.cause as string;
@@ -52,7 +63,8 @@ export function toStatesFailure(f: EngineFailure): StatesFailure {
   if (f.heartbeat) marks.heartbeat = true;
   if (f.timedOut) marks.timedOut = true;
   if (f.taskResult) marks.taskResult = true;
-  return f.heartbeat || f.timedOut || f.taskResult ? new MarkedFailure(f.error, cause, marks) : new StatesFailure(f.error, cause);
+  if (f.unnamed) marks.unnamed = true;
+  return f.heartbeat || f.timedOut || f.taskResult || f.unnamed ? new MarkedFailure(f.error, cause, marks) : new StatesFailure(f.error, cause);
 }
 
 /** The failure data a thrown StatesFailure stands for. */
@@ -68,9 +80,9 @@ export function asEngineFailure(e: unknown): EngineFailure | undefined {
 }
 
 /** `{error, cause}` with absent keys left out, as AWS writes event details. */
-export function errorDetails(f: Failure): { error?: string; cause?: string } {
+export function errorDetails(f: Failure & Pick<EngineFailure, 'unnamed'>): { error?: string; cause?: string } {
   const d: { error?: string; cause?: string } = {};
-  if (f.error !== undefined) d.error = f.error;
+  if (f.error !== undefined && !f.unnamed) d.error = f.error;
   if (f.cause !== undefined) d.cause = f.cause;
   return d;
 }
@@ -80,7 +92,8 @@ export function errorDetails(f: Failure): { error?: string; cause?: string } {
  * empty Cause (localstack test_task_service_lambda.snapshot.json test_invoke_timeout, recorded on AWS;
  * aws-samples/serverless-coffee-workshop#15 quotes `{"Error":"States.Timeout","Cause":""}` from AWS).
  */
-export function errorOutput(f: EngineFailure): { Error: string; Cause?: string } {
+export function errorOutput(f: EngineFailure): { Error: string | null; Cause?: string | null } {
+  if (f.unnamed) return { Error: null, Cause: f.cause ?? null };
   if (f.cause !== undefined) return { Error: f.error, Cause: f.cause };
   return f.timedOut ? { Error: f.error, Cause: '' } : { Error: f.error };
 }
