@@ -1,6 +1,6 @@
 import { StatesErrors, type Json, type JsonObject, type TaskState } from '../../asl';
 import { effectiveInput, finishJsonata, finishJsonPath, jsonataBindings, jsonPathScope, payloadTemplate, stateRef } from '../core/data-flow';
-import { heartbeatTimeout, taskResultTooLarge, taskTimeout } from '../core/engine-failure';
+import { heartbeatTimeout, taskResultTooLarge, taskTimeout, unnamedTaskFailure } from '../core/engine-failure';
 import { LimitCauses } from '../core/engine-limits';
 import type { Thread } from '../core/branch';
 import type { Interpreter, TaskHandlers } from '../core/interpreter';
@@ -201,9 +201,11 @@ class TaskAttempt implements TaskHandlers {
       this.clearTimers();
       this.it.forgetTask(this.taskId);
       this.run.taskId = undefined;
-      const failure = input.cause === undefined ? { error: input.error } : { error: input.error, cause: input.cause };
+      const failure: { error?: string; cause?: string } = input.unnamed ? {} : { error: input.error };
+      if (input.cause !== undefined) failure.cause = input.cause;
       this.writer.failed(this.it, this.thread, this.resource, failure, input.phase);
-      throw new StatesFailure(failure.error, failure.cause as string);
+      if (input.unnamed) throw unnamedTaskFailure(input.cause);
+      throw new StatesFailure(input.error, input.cause as string);
     });
   }
 

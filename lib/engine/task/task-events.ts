@@ -26,12 +26,12 @@ export interface TaskEventWriter {
   started(it: Interpreter, thread: Thread, r: TaskResource, workerName?: string): number;
   submitted(it: Interpreter, thread: Thread, r: TaskResource, output: string): number;
   succeeded(it: Interpreter, thread: Thread, r: TaskResource, output: string): number;
-  /** `phase`: the integration could not schedule, start or submit the task; none: the task itself failed. */
-  failed(it: Interpreter, thread: Thread, r: TaskResource, f: Failure, phase?: TaskFailurePhase): number;
+  /** `phase`: the integration could not schedule, start or submit the task; none: the task itself failed. `f.error` is absent when SendTaskFailure gave none. */
+  failed(it: Interpreter, thread: Thread, r: TaskResource, f: Partial<Failure>, phase?: TaskFailurePhase): number;
   timedOut(it: Interpreter, thread: Thread, r: TaskResource, f: Failure): number;
 }
 
-function err(f: Failure): { error?: string; cause?: string } {
+function err(f: Partial<Failure>): { error?: string; cause?: string } {
   const d: { error?: string; cause?: string } = {};
   if (f.error !== undefined) d.error = f.error;
   if (f.cause !== undefined) d.cause = f.cause;
@@ -42,7 +42,7 @@ function resourceDetails(r: TaskResource) {
   return { resourceType: r.resourceType, resource: r.resource };
 }
 
-type Emit = (it: Interpreter, thread: Thread, r: TaskResource, f: Failure) => number;
+type Emit = (it: Interpreter, thread: Thread, r: TaskResource, f: Partial<Failure>) => number;
 
 /**
  * Failures before the task ran, per family and phase. Lambda and activities have events of their

@@ -47,7 +47,8 @@ export function callbackOperations(rt: Runtime): Ops {
 
     async SendTaskFailure({ taskToken, error, cause }) {
       await settle(taskToken!, (r) =>
-        rt.host.feed(r.executionArn, { kind: 'TaskFailed', taskId: r.taskId, error: error ?? '', ...(cause !== undefined ? { cause } : {}) }),
+        // Without an error the task fails unnamed: its event carries none (recorded on AWS, see unnamedTaskFailure).
+        rt.host.feed(r.executionArn, { kind: 'TaskFailed', taskId: r.taskId, error: error ?? '', ...(error === undefined ? { unnamed: true } : {}), ...(cause !== undefined ? { cause } : {}) }),
       );
       return {};
     },
