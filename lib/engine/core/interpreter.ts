@@ -416,10 +416,12 @@ export class Interpreter implements Execution, BranchOwner {
     const state = branch.graph.states.get(name);
     if (!state) throw new Error(`engine bug: no state '${name}' (the definition was not validated)`);
     const text = inputText ?? new LazyJson(input);
+    const after = branch.thread.last;
     const entered = withLazyTexts<EventDetailsByType['PassStateEntered']['stateEnteredEventDetails']>({ name, input: text, inputDetails: NOT_TRUNCATED });
     const id = this.emitEntered(branch.thread, stateEventTypes[state.type].entered, entered);
     const run = new StateRun(branch, state, input, id, isoTime(this.at));
     run.inputText = text;
+    run.enteredAfter = after;
     run.carried = this.carryIntoNextRun;
     this.carryIntoNextRun = undefined;
     branch.active = run;

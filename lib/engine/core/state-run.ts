@@ -17,6 +17,8 @@ export class StateRun {
   done = false;
   /** The input's JSON text as the Entered event records it (shared with events that record the same value). */
   inputText: LazyJson | undefined;
+  /** The event the Entered event links to: a JSONata Map whose Items fail links its EvaluationFailed there (recorded on AWS). */
+  enteredAfter = 0;
   // Most runs (a Pass, a Choice) never use these: they are allocated on first use.
   private _attempts: number[] | undefined;
   private _timers: string[] | undefined;

@@ -56,15 +56,33 @@ function maxConcurrencyAt(run: StateRun, value: Json, path: string): number {
 
 async function planJsonata(run: StateRun, it: Interpreter, def: MapState): Promise<MapPlan> {
   const b = jsonataBindings(it, run);
-  let items: Json[];
-  if (readsItemsFromS3(run, def)) items = [];
-  else if (def.Items !== undefined) items = await evaluateJsonataArray(def.Items, 'Items', b);
-  else if (Array.isArray(run.input)) items = run.input;
-  else throw inputNotAnArray(run, run.input);
+  const items = await jsonataItems(run, def, b);
   const plan: MapPlan = { items, selectorInput: run.input, maxConcurrency: 0 };
   if (def.MaxConcurrency !== undefined) plan.maxConcurrency = await evaluateJsonataInteger(def.MaxConcurrency, 'MaxConcurrency', b);
   if (def.ItemBatcher !== undefined && run.state.distributed) plan.batching = await batchPlanJsonata(def.ItemBatcher, b);
   return plan;
+}
+
+/** The details of a result of the wrong kind, which AWS checks after the expression evaluated. */
+const RESULT_TYPE = / result type\b|^Map state input must be an array/;
+
+/**
+ * The items of a JSONata Map: Items, else the input. A result that is no array links its
+ * EvaluationFailed to the event MapStateEntered links to, not to MapStateEntered (localstack
+ * test_base_scenarios, test_map_state_items_eval_jsonata_fail[*] and test_map_state_items_input_types[*],
+ * recorded on AWS); an expression that fails or returns nothing links to MapStateEntered
+ * (floci-io/floci#2868, measured).
+ */
+async function jsonataItems(run: StateRun, def: MapState, b: ReturnType<typeof jsonataBindings>): Promise<Json[]> {
+  if (readsItemsFromS3(run, def)) return [];
+  try {
+    if (def.Items !== undefined) return await evaluateJsonataArray(def.Items, 'Items', b);
+    if (Array.isArray(run.input)) return run.input;
+    throw inputNotAnArray(run, run.input);
+  } catch (e) {
+    if (e instanceof JsonataFailure && RESULT_TYPE.test(e.detail)) run.branch.thread.last = run.enteredAfter;
+    throw e;
+  }
 }
 
 function planJsonPath(run: StateRun, it: Interpreter, def: MapState): MapPlan {
