@@ -20,6 +20,8 @@ export interface ExecutionInfo {
   redriveCount: number;
   /** The execution's start time, epoch milliseconds. */
   startTime: number;
+  /** Started by StartSyncExecution: its `$$.Execution` has no RedriveCount. */
+  synchronous?: boolean;
 }
 
 /**
