@@ -166,8 +166,11 @@ export class ExecutionHost {
 
   // ---- starting and feeding ------------------------------------------------------------------
 
-  /** Starts a new execution; resolves once its first decision is committed. */
-  async start(record: ExecutionRecord, seed: string): Promise<void> {
+  /**
+   * Starts a new execution; resolves once its first decision is committed. `synchronous`: started
+   * by StartSyncExecution (recorded in the start input, so a replay builds the same context object).
+   */
+  async start(record: ExecutionRecord, seed: string, synchronous = false): Promise<void> {
     this.assertOpen();
     const live = new LiveExecution({ ...record }, createExecution(this.definition(record.revisionId), this.engineOptions));
     this.live.set(record.arn, live);
@@ -184,6 +187,7 @@ export class ExecutionHost {
     };
     if (record.stateMachineVersionArn) info.stateMachineVersionArn = record.stateMachineVersionArn;
     if (record.stateMachineAliasArn) info.stateMachineAliasArn = record.stateMachineAliasArn;
+    if (synchronous) info.synchronous = true;
     this.ctx.onExecutionEvent?.({ kind: 'started', executionArn: record.arn, stateMachineArn: record.stateMachineArn, name: record.name, at: record.startDate });
     await this.submit(live, { kind: 'StartExecution', input: record.input, execution: info, seed });
     this.evictIfNeeded();

@@ -16,6 +16,8 @@ export interface StartRequest {
   input?: string;
   traceHeader?: string;
   parent?: ExecutionParent;
+  /** StartSyncExecution's start: the execution's context object has no RedriveCount (recorded on AWS). */
+  synchronous?: boolean;
 }
 
 export interface StartResult {
@@ -102,7 +104,7 @@ export class ExecutionStarter {
     if (t.stateMachineAliasArn) record.stateMachineAliasArn = t.stateMachineAliasArn;
     if (req.traceHeader !== undefined) record.traceHeader = req.traceHeader;
     if (req.parent) record.parent = req.parent;
-    const started = this.host.start(record, this.seeds.take()).then(() => ({ record: this.ctx.store.getExecution(arn) ?? record, existing: false }));
+    const started = this.host.start(record, this.seeds.take(), req.synchronous === true).then(() => ({ record: this.ctx.store.getExecution(arn) ?? record, existing: false }));
     this.starting.set(arn, started);
     try {
       return await started;
