@@ -19,6 +19,16 @@ export function jsonText(value: Json): string {
  */
 const givenTexts = new WeakMap<object, string>();
 
+/**
+ * An array of payloads some of which kept their given texts is written as those texts joined by
+ * commas: a Parallel state's output keeps its branches' texts (localstack test_base_scenarios
+ * test_parallel_state_nested, recorded on AWS: `[[[[1, 2, 3], [4, 5, 6]]]]`).
+ */
+export function keepElementTexts(array: Json[]): Json[] {
+  if (array.some((v) => typeof v === 'object' && v !== null && givenTexts.has(v))) givenTexts.set(array, `[${array.map(jsonText).join(',')}]`);
+  return array;
+}
+
 /** Texts without whitespace, escapes, fractions, exponents, `-0` or long digit runs are what JSON.stringify writes again. */
 const MAY_DIFFER = /[\s\\]|[0-9][.eE]|-0|[0-9]{16}/;
 

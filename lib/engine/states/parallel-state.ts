@@ -3,6 +3,7 @@ import type { BranchOwner } from '../core/branch';
 import { finishAfter } from './finish-after';
 import { effectiveInput, finishJsonata, finishJsonPath, jsonataBindings, payloadTemplate } from '../core/data-flow';
 import { toStatesFailure } from '../core/engine-failure';
+import { keepElementTexts } from '../core/json-text';
 import { evaluateJsonataField } from '../jsonata';
 import type { StateEvaluator } from './state-evaluator';
 
@@ -42,6 +43,7 @@ export const parallelState: StateEvaluator = {
       const succeededId = it.emit({ last }, 'ParallelStateSucceeded', {});
       thread.last = last;
       return it.guard(run, () => finishAfter(succeededId, run, async () => {
+        keepElementTexts(results);
         const outcome = run.state.queryLanguage === 'JSONata' ? await finishJsonata(it, run, results, { result: results }) : finishJsonPath(it, run, results, true);
         it.complete(run, outcome, def.Next);
       }));
