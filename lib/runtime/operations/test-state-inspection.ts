@@ -1,6 +1,7 @@
 import type * as sfn from '@aws-sdk/client-sfn';
-import type { Catcher, Json, JsonObject, Retrier, State } from '../../asl';
+import type { Catcher, Json, Retrier, State } from '../../asl';
 import { findCatcher, findRetrier, jsonText, parseJson, type InspectionStage } from '../../engine';
+import type { MapSettings } from './test-state-map-settings';
 
 /** The stages TestState reports: the engine's, and a mocked Map's items. */
 export type ReportedStage = InspectionStage | 'afterItemsPath';
@@ -18,21 +19,20 @@ export interface InspectedRun {
 /**
  * What DEBUG inspection shows: the raw input, each data-flow stage the state reached (JSONPath:
  * afterInputPath … afterResultPath; JSONata: afterArguments, result), and the variables after the
- * state (those given to TestState, then what the state assigned). `mapSettings`: a Map's literal
- * settings are shown, except when its items could not be read.
+ * state (those given to TestState, then what the state assigned), and a Map's settings.
  */
 export function inspection(
   input: string,
   run: InspectedRun,
   stages: Partial<Record<ReportedStage, Json>>,
   variables: Record<string, Json> | undefined,
-  mapSettingsShown = true,
+  mapSettings: MapSettings | undefined,
 ): sfn.InspectionData {
   const data: sfn.InspectionData = { input };
   const shaped = shapedStages(input, run, stages);
   // A stage the state left as it was keeps the text it was given, as AWS shows it.
   for (const stage of STAGES) if (shaped[stage] !== undefined) data[stage] = jsonText(shaped[stage]!);
-  if (run.state.Type === 'Map' && mapSettingsShown) Object.assign(data, mapSettings(run.state as unknown as JsonObject));
+  if (mapSettings) Object.assign(data, mapSettings);
   const assigned = stages.assigned as Record<string, Json> | undefined;
   if (variables || assigned) data.variables = JSON.stringify({ ...variables, ...assigned });
   return data;
@@ -59,19 +59,6 @@ function shapedStages(input: string, run: InspectedRun, stages: Partial<Record<R
   const { afterInputPath, afterParameters, result, ...rest } = stages;
   if ((state as { Result?: unknown }).Result !== undefined) return { result, ...rest, afterResultSelector: result };
   return { afterInputPath, afterParameters, ...rest, afterResultSelector: result };
-}
-
-/** A Map's settings as inspectionData reports them, when they are literals (MaxConcurrency 0 when absent). */
-function mapSettings(map: JsonObject): Pick<sfn.InspectionData, 'maxConcurrency' | 'toleratedFailureCount' | 'toleratedFailurePercentage'> {
-  const out: Pick<sfn.InspectionData, 'maxConcurrency' | 'toleratedFailureCount' | 'toleratedFailurePercentage'> = {};
-  const literal = (v: Json | undefined) => (typeof v === 'number' ? v : undefined);
-  const maxConcurrency = map.MaxConcurrency === undefined && map.MaxConcurrencyPath === undefined ? 0 : literal(map.MaxConcurrency);
-  if (maxConcurrency !== undefined) out.maxConcurrency = maxConcurrency;
-  const count = literal(map.ToleratedFailureCount);
-  if (count !== undefined) out.toleratedFailureCount = count;
-  const percentage = literal(map.ToleratedFailurePercentage);
-  if (percentage !== undefined) out.toleratedFailurePercentage = percentage;
-  return out;
 }
 
 /**

@@ -3,6 +3,7 @@ import { forEachInnerState, type Json, type JsonObject, type State } from '../..
 import { TOLERATED_FAILURE_CAUSE } from '../../engine';
 import type { TaskReport } from '../dispatch/task-run';
 import { ServiceError } from '../step-functions-operations';
+import type { MapSettings } from './test-state-map-settings';
 
 /**
  * What TestState refuses before it runs anything, in AWS's words (localstack's
@@ -121,17 +122,16 @@ export function checkStateConfiguration(state: State, config: sfn.TestStateConfi
 }
 
 /**
- * A mocked Map result with mapIterationFailureCount: past the Map's literal ToleratedFailureCount or
+ * A mocked Map result with mapIterationFailureCount: past the Map's ToleratedFailureCount or
  * ToleratedFailurePercentage (of the mocked results) the Map fails with
  * States.ExceedToleratedFailureThreshold; a Map that declares no tolerance ignores the count
  * (localstack's test_state_configuration snapshot, recorded on AWS).
  */
-export function withIterationFailures(mocked: TaskReport | undefined, state: State, failures: number | undefined): TaskReport | undefined {
+export function withIterationFailures(mocked: TaskReport | undefined, state: State, failures: number | undefined, settings: MapSettings | undefined): TaskReport | undefined {
   if (failures === undefined || mocked?.kind !== 'TaskSucceeded' || state.Type !== 'Map') return mocked;
-  const s = state as unknown as JsonObject;
   const items = (JSON.parse(mocked.output) as Json[]).length;
-  const count = typeof s.ToleratedFailureCount === 'number' ? s.ToleratedFailureCount : undefined;
-  const percentage = typeof s.ToleratedFailurePercentage === 'number' ? s.ToleratedFailurePercentage : undefined;
+  const count = settings?.toleratedFailureCount;
+  const percentage = settings?.toleratedFailurePercentage;
   const exceeded = (count !== undefined && failures > count) || (percentage !== undefined && items > 0 && (failures / items) * 100 > percentage);
   return exceeded ? { kind: 'TaskFailed', error: 'States.ExceedToleratedFailureThreshold', cause: TOLERATED_FAILURE_CAUSE } : mocked;
 }

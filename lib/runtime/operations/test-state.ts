@@ -2,11 +2,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type * as sfn from '@aws-sdk/client-sfn';
 import type { Catcher, ChoiceState, Json, JsonObject, State, StateMachineDefinition } from '../../asl';
 import { createExecution, type EngineCommand, type EngineInput, type HistoryEvent } from '../../engine';
+import type { JsonataBindings } from '../../engine/jsonata';
 import { taskKindOf, type TaskReport } from '../dispatch/task-run';
 import type { Runtime } from '../runtime';
 import { ServiceError, type StepFunctionsOperations } from '../step-functions-operations';
 import { missing } from './errors';
 import { errorDetailsOf, inspection, type ReportedStage } from './test-state-inspection';
+import { mapSettingsOf } from './test-state-map-settings';
 import { mockedAsTask, mockedMapItems, mockOf } from './test-state-mock';
 import { checkMockRules, checkRoleArn, checkStateConfiguration, parseContext, withIterationFailures } from './test-state-rules';
 import { testedState } from './test-state-target';
@@ -58,13 +60,7 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
       const config = input.stateConfiguration ?? {};
       checkStateConfiguration(state, config, input.mock);
       const variables = parseVariables(input.variables);
-      const mocked = withIterationFailures(mockOf(input.mock, state), state, config.mapIterationFailureCount);
-      // retrierRetryCount: that many retries already happened, so that many failures are retried at once before the one reported.
-      let retriesBehind = config.retrierRetryCount ?? 0;
       const ctx = rt.ctx;
-      // Each data-flow stage of the tested state, as the engine computes it (the stops it may go to are not reported).
-      const stages: Partial<Record<ReportedStage, Json>> = {};
-      const tested = mocked && state.Type !== 'Task' ? mockedAsTask(state) : state;
       // TestState runs as an express execution, and its $$.Execution has these members in this order
       // (no RedriveCount); RoleArn is null without a roleArn (localstack's test_state_configuration snapshot).
       const machineName = randomUUID();
@@ -72,6 +68,15 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
       const arn = `${ctx.arns.stateMachine(machineName).replace(':stateMachine:', ':express:')}:${executionName}`;
       const startTime = ctx.clock.now();
       const executionContext: JsonObject = { Id: arn, Input: JSON.parse(text) as Json, Name: executionName, RoleArn: input.roleArn ?? null, StartTime: new Date(startTime).toISOString() };
+      const seenContext = context ?? ownContext(executionContext, machineName, ctx.arns.stateMachine(machineName), name);
+      const jsonata = ((state as { QueryLanguage?: string }).QueryLanguage ?? queryLanguage) === 'JSONata';
+      const settings = state.Type === 'Map' ? await mapSettingsOf(state as unknown as JsonObject, jsonata ? jsonataBindings(text, seenContext, variables) : undefined) : undefined;
+      const mocked = withIterationFailures(mockOf(input.mock, state), state, config.mapIterationFailureCount, settings);
+      // retrierRetryCount: that many retries already happened, so that many failures are retried at once before the one reported.
+      let retriesBehind = config.retrierRetryCount ?? 0;
+      // Each data-flow stage of the tested state, as the engine computes it (the stops it may go to are not reported).
+      const stages: Partial<Record<ReportedStage, Json>> = {};
+      const tested = mocked && state.Type !== 'Task' ? mockedAsTask(state) : state;
       const engine = createExecution(harness(tested, name, queryLanguage), {
         inspect: (stateName, stage, value) => void (stateName === name && (stages[stage] = value)),
         ...(context ? { context } : {}),
@@ -128,16 +133,15 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
         await apply(queue.shift()!);
       }
 
-      const jsonata = ((state as { QueryLanguage?: string }).QueryLanguage ?? queryLanguage) === 'JSONata';
       // A mocked JSONPath Map reads its items before the mock stands for what its iterations return.
       const items =
         mocked && state.Type === 'Map' && !jsonata && stages.afterInputPath !== undefined
-          ? mockedMapItems(state as unknown as JsonObject, stages.afterInputPath, context ?? ownContext(executionContext, machineName, ctx.arns.stateMachine(machineName), name), variables)
+          ? mockedMapItems(state as unknown as JsonObject, stages.afterInputPath, seenContext, variables)
           : undefined;
       if (items && 'failure' in items) {
         const out: Omit<sfn.TestStateOutput, '$metadata'> = { status: 'FAILED', ...items.failure };
         if (input.inspectionLevel === 'DEBUG' || input.inspectionLevel === 'TRACE') {
-          out.inspectionData = inspection(text, { state, jsonata, mocked: true }, { afterInputPath: stages.afterInputPath }, variables, false);
+          out.inspectionData = inspection(text, { state, jsonata, mocked: true }, { afterInputPath: stages.afterInputPath }, variables, undefined);
         }
         return out;
       }
@@ -172,7 +176,7 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
         }
       }
       if (input.inspectionLevel === 'DEBUG' || input.inspectionLevel === 'TRACE') {
-        const data = inspection(text, { state, jsonata, mocked: mocked !== undefined }, stages, variables);
+        const data = inspection(text, { state, jsonata, mocked: mocked !== undefined }, stages, variables, settings);
         const errorDetails = failure && details?.error !== undefined ? errorDetailsOf(tested, out.status!, { error: details.error, cause: details.cause ?? '' }, backoffMs) : undefined;
         if (errorDetails) data.errorDetails = errorDetails;
         out.inspectionData = data;
@@ -198,4 +202,10 @@ function parseVariables(text: string | undefined): Record<string, Json> | undefi
 /** TestState's own context object, as a state reads it through `$$` (when no `context` is given). */
 function ownContext(execution: JsonObject, machineName: string, machineArn: string, stateName: string): JsonObject {
   return { Execution: execution, StateMachine: { Id: machineArn, Name: machineName }, State: { Name: stateName, EnteredTime: execution.StartTime! } };
+}
+
+/** What a JSONata Map's settings are evaluated with: its input, the context object and the variables given. */
+function jsonataBindings(text: string, context: JsonObject, variables: Record<string, Json> | undefined): JsonataBindings {
+  const vars = variables ?? {};
+  return { input: JSON.parse(text) as Json, context, variables: { get: (n) => vars[n] }, random: { next: () => 0, uuid: () => randomUUID() } };
 }
