@@ -31,7 +31,6 @@ afterAll(async () => {
 
 const T = (o: unknown) => JSON.stringify(o);
 const LEVELS = ['INFO', 'DEBUG', 'TRACE'] as const;
-type Level = (typeof LEVELS)[number];
 const HELLO = '{"Value":"HelloWorld"}';
 const NESTED = T({ initialData: { fieldFromInput: 'value from input', otherField: 'other' }, unrelatedData: { someOtherField: 1234 } });
 const MODIFIED = T({ initialData: { fieldFromInput: 'value from input', otherField: 'other' }, unrelatedData: { someOtherField: 1234 }, modifiedData: { staticValue: 'some value', inputValue: 'value from input' } });
