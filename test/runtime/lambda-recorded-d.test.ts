@@ -1,4 +1,5 @@
-import { fn, openFixture, types, type Fixture } from './service-fixture';
+import { join } from 'node:path';
+import { fixtureLambdas, fn, openFixture, types, type Fixture } from './service-fixture';
 
 // localstack tests/aws/services/stepfunctions/v2/services/test_lambda_task_service.snapshot.json,
 // recorded on AWS on 06-11-2025 (test_invoke_unsupported_param, test_invoke_bytes_payload).
@@ -58,3 +59,35 @@ test('a string Payload holding a JSON string reaches the function as that string
   const events = await f.history(arn);
   expect(events[2]!.taskScheduledEventDetails!.parameters).toBe(JSON.stringify({ FunctionName: 'echo', Payload: "\"'{'Hello':'World'}'\"" }));
 });
+
+test('lambda:invoke of a function still running when the task\'s TimeoutSeconds runs out: TaskTimedOut (States.Timeout, no cause), caught with Cause "", and the function\'s late end changes nothing (localstack test_task_service_lambda.snapshot.json test_invoke_timeout, recorded 10-03-2024)', async () => {
+  // A function that outlives the task: it sleeps past its own 3 s Lambda timeout; the task gives up after 1 s.
+  const lambdas = [...fixtureLambdas('worker'), { functionName: 'sleeper', modulePath: join(__dirname, 'fixtures', 'slow.ts'), isolation: 'worker' as const, timeoutSeconds: 3 }];
+  f = await openFixture({ lambdas, clock: { mode: 'real' } });
+  const sm = await f.machine('Timeout', {
+    StartAt: 'Start',
+    States: {
+      Start: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::lambda:invoke',
+        Parameters: { 'FunctionName.$': '$.FunctionName', 'Payload.$': '$.Payload' },
+        TimeoutSeconds: 1,
+        Catch: [{ ErrorEquals: ['States.Timeout'], ResultPath: '$.error', Next: 'EndWithHandler' }],
+        Next: 'EndWithFinal',
+      },
+      EndWithHandler: { Type: 'Pass', End: true },
+      EndWithFinal: { Type: 'Pass', ResultPath: '$.final', End: true },
+    },
+  });
+  const arn = await f.start(sm, { FunctionName: 'sleeper', Payload: null });
+  const d = await f.closed(arn);
+  expect(d.status).toBe('SUCCEEDED');
+  expect(JSON.parse(d.output!)).toEqual({ FunctionName: 'sleeper', Payload: null, error: { Error: 'States.Timeout', Cause: '' } });
+  // The function's own end (its Lambda timeout) comes after the execution closed.
+  await new Promise((r) => setTimeout(r, 2500));
+  const events = await f.history(arn);
+  expect(types(events)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskTimedOut', 'TaskStateExited', 'PassStateEntered', 'PassStateExited', 'ExecutionSucceeded']);
+  expect(events[2]!.taskScheduledEventDetails).toMatchObject({ resourceType: 'lambda', resource: 'invoke', timeoutInSeconds: 1 });
+  expect(events[4]!.taskTimedOutEventDetails).toEqual({ resourceType: 'lambda', resource: 'invoke', error: 'States.Timeout' });
+  expect(events[4]!.timestamp!.getTime() - events[2]!.timestamp!.getTime()).toBeGreaterThanOrEqual(1000);
+}, 15_000);
