@@ -91,3 +91,17 @@ test('lambda:invoke of a function still running when the task\'s TimeoutSeconds 
   expect(events[4]!.taskTimedOutEventDetails).toEqual({ resourceType: 'lambda', resource: 'invoke', error: 'States.Timeout' });
   expect(events[4]!.timestamp!.getTime() - events[2]!.timestamp!.getTime()).toBeGreaterThanOrEqual(1000);
 }, 15_000);
+
+test.each([
+  ['"null"', 'null', null],
+  ['"true"', 'true', true],
+  ['"{}"', '{}', {}],
+  ['"[]"', '[]', []],
+])('a Payload that is the JSON text %s reaches the function as the value it holds (localstack test_lambda_task_service.snapshot.json test_invoke_json_values, recorded 04-08-2023)', async (_label, text, value) => {
+  f = await openFixture();
+  const sm = await f.machine('Values', invoke({ 'FunctionName.$': '$.FunctionName', 'Payload.$': '$.Payload' }));
+  const arn = await f.start(sm, { FunctionName: 'echo', Payload: text });
+  const d = await f.closed(arn);
+  expect(JSON.parse(d.output!).Payload.event).toEqual(value);
+  expect((await f.history(arn))[2]!.taskScheduledEventDetails!.parameters).toBe(JSON.stringify({ FunctionName: 'echo', Payload: text }));
+});
