@@ -80,7 +80,8 @@ async function jsonataItems(run: StateRun, def: MapState, b: ReturnType<typeof j
     if (Array.isArray(run.input)) return run.input;
     throw inputNotAnArray(run, run.input);
   } catch (e) {
-    if (e instanceof JsonataFailure && RESULT_TYPE.test(e.detail)) run.branch.thread.last = run.enteredAfter;
+    // Only the first attempt was recorded; a retried attempt links on from the previous failure as before.
+    if (e instanceof JsonataFailure && RESULT_TYPE.test(e.detail) && run.retryCount === 0) run.branch.thread.last = run.enteredAfter;
     throw e;
   }
 }
