@@ -86,8 +86,25 @@ describe('SendTaskFailure with neither error nor cause (test_sqs_failure_in_wait
       [14, 'ExecutionSucceeded', 13],
     ]);
     expect(events[7]!.taskFailedEventDetails).toEqual({ resourceType: 'lambda', resource: 'invoke.waitForTaskToken' });
+    // TaskStateAborted and ParallelStateFailed carry no details.
+    for (const i of [8, 9]) expect(Object.keys(events[i]!).sort()).toEqual(['id', 'previousEventId', 'timestamp', 'type']);
     expect(events[10]!.stateExitedEventDetails!.output).toBe(JSON.stringify(caughtOutput));
   });
+});
+
+test('a .waitForTaskToken task whose parameters hold no token is accepted and run; nobody can answer, TimeoutSeconds 5 ends it (test_sqs_wait_for_task_token_no_token_parameter, recorded 22-04-2024)', async () => {
+  const sm = await f.machine('NoToken', {
+    StartAt: 'State1',
+    States: { State1: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', TimeoutSeconds: 5, Parameters: { FunctionName: fn('echo'), Payload: { 'Context.$': '$' } }, End: true } },
+  });
+  const arn = await f.start(sm, { QueueUrl: 'q' });
+  await f.service.admin.advanceTime(5000);
+  const d = await f.closed(arn);
+  expect(d).toMatchObject({ status: 'FAILED', error: 'States.Timeout' });
+  expect(d).not.toHaveProperty('cause');
+  const events = await f.history(arn);
+  expect(types(events)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSubmitted', 'TaskTimedOut', 'ExecutionFailed']);
+  expect(events[5]!.taskTimedOutEventDetails).toEqual({ resourceType: 'lambda', resource: 'invoke.waitForTaskToken', error: 'States.Timeout' });
 });
 
 describe('what TaskScheduled records (pure engine)', () => {
