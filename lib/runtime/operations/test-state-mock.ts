@@ -1,10 +1,12 @@
 import type * as sfn from '@aws-sdk/client-sfn';
 import type { Json, JsonObject, State } from '../../asl';
+import { parseJson } from '../../engine';
 import { queryPath } from '../../engine/jsonpath';
 import { StatesFailure } from '../../engine/states-failure';
 import type { TaskReport } from '../dispatch/task-run';
 import { ServiceError } from '../step-functions-operations';
 import { checkMockedFields } from './test-state-mock-validation';
+import { rawTextAt } from './test-state-raw-text';
 import { checkMockedResult } from './test-state-rules';
 
 /** TestState's `mock`: a Task's result (JSON text) or its failure, reported instead of calling the integration. */
@@ -65,4 +67,22 @@ export function mockedMapItems(map: JsonObject, effectiveInput: Json, context: J
   if (Array.isArray(value)) return { items: value };
   const shown = path.startsWith('$$') ? path.slice(1) : path;
   return { failure: { error: 'States.Runtime', cause: `Reference path "${shown}" must point to array.` } };
+}
+
+/**
+ * A mocked Map's items with the spacing of the text they were read from (the input, or the given
+ * context for a `$$` path), as AWS shows them in afterItemsPath; as read when their text cannot be
+ * found (a path that is not a simple one).
+ */
+export function itemsAsWritten(map: JsonObject, items: Json[], inputText: string, contextText: string | undefined): Json {
+  const textOf = (path: Json | undefined, from: string | undefined): string | undefined => {
+    if (path === undefined || path === '$') return from;
+    if (typeof path !== 'string' || from === undefined) return undefined;
+    return rawTextAt(from, path);
+  };
+  const itemsPath = map.ItemsPath ?? '$';
+  const inputPath = map.InputPath;
+  const effective = typeof inputPath === 'string' && inputPath.startsWith('$$') ? textOf(inputPath, contextText) : textOf(inputPath, inputText);
+  const raw = typeof itemsPath === 'string' && itemsPath.startsWith('$$') ? textOf(itemsPath, contextText) : textOf(itemsPath, effective);
+  return raw === undefined ? items : parseJson(raw);
 }

@@ -9,7 +9,7 @@ import { ServiceError, type StepFunctionsOperations } from '../step-functions-op
 import { missing } from './errors';
 import { errorDetailsOf, inspection, type ReportedStage } from './test-state-inspection';
 import { mapSettingsOf } from './test-state-map-settings';
-import { mockedAsTask, mockedMapItems, mockOf } from './test-state-mock';
+import { itemsAsWritten, mockedAsTask, mockedMapItems, mockOf } from './test-state-mock';
 import { checkMockRules, checkRoleArn, checkStateConfiguration, parseContext, withIterationFailures } from './test-state-rules';
 import { testedState } from './test-state-target';
 
@@ -145,7 +145,7 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
         }
         return out;
       }
-      if (items) stages.afterItemsPath = items.items;
+      if (items) stages.afterItemsPath = itemsAsWritten(state as unknown as JsonObject, items.items, text, input.context);
 
       const failure = [...events].reverse().find((e) => FAILURE_EVENTS.has(e.type) && e.type !== 'ExecutionFailed');
       const details = failure ? (Object.values(failure).find((v) => v && typeof v === 'object') as { error?: string; cause?: string }) : undefined;
