@@ -43,6 +43,7 @@ export function executionOperations(rt: Runtime): Ops {
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.input !== undefined ? { input: input.input } : {}),
         ...(input.traceHeader !== undefined ? { traceHeader: input.traceHeader } : {}),
+        synchronous: true,
       });
       const done = await rt.host.whenClosed(record.arn);
       const d = describeExecution(done);
