@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { drive } from '../engine/core/engine-driver';
-import { fn, openFixture, types, type Fixture } from './service-fixture';
+import { fn, openFixture, START, types, type Fixture } from './service-fixture';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { received } = require('./fixtures/tokens') as { received: Array<{ token: string }> };
 
@@ -105,6 +108,32 @@ test('a .waitForTaskToken task whose parameters hold no token is accepted and ru
   const events = await f.history(arn);
   expect(types(events)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSubmitted', 'TaskTimedOut', 'ExecutionFailed']);
   expect(events[5]!.taskTimedOutEventDetails).toEqual({ resourceType: 'lambda', resource: 'invoke.waitForTaskToken', error: 'States.Timeout' });
+});
+
+test('an unnamed failure survives a restart: the replayed execution goes on from the Catch with the same history', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sagaflow-unnamed-'));
+  const open = () => openFixture({ store: { kind: 'sqlite', dir }, clock: { mode: 'virtual', start: START } });
+  let g = await open();
+  try {
+    const sm = await g.machine('NoErrorRestart', {
+      StartAt: 'SendMessageWithWait',
+      States: { SendMessageWithWait: { ...sendWithWait, Catch: [catchers[1]], Next: 'Later' }, CaughtStatesALL: { Type: 'Wait', Seconds: 60, End: true }, Later: { Type: 'Pass', End: true } },
+    });
+    const arn = await g.start(sm, input);
+    await g.ops.SendTaskFailure({ taskToken: await nextToken() });
+    for (let i = 0; i < 500 && !types(await g.history(arn)).includes('WaitStateEntered'); i++) await new Promise((r) => setTimeout(r, 5));
+    const before = await g.history(arn);
+    await g.close();
+    g = await open();
+    expect(await g.history(arn)).toEqual(before);
+    await g.service.admin.advanceTime(60_000);
+    const d = await g.closed(arn);
+    expect(JSON.parse(d.output!)).toEqual(caughtOutput);
+    expect((await g.history(arn)).find((e) => e.type === 'TaskFailed')!.taskFailedEventDetails).toEqual({ resourceType: 'lambda', resource: 'invoke.waitForTaskToken' });
+  } finally {
+    await g.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 describe('what TaskScheduled records (pure engine)', () => {
