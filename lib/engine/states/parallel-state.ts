@@ -43,6 +43,7 @@ export const parallelState: StateEvaluator = {
       const succeededId = it.emit({ last }, 'ParallelStateSucceeded', {});
       thread.last = last;
       return it.guard(run, () => finishAfter(succeededId, run, async () => {
+        // Branch outputs that kept their given texts keep them in the array (recorded on AWS).
         keepElementTexts(results);
         const outcome = run.state.queryLanguage === 'JSONata' ? await finishJsonata(it, run, results, { result: results }) : finishJsonPath(it, run, results, true);
         it.complete(run, outcome, def.Next);
