@@ -1,0 +1,74 @@
+import { fn, openFixture, type Fixture } from './service-fixture';
+
+/**
+ * A given context object read by a mocked lambda:invoke, each stage of it, as recorded on AWS in
+ * localstack's tests/aws/services/stepfunctions/v2/test_state/test_state_context_object.snapshot.json
+ * (test_state_task_context_object, test_state_context_object_invalid_states).
+ */
+
+let f: Fixture;
+beforeAll(async () => {
+  f = await openFixture();
+});
+afterAll(async () => {
+  await f.close();
+});
+
+const T = (o: unknown) => JSON.stringify(o);
+const CONTEXT = {
+  Execution: {
+    Id: 'arn:aws:states:us-east-1:123456789012:execution:MyStateMachine:execution-name-12345',
+    Input: { 'input-value': 0, message: 'test data', values: ['charizard', 'pikachu', 'bulbasaur'] },
+    Name: 'execution-name-12345',
+    RoleArn: 'arn:aws:iam::123456789012:role/StepFunctionsRole',
+    StartTime: '2025-01-15T10:30:00.000Z',
+  },
+  State: { EnteredTime: '2025-01-15T10:30:01.500Z', Name: 'MyTaskState', RetryCount: 0 },
+  StateMachine: { Id: 'arn:aws:states:us-east-1:123456789012:stateMachine:MyStateMachine', Name: 'MyStateMachine' },
+};
+const INPUT = T({ FunctionName: 'lambda_function_name', Payload: { 'input-value': 0 } });
+const RESULT = T({ pokemon: ['charizard', 'pikachu', 'bulbasaur'] });
+
+const task = (contextPath: string) =>
+  T({
+    Type: 'Task',
+    Resource: 'arn:aws:states:::lambda:invoke',
+    Parameters: { 'FunctionName.$': '$.FunctionName', Payload: { 'Input.$': '$' } },
+    ResultSelector: { 'ContextObjectValue.$': contextPath, 'LambdaOutput.$': '$' },
+    End: true,
+  });
+
+test.each<[string, string, unknown]>([
+  ['ALL', '$$', CONTEXT],
+  ['EXECUTION_INPUT', '$$.Execution.Input', CONTEXT.Execution.Input],
+  ['EXECUTION_INPUT_VALUES', '$$.Execution.Input.values', CONTEXT.Execution.Input.values],
+])('test_state_task_context_object[%s]: every stage, the context value as given', async (_id, path, value) => {
+  const out = await f.ops.TestState({ definition: task(path), input: INPUT, inspectionLevel: 'TRACE', context: T(CONTEXT), mock: { result: RESULT } });
+  const selected = T({ ContextObjectValue: value, LambdaOutput: JSON.parse(RESULT) });
+  expect(out).toEqual({
+    status: 'SUCCEEDED',
+    output: selected,
+    inspectionData: {
+      input: INPUT,
+      afterInputPath: INPUT,
+      // Payload before FunctionName, as AWS orders a template with .$ fields.
+      afterParameters: T({ Payload: { Input: JSON.parse(INPUT) }, FunctionName: 'lambda_function_name' }),
+      result: RESULT,
+      afterResultSelector: selected,
+      afterResultPath: selected,
+    },
+  });
+});
+
+test('test_state_context_object_invalid_states: a Pass with a context and a mock is refused for its mock; a Task token needs a callback task', async () => {
+  const pass = T({ Type: 'Pass', Parameters: { 'ctx.$': '$$' }, End: true });
+  await expect(f.ops.TestState({ definition: pass, input: '{}', context: T(CONTEXT), mock: { result: '{}' } })).rejects.toMatchObject({
+    code: 'ValidationException',
+    message: "State type 'Pass' is not supported when a mock is specified",
+  });
+  const plain = T({ Type: 'Task', Resource: fn('echo'), End: true });
+  await expect(f.ops.TestState({ definition: plain, input: '{}', context: T({ ...CONTEXT, Task: { Token: 'abcd123' } }), mock: { result: '{}' } })).rejects.toMatchObject({
+    code: 'ValidationException',
+    message: "Invalid Context object provided: Context object contains 'Task' when state is not a Task state with a '.sync' or '.waitForTaskToken' service integration pattern",
+  });
+});
