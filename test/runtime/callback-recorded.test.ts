@@ -243,10 +243,7 @@ describe('states:startExecution.sync and .sync:2 (test_start_execution_sync*, re
     expect(cause).toMatchObject({ Error: 'States.Timeout', Input: '{"Payload":null}', Status: 'FAILED' });
   });
 
-  // Known difference, to be fixed in lib/runtime/dispatch/start-execution-task.ts (not this file's
-  // owner's): an Input of null must start the child on {}, as it does on AWS. Jest reports this test
-  // as failed once the runtime matches AWS; then drop `.failing`.
-  test.failing('Input null starts the child on {}: .sync hands on Input "{}", .sync:2 Input {}', async () => {
+  test('Input null starts the child on {}: .sync hands on Input "{}", .sync:2 Input {}', async () => {
     const child = await f.machine('Target', passResult);
     const run = async (resource: string) => {
       const sm = await f.machine(`Parent-${resource.length}`, startSync(resource));

@@ -94,7 +94,8 @@ export function startExecutionTasks(ctx: RuntimeContext, host: ExecutionHost, st
   /** Starts the child (or, after a restart, finds it) and reports TaskStarted, then TaskSubmitted or the request-response result. */
   const startAndSubmit = async (task: TaskRun, p: JsonObject & { StateMachineArn: string }): Promise<void> => {
     const c = task.command;
-    const input = p.Input === undefined ? '{}' : typeof p.Input === 'string' ? p.Input : JSON.stringify(p.Input);
+    // An Input of null starts the child on {}, as absent does (localstack test_callback, recorded on AWS).
+    const input = p.Input === undefined || p.Input === null ? '{}' : typeof p.Input === 'string' ? p.Input : JSON.stringify(p.Input);
     let child: ExecutionRecord;
     try {
       const started = await starter.start({
