@@ -243,6 +243,27 @@ describe('states:startExecution.sync and .sync:2 (test_start_execution_sync*, re
     expect(cause).toMatchObject({ Error: 'States.Timeout', Input: '{"Payload":null}', Status: 'FAILED' });
   });
 
+  test("a .sync task has a token in $$.Task.Token, and a worker's SendTaskSuccess with it ends the task early (SendTaskSuccess: 'optionally Task states using the job run pattern')", async () => {
+    const child = await f.machine('Sleeper', { StartAt: 'Sleep', States: { Sleep: { Type: 'Wait', Seconds: 3600, End: true } } });
+    const sm = await f.machine('Parent', {
+      StartAt: 'StartExecution',
+      States: { StartExecution: { Type: 'Task', Resource: 'arn:aws:states:::states:startExecution.sync:2', Parameters: { StateMachineArn: child, Input: { 'ParentToken.$': '$$.Task.Token' } }, End: true } },
+    });
+    const arn = await f.start(sm, {});
+    let running: string | undefined;
+    for (let i = 0; i < 200 && !running; i++) {
+      running = (await f.ops.ListExecutions({ stateMachineArn: child })).executions?.[0]?.executionArn;
+      if (!running) await new Promise((r) => setTimeout(r, 5));
+    }
+    const { ParentToken } = JSON.parse((await f.ops.DescribeExecution({ executionArn: running! })).input!) as { ParentToken: string };
+    expect(ParentToken).toMatch(/^[A-Za-z0-9+/=_-]{40,}/);
+    await f.ops.SendTaskSuccess({ taskToken: ParentToken, output: '{"early":true}' });
+    const d = await f.closed(arn);
+    expect(d).toMatchObject({ status: 'SUCCEEDED', output: '{"early":true}' });
+    expect(types(await f.history(arn)).slice(-3)).toEqual(['TaskSucceeded', 'TaskStateExited', 'ExecutionSucceeded']);
+    await expect(f.ops.SendTaskSuccess({ taskToken: ParentToken, output: '{}' })).rejects.toMatchObject({ code: 'TaskTimedOut' });
+  });
+
   test('Input null starts the child on {}: .sync hands on Input "{}", .sync:2 Input {}', async () => {
     const child = await f.machine('Target', passResult);
     const run = async (resource: string) => {

@@ -10,6 +10,7 @@ import { evaluateJsonataField, evaluateJsonataInteger } from '../jsonata';
 import { readPath, statePrefix } from '../jsonpath';
 import { StatesFailure } from '../states-failure';
 import type { EngineInputOf } from '../engine-input';
+import type { IntegrationPattern } from '../engine-command';
 import { taskEventWriters, type ScheduledInfo, type TaskEventWriter } from '../task/task-events';
 import type { TaskResource } from '../task/task-resource';
 import type { StateEvaluator } from './state-evaluator';
@@ -55,6 +56,13 @@ function requestJsonPath(run: StateRun, it: Interpreter, def: TaskState): TaskRe
 }
 
 /**
+ * Which patterns give the task a token in `$$.Task.Token`: callbacks, and job runs, whose token a
+ * worker may use to end the task early (SendTaskSuccess: "optionally Task states using the job run
+ * pattern"; localstack's test_sync_with_task_token, validated on AWS, passes it into a .sync start).
+ */
+const HAS_TOKEN: Record<IntegrationPattern, boolean> = { 'request-response': false, sync: true, 'sync:2': true, waitForTaskToken: true };
+
+/**
  * Task: builds the request (Parameters / Arguments, timeouts, a task token for callbacks and
  * activities), records the Scheduled event, asks the runtime to run it, and folds the runtime's
  * reports into Started / Submitted / Succeeded / Failed / TimedOut events and the state's output.
@@ -64,7 +72,7 @@ function requestJsonPath(run: StateRun, it: Interpreter, def: TaskState): TaskRe
 export const taskState: StateEvaluator = {
   execute(run, it) {
     const def = run.state.def as TaskState;
-    run.taskToken = run.state.task!.pattern === 'waitForTaskToken' ? it.random.token() : undefined;
+    run.taskToken = HAS_TOKEN[run.state.task!.pattern] ? it.random.token() : undefined;
     if (run.state.queryLanguage === 'JSONata') return requestJsonata(run, it, def).then((request) => dispatch(run, it, def, request));
     dispatch(run, it, def, requestJsonPath(run, it, def));
   },

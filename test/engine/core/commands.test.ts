@@ -62,13 +62,13 @@ describe('RunTask', () => {
     expect(only(d.commands, 'ArmTimer').dueAt).toBe(START_TIME + 60_000);
   });
 
-  test('an activity gets a token; request-response and .sync tasks do not', async () => {
+  test('an activity and a .sync task get a token; a request-response task does not', async () => {
     const act = await start({ StartAt: 'A', States: { A: { Type: 'Task', Resource: ACTIVITY, End: true } } }).first;
     expect(only(act.commands, 'RunTask')).toMatchObject({ integration: { service: 'activity' }, taskToken: expect.any(String) });
     const sync = await start({ StartAt: 'S', States: { S: { Type: 'Task', Resource: 'arn:aws:states:::states:startExecution.sync:2', Parameters: { StateMachineArn: 'x' }, End: true } } }).first;
     const s = only(sync.commands, 'RunTask');
     expect(s).toMatchObject({ integration: { service: 'states', action: 'startExecution' }, pattern: 'sync:2' });
-    expect(s.taskToken).toBeUndefined();
+    expect(s.taskToken).toEqual(expect.any(String));
     const fn = await start({ StartAt: 'F', States: { F: { Type: 'Task', Resource: LAMBDA, End: true } } }, { a: 1 }).first;
     expect(only(fn.commands, 'RunTask')).toEqual({
       kind: 'RunTask',
