@@ -12,7 +12,7 @@ import { contextObject, executionContext, finishJsonata, jsonPathScope, stateRef
 import { asEngineFailure, errorDetails, errorOutput, type EngineFailure } from './engine-failure';
 import { LimitCauses, limitsOf } from './engine-limits';
 import { findCatcher, findRetrier, isUnrecoverable, retryDelayMs } from './error-matching';
-import { jsonBytes, jsonBytesAlong, jsonBytesFrom, jsonText, LazyJson, parseJson, SizeMemo, withLazyTexts, type PathStep } from './json-text';
+import { jsonBytes, jsonBytesAlong, jsonBytesFrom, jsonText, LazyJson, parseJson, SizeMemo, withLazyTexts, WrittenJson, type PathStep } from './json-text';
 import { isoTime } from './iso-time';
 import { SeededRandom } from './seeded-random';
 import { stateEventTypes } from './state-event-types';
@@ -415,7 +415,10 @@ export class Interpreter implements Execution, BranchOwner {
     if (branch.closed) return;
     const state = branch.graph.states.get(name);
     if (!state) throw new Error(`engine bug: no state '${name}' (the definition was not validated)`);
-    const text = inputText ?? new LazyJson(input);
+    // A Distributed Map records its input written anew, not as given (localstack test_base_scenarios
+    // test_map_state_label and test_map_state_result_writer, recorded on AWS in 2024-07 and 2024-08;
+    // a recording of 2024-02 kept the given text).
+    const text = state.distributed ? new WrittenJson(input) : (inputText ?? new LazyJson(input));
     const after = branch.thread.last;
     const entered = withLazyTexts<EventDetailsByType['PassStateEntered']['stateEnteredEventDetails']>({ name, input: text, inputDetails: NOT_TRUNCATED });
     const id = this.emitEntered(branch.thread, stateEventTypes[state.type].entered, entered);

@@ -15,7 +15,8 @@ export function jsonText(value: Json): string {
  * line breaks, `1.0`, escapes). AWS keeps a payload's text as it was given for as long as no state
  * changes the payload: an input started with spaces shows them in the first states' events and in
  * the causes that quote it (localstack#11953; an EventBridge event of 2023 quoting a console input
- * two states in). A changed payload is a new object, written compactly.
+ * two states in). A changed payload is a new object, written compactly. One exception: since 2024-07
+ * a Distributed Map records its input written anew (see WrittenJson and Interpreter.enterState).
  */
 const givenTexts = new WeakMap<object, string>();
 
@@ -317,6 +318,27 @@ export class LazyJson {
   set text(text: string) {
     this.built = text;
     this.value = undefined;
+  }
+}
+
+/** A LazyJson that writes its value anew (JSON.stringify), not in the text it was given. */
+export class WrittenJson extends LazyJson {
+  private written: string | undefined;
+  private source: Json | undefined;
+  constructor(value: Json) {
+    super(null);
+    this.source = value;
+  }
+  override get text(): string {
+    if (this.written === undefined) {
+      this.written = JSON.stringify(this.source);
+      this.source = undefined;
+    }
+    return this.written;
+  }
+  override set text(text: string) {
+    this.written = text;
+    this.source = undefined;
   }
 }
 

@@ -81,3 +81,21 @@ test('a compact text is left as JSON writes it', async () => {
   const events = await run(def, '{"a":1,"b":[true,null]}');
   expect(detail(events, 'PassStateEntered', 'input')).toBe('{"a":1,"b":[true,null]}');
 });
+
+test('a Distributed Map records its input written anew, while ExecutionStarted keeps the given text (test_map_state_label, recorded on AWS 2024-07)', async () => {
+  const input = '["Hello", "World"]';
+  const def = {
+    StartAt: 'Map',
+    States: {
+      Map: {
+        Type: 'Map',
+        Label: 'TestMap',
+        ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'P', States: { P: { Type: 'Pass', End: true } } },
+        End: true,
+      },
+    },
+  };
+  const events = await run(def, input);
+  expect(detail(events, 'ExecutionStarted', 'input')).toBe(input);
+  expect(detail(events, 'MapStateEntered', 'input')).toBe('["Hello","World"]');
+});
