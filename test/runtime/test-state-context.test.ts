@@ -1,4 +1,5 @@
 import { fn, openFixture, type Fixture } from './service-fixture';
+import { RECORDED_CONTEXT as CONTEXT } from './test-state-context-object';
 
 /**
  * A given context object read by a mocked lambda:invoke, each stage of it, as recorded on AWS in
@@ -15,17 +16,6 @@ afterAll(async () => {
 });
 
 const T = (o: unknown) => JSON.stringify(o);
-const CONTEXT = {
-  Execution: {
-    Id: 'arn:aws:states:us-east-1:123456789012:execution:MyStateMachine:execution-name-12345',
-    Input: { 'input-value': 0, message: 'test data', values: ['charizard', 'pikachu', 'bulbasaur'] },
-    Name: 'execution-name-12345',
-    RoleArn: 'arn:aws:iam::123456789012:role/StepFunctionsRole',
-    StartTime: '2025-01-15T10:30:00.000Z',
-  },
-  State: { EnteredTime: '2025-01-15T10:30:01.500Z', Name: 'MyTaskState', RetryCount: 0 },
-  StateMachine: { Id: 'arn:aws:states:us-east-1:123456789012:stateMachine:MyStateMachine', Name: 'MyStateMachine' },
-};
 const INPUT = T({ FunctionName: 'lambda_function_name', Payload: { 'input-value': 0 } });
 const RESULT = T({ pokemon: ['charizard', 'pikachu', 'bulbasaur'] });
 

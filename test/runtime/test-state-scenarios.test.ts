@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixtureLambdas, fn, openFixture, ROLE, type Fixture } from './service-fixture';
+import { RECORDED_CONTEXT as CONTEXT } from './test-state-context-object';
 
 /**
  * TestState on one state at each inspection level, as recorded on AWS in localstack's
@@ -236,17 +237,6 @@ describe('test_state_with_variables', () => {
 });
 
 describe('test_state_map_context_object: a mocked JSONPath Map reads its ItemsPath from the given context', () => {
-  const CONTEXT = {
-    Execution: {
-      Id: 'arn:aws:states:us-east-1:123456789012:execution:MyStateMachine:execution-name-12345',
-      Input: { 'input-value': 0, message: 'test data', values: ['charizard', 'pikachu', 'bulbasaur'] },
-      Name: 'execution-name-12345',
-      RoleArn: 'arn:aws:iam::123456789012:role/StepFunctionsRole',
-      StartTime: '2025-01-15T10:30:00.000Z',
-    },
-    State: { EnteredTime: '2025-01-15T10:30:01.500Z', Name: 'MyTaskState', RetryCount: 0 },
-    StateMachine: { Id: 'arn:aws:states:us-east-1:123456789012:stateMachine:MyStateMachine', Name: 'MyStateMachine' },
-  };
   const input = '["fire", "electricity", "grass"]';
   const mock = { result: '["CHARIZARD", "PIKACHU", "BULBASAUR"]' };
   const map = (itemsPath: string) => T({ Type: 'Map', ItemsPath: itemsPath, ItemProcessor: { StartAt: 'Upper', States: { Upper: { Type: 'Pass', End: true } } }, MaxConcurrency: 1, End: true });

@@ -1,4 +1,5 @@
 import { createExecution, type EngineInput, type HistoryEvent } from '../../../lib/engine';
+import { executionInfo } from './engine-driver';
 
 /**
  * A payload keeps the text it was given while no state changes it: AWS shows an input started with
@@ -6,17 +7,7 @@ import { createExecution, type EngineInput, type HistoryEvent } from '../../../l
  * in localstack#1375; localstack#11953; an EventBridge event of 2023 quoting a console input).
  */
 
-const INFO = {
-  executionArn: 'arn:aws:states:us-east-1:123456789012:execution:m:e',
-  name: 'e',
-  roleArn: 'arn:aws:iam::123456789012:role/r',
-  stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:m',
-  stateMachineName: 'm',
-  region: 'us-east-1',
-  accountId: '123456789012',
-  redriveCount: 0,
-  startTime: 0,
-};
+const INFO = executionInfo('e', 'arn:aws:states:us-east-1:123456789012:stateMachine:m');
 
 async function run(definition: object, input: string, taskOutput?: string): Promise<HistoryEvent[]> {
   const e = createExecution(definition as never);

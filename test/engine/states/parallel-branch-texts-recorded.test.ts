@@ -1,4 +1,5 @@
 import { createExecution, type EngineInput, type HistoryEvent } from '../../../lib/engine';
+import { executionInfo } from '../core/engine-driver';
 
 /**
  * A Parallel state's output is its branches' outputs joined, each keeping the text it had: an input
@@ -7,17 +8,7 @@ import { createExecution, type EngineInput, type HistoryEvent } from '../../../l
  * test_parallel_state_nested, recorded on AWS 2024-03-29).
  */
 
-const INFO = {
-  executionArn: 'arn:aws:states:us-east-1:123456789012:execution:m:e',
-  name: 'e',
-  roleArn: 'arn:aws:iam::123456789012:role/r',
-  stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:m',
-  stateMachineName: 'm',
-  region: 'us-east-1',
-  accountId: '123456789012',
-  redriveCount: 0,
-  startTime: 0,
-};
+const INFO = executionInfo('e', 'arn:aws:states:us-east-1:123456789012:stateMachine:m');
 
 async function run(definition: object, input: string): Promise<HistoryEvent[]> {
   const e = createExecution(definition as never);
