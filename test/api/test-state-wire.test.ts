@@ -1,38 +1,23 @@
-import { SFNClient, TestStateCommand, ValidationException } from '@aws-sdk/client-sfn';
-import { startApiServer, type ApiServer } from '../../lib/api';
-import { createLocalService } from '../../lib/runtime';
-import type { LocalService } from '../../lib/runtime/local-service-contract';
+import { TestStateCommand, ValidationException } from '@aws-sdk/client-sfn';
+import { recordedService, ROLE } from './recorded/recorded-service';
 
 /**
  * TestState through the HTTP API and @aws-sdk/client-sfn, in front of the real runtime: its
  * refusals arrive as AWS sends them (localstack's test_state snapshots, recorded on AWS).
  */
 
-let service: LocalService;
-let server: ApiServer;
-let client: SFNClient;
-// TestState's endpoint has a host prefix (sync-), which a local endpoint cannot take.
-beforeAll(async () => {
-  service = await createLocalService({ store: { kind: 'memory' }, clock: { mode: 'virtual', start: Date.UTC(2025, 10, 26) } });
-  server = await startApiServer({ service, port: 0, log: () => {} });
-  client = new SFNClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1, disableHostPrefix: true });
-});
-afterAll(async () => {
-  client.destroy();
-  await server.close();
-  await service.close();
-});
+// TestState's endpoint has a host prefix (sync-), which a local endpoint cannot take: recordedService's client disables it.
+const { send, url } = recordedService();
 
-const ROLE = 'arn:aws:iam::123456789012:role/sagaflow';
 const PUT_EVENTS = JSON.stringify({ Type: 'Task', Resource: 'arn:aws:states:::events:putEvents', Parameters: { 'Entries.$': '$.Entries' }, End: true });
 
 /** The error the SDK raises and the raw answer behind it. */
 async function refusal(input: ConstructorParameters<typeof TestStateCommand>[0]): Promise<{ error: unknown; raw: { status: number; body: Record<string, unknown> } }> {
-  const error = await client.send(new TestStateCommand(input)).then(
+  const error = await send(new TestStateCommand(input)).then(
     () => undefined,
     (e: unknown) => e,
   );
-  const res = await fetch(server.url, { method: 'POST', headers: { 'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': 'AWSStepFunctions.TestState' }, body: JSON.stringify(input) });
+  const res = await fetch(url(), { method: 'POST', headers: { 'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': 'AWSStepFunctions.TestState' }, body: JSON.stringify(input) });
   return { error, raw: { status: res.status, body: (await res.json()) as Record<string, unknown> } };
 }
 
@@ -44,7 +29,7 @@ test('a mocked result that does not fit the API is a ValidationException with it
 });
 
 test('fieldValidationMode NONE lets the same mock through', async () => {
-  const out = await client.send(new TestStateCommand({ definition: PUT_EVENTS, roleArn: ROLE, input: '{"Entries":[]}', mock: { result: '{"Entries":"not a list"}', fieldValidationMode: 'NONE' } }));
+  const out = await send(new TestStateCommand({ definition: PUT_EVENTS, roleArn: ROLE, input: '{"Entries":[]}', mock: { result: '{"Entries":"not a list"}', fieldValidationMode: 'NONE' } }));
   expect(out).toMatchObject({ status: 'SUCCEEDED', output: '{"Entries":"not a list"}' });
 });
 
@@ -58,7 +43,7 @@ test('a stateName not in the definition, and a Task without a role', async () =>
 });
 
 test("an empty stateName fails the API's length constraint", async () => {
-  const res = await fetch(server.url, {
+  const res = await fetch(url(), {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': 'AWSStepFunctions.TestState' },
     body: JSON.stringify({ definition: '{"StartAt":"S","States":{"S":{"Type":"Pass","End":true}}}', stateName: '' }),

@@ -23,6 +23,8 @@ export interface RecordedService {
   finished(executionArn: string): Promise<DescribeExecutionCommandOutput>;
   /** Moves the virtual clock on, so executions started one after another have distinct start dates. */
   advance(ms: number): Promise<void>;
+  /** The server's address, for calls made without the SDK. */
+  url(): string;
 }
 
 /** Starts the service for the calling test file (beforeAll) and stops it afterwards (afterAll). */
@@ -64,5 +66,6 @@ export function recordedService(): RecordedService {
       const r = await fetch(`${server.url}/_sagaflow/clock/advance`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ms }) });
       expect(r.status).toBe(200);
     },
+    url: () => server.url,
   };
 }
