@@ -31,7 +31,7 @@ export async function evaluateJsonataExpression(
     return toJson(result);
   } catch (e) {
     if (!(e instanceof UnsupportedResultType)) throw e;
-    throw jsonataFailure(JsonataCauses.unsupportedType(jsonataExpressionText(source), field), field, bindings);
+    throw jsonataFailure(JsonataCauses.unsupportedType(jsonataExpressionText(source), field), field, bindings, true);
   }
 }
 

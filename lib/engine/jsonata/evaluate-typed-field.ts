@@ -44,7 +44,7 @@ async function evaluateScalar(value: Json, field: string, bindings: JsonataBindi
   const result = await evaluateJsonataExpression(value, field, bindings);
   if (result === undefined) throw jsonataFailure(JsonataCauses.returnedNothing(expression, field), field, bindings);
   const problem = check(result);
-  if (problem !== undefined) throw jsonataFailure(JsonataCauses.wrongValue(expression, field, problem), field, bindings);
+  if (problem !== undefined) throw jsonataFailure(JsonataCauses.wrongValue(expression, field, problem), field, bindings, true);
   return result;
 }
 

@@ -14,18 +14,20 @@ export class JsonataFailure extends StatesFailure {
     readonly location: string,
     /** The cause without the state prefix. */
     readonly detail: string,
+    /** The expression evaluated, but its result was of a kind the field refuses (AWS checks it afterwards). */
+    readonly resultRefused = false,
   ) {
     super(StatesErrors.QueryEvaluationError, cause);
   }
 }
 
 /** Builds the failure; `detail` is AWS's sentence about the expression. */
-export function jsonataFailure(detail: string, location: string, bindings: JsonataBindings): JsonataFailure {
+export function jsonataFailure(detail: string, location: string, bindings: JsonataBindings, resultRefused = false): JsonataFailure {
   const state = bindings.state;
   const cause = state
     ? `An error occurred while executing the state '${state.name}' (entered at the event id #${state.enteredEventId}). ${detail}`
     : detail;
-  return new JsonataFailure(cause, location, detail);
+  return new JsonataFailure(cause, location, detail, resultRefused);
 }
 
 /**

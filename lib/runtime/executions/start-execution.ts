@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { parseJson } from '../../engine';
 import type { ExecutionParent, ExecutionRecord } from '../../store/records';
 import { parseStateMachineArn } from '../arns';
 import { requireValidName } from '../names';
@@ -50,7 +49,7 @@ function resolveTarget(ctx: RuntimeContext, arn: string) {
 
 function checkInput(input: string): void {
   try {
-    parseJson(input);
+    JSON.parse(input);
   } catch (err) {
     throw new ServiceError('InvalidExecutionInput', `Invalid State Machine Execution Input: '${(err as Error).message}'`);
   }

@@ -35,7 +35,7 @@ function notAnArray(run: StateRun, path: string, value: Json): StatesFailure {
  */
 function inputNotAnArray(run: StateRun, value: Json): JsonataFailure {
   const detail = `Map state input must be an array but was: ${JSON.stringify(value)}`;
-  return new JsonataFailure(statePrefix(stateRef(run)) + detail, '', detail);
+  return new JsonataFailure(statePrefix(stateRef(run)) + detail, '', detail, true);
 }
 
 /**
@@ -63,9 +63,6 @@ async function planJsonata(run: StateRun, it: Interpreter, def: MapState): Promi
   return plan;
 }
 
-/** The details of a result of the wrong kind, which AWS checks after the expression evaluated. */
-const RESULT_TYPE = / result type\b|^Map state input must be an array/;
-
 /**
  * The items of a JSONata Map: Items, else the input. A result that is no array links its
  * EvaluationFailed to the event MapStateEntered links to, not to MapStateEntered (localstack
@@ -81,7 +78,7 @@ async function jsonataItems(run: StateRun, def: MapState, b: ReturnType<typeof j
     throw inputNotAnArray(run, run.input);
   } catch (e) {
     // Only the first attempt was recorded; a retried attempt links on from the previous failure as before.
-    if (e instanceof JsonataFailure && RESULT_TYPE.test(e.detail) && run.retryCount === 0) run.branch.thread.last = run.enteredAfter;
+    if (e instanceof JsonataFailure && e.resultRefused && run.retryCount === 0) run.branch.thread.last = run.enteredAfter;
     throw e;
   }
 }
