@@ -10,9 +10,9 @@ import { evaluateJsonataField, evaluateJsonataInteger } from '../jsonata';
 import { readPath, statePrefix } from '../jsonpath';
 import { StatesFailure } from '../states-failure';
 import type { EngineInputOf } from '../engine-input';
-import type { IntegrationPattern } from '../engine-command';
 import { taskEventWriters, type ScheduledInfo, type TaskEventWriter } from '../task/task-events';
 import type { TaskResource } from '../task/task-resource';
+import { HAS_TOKEN } from '../task/task-token-patterns';
 import type { StateEvaluator } from './state-evaluator';
 
 interface TaskRequest {
@@ -54,13 +54,6 @@ function requestJsonPath(run: StateRun, it: Interpreter, def: TaskState): TaskRe
   if (def.Credentials !== undefined) request.credentials = payloadTemplate(it, run, def.Credentials, effective, 'Parameters');
   return request;
 }
-
-/**
- * Which patterns give the task a token in `$$.Task.Token`: callbacks, and job runs, whose token a
- * worker may use to end the task early (SendTaskSuccess: "optionally Task states using the job run
- * pattern"; localstack's test_sync_with_task_token, validated on AWS, passes it into a .sync start).
- */
-const HAS_TOKEN: Record<IntegrationPattern, boolean> = { 'request-response': false, sync: true, 'sync:2': true, waitForTaskToken: true };
 
 /**
  * Task: builds the request (Parameters / Arguments, timeouts, a task token for callbacks and
