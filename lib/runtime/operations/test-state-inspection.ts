@@ -66,7 +66,7 @@ function shapedStages(input: string, run: InspectedRun, stages: Partial<Record<R
  * (RETRIABLE), or which Retry gave up on it (FAILED once its attempts are spent: the retryIndex
  * alone; localstack's test_state_configuration snapshot, recorded on AWS).
  */
-export function errorDetailsOf(state: State, status: string, failure: { error: string; cause: string }, backoffMs: number): sfn.InspectionErrorDetails | undefined {
+export function errorDetailsOf(state: State, status: sfn.TestExecutionStatus, failure: { error: string; cause: string }, backoffMs: number): sfn.InspectionErrorDetails | undefined {
   const s = state as { Catch?: Catcher[]; Retry?: Retrier[] };
   if (status === 'CAUGHT_ERROR') {
     const catchIndex = findCatcher(s.Catch, failure);

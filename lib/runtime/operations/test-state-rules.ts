@@ -1,9 +1,8 @@
 import type * as sfn from '@aws-sdk/client-sfn';
 import { forEachInnerState, type Json, type JsonObject, type State } from '../../asl';
-import { TOLERATED_FAILURE_CAUSE } from '../../engine';
-import type { TaskReport } from '../dispatch/task-run';
+import { parseTaskResource } from '../../engine/task/task-resource';
+import { HAS_TOKEN } from '../../engine/task/task-token-patterns';
 import { ServiceError } from '../step-functions-operations';
-import type { MapSettings } from './test-state-map-settings';
 
 /**
  * What TestState refuses before it runs anything, in AWS's words (localstack's
@@ -32,20 +31,6 @@ export function checkRoleArn(state: State, mock: sfn.MockInput | undefined, role
   if (state.Type === 'Task' && mock === undefined && roleArn === undefined) throw invalid('RoleArn must be specified when testing a Task state');
 }
 
-/** A mocked Map's result is its array of iteration results (an object when a ResultWriter writes them); a Parallel's, one per branch. */
-export function checkMockedResult(state: State, result: Json): void {
-  if (state.Type === 'Map') {
-    const written = (state as { ResultWriter?: unknown }).ResultWriter !== undefined;
-    if (written && (result === null || typeof result !== 'object' || Array.isArray(result))) throw invalid('Mocked result must be a JSON object.');
-    if (!written && !Array.isArray(result)) throw invalid('Mocked result must be an array.');
-  } else if (state.Type === 'Parallel') {
-    if (!Array.isArray(result)) throw invalid('Mocked result must be an array.');
-    if (result.length !== (state as { Branches: unknown[] }).Branches.length) {
-      throw invalid('Mocked result must contain the same number of items as number of Parallel branches.');
-    }
-  }
-}
-
 type FieldType = 'string' | 'integer' | 'any';
 
 /** The members a given context object may have, and their types. */
@@ -58,10 +43,9 @@ const CONTEXT_FIELDS: Record<string, Record<string, FieldType>> = {
 
 const fits = (type: FieldType, v: Json): boolean => type === 'any' || (type === 'string' ? typeof v === 'string' : Number.isInteger(v));
 
-/** A Task whose task token exists: `.waitForTaskToken`, or `.sync` (whose token AWS also hands out). */
+/** A Task whose task token exists in `$$.Task.Token`, by the engine's own rule (`.waitForTaskToken`, `.sync`, `.sync:2`, an activity). */
 function hasTaskToken(state: State): boolean {
-  const resource = (state as { Resource?: unknown }).Resource;
-  return state.Type === 'Task' && typeof resource === 'string' && /\.(sync(:2)?|waitForTaskToken)$/.test(resource);
+  return state.Type === 'Task' && typeof state.Resource === 'string' && HAS_TOKEN[parseTaskResource(state.Resource).pattern];
 }
 
 /**
@@ -109,29 +93,14 @@ function innerStateNames(state: JsonObject): Set<string> {
  * Map or Parallel arose (the state itself or one inside it); mapItemReaderData is what an ItemReader
  * would have read. Neither changes a mocked outcome. The texts are not recorded on AWS.
  */
-export function checkStateConfiguration(state: State, config: sfn.TestStateConfiguration, mock: sfn.MockInput | undefined): void {
-  const s = state as unknown as JsonObject;
+export function checkStateConfiguration(state: State, name: string, config: sfn.TestStateConfiguration, mock: sfn.MockInput | undefined): void {
   if (config.errorCausedByState !== undefined) {
     if ((state.Type !== 'Map' && state.Type !== 'Parallel') || mock?.errorOutput === undefined) throw invalid('errorCausedByState is only for a Map or Parallel state with a mocked errorOutput');
-    if (!innerStateNames(s).has(config.errorCausedByState) && config.errorCausedByState !== 'StateName') {
+    // The state's own name: as stateName names it in a state machine, "StateName" for a lone state.
+    if (config.errorCausedByState !== name && !innerStateNames(state as unknown as JsonObject).has(config.errorCausedByState)) {
       throw invalid(`errorCausedByState '${config.errorCausedByState}' is not a state of the tested state`);
     }
   }
   if (config.mapIterationFailureCount !== undefined && state.Type !== 'Map') throw invalid('mapIterationFailureCount is only for a Map state');
-  if (config.mapItemReaderData !== undefined && (state.Type !== 'Map' || s.ItemReader === undefined)) throw invalid('mapItemReaderData is only for a Map state with an ItemReader');
-}
-
-/**
- * A mocked Map result with mapIterationFailureCount: past the Map's ToleratedFailureCount or
- * ToleratedFailurePercentage (of the mocked results) the Map fails with
- * States.ExceedToleratedFailureThreshold; a Map that declares no tolerance ignores the count
- * (localstack's test_state_configuration snapshot, recorded on AWS).
- */
-export function withIterationFailures(mocked: TaskReport | undefined, state: State, failures: number | undefined, settings: MapSettings | undefined): TaskReport | undefined {
-  if (failures === undefined || mocked?.kind !== 'TaskSucceeded' || state.Type !== 'Map') return mocked;
-  const items = (JSON.parse(mocked.output) as Json[]).length;
-  const count = settings?.toleratedFailureCount;
-  const percentage = settings?.toleratedFailurePercentage;
-  const exceeded = (count !== undefined && failures > count) || (percentage !== undefined && items > 0 && (failures / items) * 100 > percentage);
-  return exceeded ? { kind: 'TaskFailed', error: 'States.ExceedToleratedFailureThreshold', cause: TOLERATED_FAILURE_CAUSE } : mocked;
+  if (config.mapItemReaderData !== undefined && (state.Type !== 'Map' || state.ItemReader === undefined)) throw invalid('mapItemReaderData is only for a Map state with an ItemReader');
 }

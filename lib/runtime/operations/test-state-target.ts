@@ -1,6 +1,8 @@
 import type * as sfn from '@aws-sdk/client-sfn';
 import { forEachState, type JsonObject, type State } from '../../asl';
+import { DiagnosticCodes, invalidDefinitionMessage } from '../../engine/validation';
 import { ServiceError } from '../step-functions-operations';
+import { checkDefinition } from './definitions';
 
 /** The state TestState runs, its name, and the query language its definition sets. */
 export interface TestedState {
@@ -13,23 +15,35 @@ export interface TestedState {
  * TestState's `definition`: one state, or a whole state machine in which `stateName` (else
  * StartAt) names the state, at any depth (a state inside a Map or Parallel; localstack's
  * test_test_state_machine_scenarios snapshot tests a Map's inner HandleItem, recorded on AWS).
+ * A whole state machine is validated as CreateStateMachine validates it.
  */
 export function testedState(input: sfn.TestStateInput): TestedState {
-  let parsed: JsonObject;
+  let parsed: unknown;
   try {
-    parsed = JSON.parse(input.definition!) as JsonObject;
+    parsed = JSON.parse(input.definition!);
   } catch (err) {
     throw new ServiceError('InvalidDefinition', `Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: ${(err as Error).message}'`);
   }
-  if (parsed.States !== undefined) {
-    const name = input.stateName ?? (parsed.StartAt as string);
-    let state: JsonObject | undefined;
-    forEachState(parsed, (n, s) => void (n === name && state === undefined && (state = s as JsonObject)));
-    // (localstack's test_test_state_machine_scenarios snapshot, recorded on AWS)
-    if (!state) throw new ServiceError('ValidationException', 'State not found in definition');
-    return { state: state as unknown as State, name, queryLanguage: parsed.QueryLanguage as string | undefined };
+  // As the validator answers any definition that is no JSON object (see validate-definition.ts).
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new ServiceError('InvalidDefinition', invalidDefinitionMessage([{ code: DiagnosticCodes.Schema, message: 'Definition must be a valid JSON object', severity: 'ERROR' }]));
   }
-  if (typeof parsed.Type !== 'string') throw new ServiceError('InvalidDefinition', "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: The field \"Type\" is required at /'");
+  const definition = parsed as JsonObject;
+  if (definition.States !== undefined) return stateOfMachine(input, definition);
+  // The API reference: with stateName, "the definition must contain a fully-formed state machine
+  // definition". AWS's message for a lone state with a stateName is not recorded.
+  if (input.stateName !== undefined) throw new ServiceError('ValidationException', 'A stateName needs a definition that is a fully-formed state machine definition');
+  if (typeof definition.Type !== 'string') throw new ServiceError('InvalidDefinition', "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: The field \"Type\" is required at /'");
   // AWS names a lone state "StateName" ($$.State.Name; localstack's test_test_state_scenarios snapshot).
-  return { state: parsed as unknown as State, name: 'StateName' };
+  return { state: definition as unknown as State, name: 'StateName' };
+}
+
+function stateOfMachine(input: sfn.TestStateInput, definition: JsonObject): TestedState {
+  checkDefinition(input.definition!, 'STANDARD');
+  const name = input.stateName ?? (definition.StartAt as string);
+  let state: JsonObject | undefined;
+  forEachState(definition, (n, s) => void (n === name && state === undefined && (state = s as JsonObject)));
+  // (localstack's test_test_state_machine_scenarios snapshot, recorded on AWS)
+  if (!state) throw new ServiceError('ValidationException', 'State not found in definition');
+  return { state: state as unknown as State, name, queryLanguage: definition.QueryLanguage as string | undefined };
 }

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type * as sfn from '@aws-sdk/client-sfn';
-import type { Catcher, ChoiceState, Json, JsonObject, State, StateMachineDefinition } from '../../asl';
+import type { Catcher, ChoiceState, Json, JsonObject, MapState, State, StateMachineDefinition } from '../../asl';
 import { createExecution, type EngineCommand, type EngineInput, type HistoryEvent } from '../../engine';
 import type { JsonataBindings } from '../../engine/jsonata';
 import { taskKindOf, type TaskReport } from '../dispatch/task-run';
@@ -9,8 +9,9 @@ import { ServiceError, type StepFunctionsOperations } from '../step-functions-op
 import { missing } from './errors';
 import { errorDetailsOf, inspection, type ReportedStage } from './test-state-inspection';
 import { mapSettingsOf } from './test-state-map-settings';
-import { itemsAsWritten, mockedAsTask, mockedMapItems, mockOf } from './test-state-mock';
-import { checkMockRules, checkRoleArn, checkStateConfiguration, parseContext, withIterationFailures } from './test-state-rules';
+import { mockedMapItems, type MockedItems } from './test-state-map-items';
+import { mockedAsTask, mockOf, withIterationFailures } from './test-state-mock';
+import { checkMockRules, checkRoleArn, checkStateConfiguration, parseContext } from './test-state-rules';
 import { testedState } from './test-state-target';
 
 const FAILURE_EVENTS = new Set(['TaskFailed', 'TaskTimedOut', 'LambdaFunctionFailed', 'LambdaFunctionTimedOut', 'ActivityFailed', 'ActivityTimedOut', 'ExecutionFailed']);
@@ -58,7 +59,7 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
       checkRoleArn(state, input.mock, input.roleArn);
       const context = parseContext(input.context, state, input.mock !== undefined);
       const config = input.stateConfiguration ?? {};
-      checkStateConfiguration(state, config, input.mock);
+      checkStateConfiguration(state, name, config, input.mock);
       const variables = parseVariables(input.variables);
       const ctx = rt.ctx;
       // TestState runs as an express execution, and its $$.Execution has these members in this order
@@ -69,9 +70,11 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
       const startTime = ctx.clock.now();
       const executionContext: JsonObject = { Id: arn, Input: JSON.parse(text) as Json, Name: executionName, RoleArn: input.roleArn ?? null, StartTime: new Date(startTime).toISOString() };
       const seenContext = context ?? ownContext(executionContext, machineName, ctx.arns.stateMachine(machineName), name);
-      const jsonata = ((state as { QueryLanguage?: string }).QueryLanguage ?? queryLanguage) === 'JSONata';
-      const settings = state.Type === 'Map' ? await mapSettingsOf(state as unknown as JsonObject, jsonata ? jsonataBindings(text, seenContext, variables) : undefined) : undefined;
-      const mocked = withIterationFailures(mockOf(input.mock, state), state, config.mapIterationFailureCount, settings);
+      const jsonata = (state.QueryLanguage ?? queryLanguage) === 'JSONata';
+      const bindings = jsonata ? jsonataBindings(text, seenContext, variables) : undefined;
+      const map = state.Type === 'Map' ? state : undefined;
+      const settings = map ? await mapSettingsOf(map as unknown as JsonObject, bindings) : undefined;
+      const mocked = mockOf(input.mock, state);
       // retrierRetryCount: that many retries already happened, so that many failures are retried at once before the one reported.
       let retriesBehind = config.retrierRetryCount ?? 0;
       // Each data-flow stage of the tested state, as the engine computes it (the stops it may go to are not reported).
@@ -87,6 +90,12 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
       let backoffMs = 0;
       const queue: EngineInput[] = [];
       const pendingTasks: Promise<void>[] = [];
+      // A mocked Map's items, read when its task runs (a JSONPath one's from its effective input, by then known).
+      let items: MockedItems | undefined;
+      const readItems = async (m: MapState) => {
+        const from = { inputText: text, effectiveInput: stages.afterInputPath, context: seenContext, contextText: input.context, variables, readerData: config.mapItemReaderData, jsonata: bindings };
+        items = await mockedMapItems(m, from);
+      };
 
       const apply = async (i: EngineInput) => {
         const d = await engine.apply(i);
@@ -107,9 +116,16 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
         } else if (c.kind === 'RunTask') {
           const report = async (r: TaskReport) => void queue.push({ ...r, taskId: c.taskId, at: ctx.clock.now() } as EngineInput);
           if (mocked) {
-            // The mock is what the integration returned (or how it failed): nothing is invoked.
-            void report({ kind: 'TaskStarted' });
-            void report(mocked);
+            // The mock is what the integration returned (or how it failed): nothing is invoked. A
+            // mocked Map whose items cannot be read ends the test there (below), its mock unreported.
+            const outcome = async () => {
+              if (map) await readItems(map);
+              if (items && 'failure' in items) return;
+              const counted = items && 'items' in items ? items.items.length : undefined;
+              const reported = map ? withIterationFailures(mocked, config.mapIterationFailureCount, counted, settings) : mocked;
+              queue.push({ kind: 'TaskStarted', taskId: c.taskId, at: ctx.clock.now() }, { ...reported, taskId: c.taskId, at: ctx.clock.now() });
+            };
+            pendingTasks.push(outcome());
             return;
           }
           pendingTasks.push(rt.handlers[taskKindOf(c.integration)].run({ executionArn: arn, command: c, recovering: false, started: false, report }));
@@ -133,11 +149,6 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
         await apply(queue.shift()!);
       }
 
-      // A mocked JSONPath Map reads its items before the mock stands for what its iterations return.
-      const items =
-        mocked && state.Type === 'Map' && !jsonata && stages.afterInputPath !== undefined
-          ? mockedMapItems(state as unknown as JsonObject, stages.afterInputPath, seenContext, variables)
-          : undefined;
       if (items && 'failure' in items) {
         const out: Omit<sfn.TestStateOutput, '$metadata'> = { status: 'FAILED', ...items.failure };
         if (input.inspectionLevel === 'DEBUG' || input.inspectionLevel === 'TRACE') {
@@ -145,7 +156,7 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
         }
         return out;
       }
-      if (items) stages.afterItemsPath = itemsAsWritten(state as unknown as JsonObject, items.items, text, input.context);
+      if (items && 'afterItemsPath' in items) stages.afterItemsPath = items.afterItemsPath;
 
       const failure = [...events].reverse().find((e) => FAILURE_EVENTS.has(e.type) && e.type !== 'ExecutionFailed');
       const details = failure ? (Object.values(failure).find((v) => v && typeof v === 'object') as { error?: string; cause?: string }) : undefined;
@@ -177,7 +188,8 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
       }
       if (input.inspectionLevel === 'DEBUG' || input.inspectionLevel === 'TRACE') {
         const data = inspection(text, { state, jsonata, mocked: mocked !== undefined }, stages, variables, settings);
-        const errorDetails = failure && details?.error !== undefined ? errorDetailsOf(tested, out.status!, { error: details.error, cause: details.cause ?? '' }, backoffMs) : undefined;
+        // An unnamed failure (a mocked errorOutput without an error) is matched as the error '' (States.ALL).
+        const errorDetails = failure && details ? errorDetailsOf(tested, out.status!, { error: details.error ?? '', cause: details.cause ?? '' }, backoffMs) : undefined;
         if (errorDetails) data.errorDetails = errorDetails;
         out.inspectionData = data;
       }

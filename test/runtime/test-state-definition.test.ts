@@ -1,0 +1,46 @@
+import { openFixture, ROLE, type Fixture } from './service-fixture';
+
+/**
+ * TestState's `definition` and `stateName`: a definition that is no JSON object, a state machine
+ * that is not valid, and a stateName without a state machine are refused, never crash.
+ */
+
+let f: Fixture;
+beforeAll(async () => {
+  f = await openFixture();
+});
+afterAll(async () => {
+  await f.close();
+});
+
+const T = (o: unknown) => JSON.stringify(o);
+const NOT_AN_OBJECT = "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: Definition must be a valid JSON object at null'";
+
+test.each(['null', '[]', '3', '"Pass"'])('definition %s, JSON but no object: InvalidDefinition, as CreateStateMachine answers it', async (definition) => {
+  await expect(f.ops.TestState({ definition, input: '{}' })).rejects.toMatchObject({ code: 'InvalidDefinition', message: NOT_AN_OBJECT });
+  await expect(f.ops.CreateStateMachine({ name: 'not-an-object', definition, roleArn: ROLE })).rejects.toMatchObject({ code: 'InvalidDefinition', message: NOT_AN_OBJECT });
+});
+
+test('a state machine is validated before its state runs: a state without a Type, a Next to nowhere', async () => {
+  const noType = T({ StartAt: 'A', States: { A: { End: true } } });
+  await expect(f.ops.TestState({ definition: noType, stateName: 'A', input: '{}' })).rejects.toMatchObject({
+    code: 'InvalidDefinition',
+    message: "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: These fields are required: [Type] at /States/A'",
+  });
+  const nowhere = T({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'Z' } } });
+  await expect(f.ops.TestState({ definition: nowhere, input: '{}' })).rejects.toMatchObject({
+    code: 'InvalidDefinition',
+    message: expect.stringContaining("MISSING_TRANSITION_TARGET: Missing 'Next' target: Z at /States/A/Next"),
+  });
+});
+
+test('a valid state machine still runs the state stateName names', async () => {
+  const machine = T({ StartAt: 'A', States: { A: { Type: 'Pass', Result: 1, Next: 'B' }, B: { Type: 'Pass', Result: 2, End: true } } });
+  expect(await f.ops.TestState({ definition: machine, stateName: 'B', input: '{}' })).toEqual({ status: 'SUCCEEDED', output: '2' });
+});
+
+test('a stateName with a lone state is refused: stateName needs a fully-formed state machine definition', async () => {
+  const pass = T({ Type: 'Pass', End: true });
+  await expect(f.ops.TestState({ definition: pass, stateName: 'StateName', input: '{}' })).rejects.toMatchObject({ code: 'ValidationException' });
+  expect(await f.ops.TestState({ definition: pass, input: '{}' })).toEqual({ status: 'SUCCEEDED', output: '{}' });
+});
