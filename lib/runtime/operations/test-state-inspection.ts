@@ -57,7 +57,7 @@ function shapedStages(input: string, run: InspectedRun, stages: Partial<Record<R
   }
   if (state.Type !== 'Pass' || stages.afterResultPath === undefined) return stages;
   const { afterInputPath, afterParameters, result, ...rest } = stages;
-  if ((state as { Result?: unknown }).Result !== undefined) return { result, ...rest, afterResultSelector: result };
+  if (state.Result !== undefined) return { result, ...rest, afterResultSelector: result };
   return { afterInputPath, afterParameters, ...rest, afterResultSelector: result };
 }
 

@@ -1,4 +1,4 @@
-import type { Json, JsonObject } from '../../asl';
+import type { Json, MapState } from '../../asl';
 import { evaluateJsonataInteger, evaluateJsonataNumber, isJsonataExpression, type JsonataBindings } from '../../engine/jsonata';
 import { isStatesFailure } from '../../engine/states-failure';
 
@@ -15,7 +15,7 @@ export interface MapSettings {
  * test_test_state_scenarios test_base_map_state_inspect, recorded on AWS). A setting read from a
  * path, or an expression that fails, is not reported.
  */
-export async function mapSettingsOf(map: JsonObject, bindings: JsonataBindings | undefined): Promise<MapSettings> {
+export async function mapSettingsOf(map: MapState, bindings: JsonataBindings | undefined): Promise<MapSettings> {
   const read = async (v: Json | undefined, field: string, evaluate: typeof evaluateJsonataInteger): Promise<number | undefined> => {
     if (typeof v === 'number') return v;
     if (!bindings || !isJsonataExpression(v)) return undefined;

@@ -73,7 +73,7 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
       const jsonata = (state.QueryLanguage ?? queryLanguage) === 'JSONata';
       const bindings = jsonata ? jsonataBindings(text, seenContext, variables) : undefined;
       const map = state.Type === 'Map' ? state : undefined;
-      const settings = map ? await mapSettingsOf(map as unknown as JsonObject, bindings) : undefined;
+      const settings = map ? await mapSettingsOf(map, bindings) : undefined;
       const mocked = mockOf(input.mock, state);
       // retrierRetryCount: that many retries already happened, so that many failures are retried at once before the one reported.
       let retriesBehind = config.retrierRetryCount ?? 0;
