@@ -34,4 +34,13 @@ export class SeededRandom implements RandomSource {
   token(): string {
     return Buffer.concat([this.bytes(), this.bytes().subarray(0, 16)]).toString('base64url');
   }
+
+  /**
+   * A task token like token(), derived from `key` instead of drawn: the values drawn after it stay
+   * where they were, so an execution recorded before job-run tasks had tokens replays the same.
+   */
+  tokenFor(key: string): string {
+    const part = (n: number) => createHash('sha256').update(`${this.seed}:token:${key}:${n}`).digest();
+    return Buffer.concat([part(0), part(1).subarray(0, 16)]).toString('base64url');
+  }
 }

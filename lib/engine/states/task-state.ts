@@ -65,7 +65,9 @@ function requestJsonPath(run: StateRun, it: Interpreter, def: TaskState): TaskRe
 export const taskState: StateEvaluator = {
   execute(run, it) {
     const def = run.state.def as TaskState;
-    run.taskToken = HAS_TOKEN[run.state.task!.pattern] ? it.random.token() : undefined;
+    const pattern = run.state.task!.pattern;
+    // A job run's token is derived per attempt, not drawn, so adding it left later draws unmoved.
+    run.taskToken = !HAS_TOKEN[pattern] ? undefined : pattern === 'waitForTaskToken' ? it.random.token() : it.random.tokenFor(`${run.enteredEventId}:${run.retryCount}`);
     if (run.state.queryLanguage === 'JSONata') return requestJsonata(run, it, def).then((request) => dispatch(run, it, def, request));
     dispatch(run, it, def, requestJsonPath(run, it, def));
   },
