@@ -1,10 +1,10 @@
-import { openFixture, ROLE, type Fixture } from './service-fixture';
+import { fn, openFixture, ROLE, type Fixture } from './service-fixture';
 import { RECORDED_CONTEXT } from './test-state-context-object';
 
 /**
  * What a mock reports: an errorOutput without an error fails the task unnamed, as SendTaskFailure
  * without an error does ("Error": null for a Catch); a given context's Task.Token is for the tasks
- * the engine gives a token to, by the engine's own rule.
+ * the engine gives a token to, by the engine's own rule; a task that really runs is waited for.
  */
 
 let f: Fixture;
@@ -45,4 +45,11 @@ test("an activity has a task token, as the engine gives it one: a mocked activit
   const out = await f.ops.TestState({ definition: activity, input: '{}', inspectionLevel: 'DEBUG', context, mock: { result: '{}' } });
   expect(out).toMatchObject({ status: 'SUCCEEDED', output: '{}' });
   expect(JSON.parse(out.inspectionData!.afterParameters!)).toEqual({ token: 'abcd123' });
+});
+
+test('an unmocked task that takes a while is waited for: a Lambda past its timeout fails the state, never SUCCEEDED without an output', async () => {
+  const slow = T({ Type: 'Task', Resource: fn('slow'), End: true });
+  const out = await f.ops.TestState({ definition: slow, roleArn: ROLE, input: '{}' });
+  expect(out).toMatchObject({ status: 'FAILED', error: 'Sandbox.Timedout' });
+  expect(out.cause).toContain('Task timed out after 1.00 seconds');
 });

@@ -89,7 +89,13 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
       let retriable = false;
       let backoffMs = 0;
       const queue: EngineInput[] = [];
-      const pendingTasks: Promise<void>[] = [];
+      // Tasks still running, each until it settles (a wait that gives up on them would end the test as if they had finished).
+      const pendingTasks = new Set<Promise<void>>();
+      let taskError: { error: unknown } | undefined;
+      const track = (p: Promise<void>) => {
+        const t: Promise<void> = p.catch((error: unknown) => void (taskError ??= { error })).finally(() => pendingTasks.delete(t));
+        pendingTasks.add(t);
+      };
       // A mocked Map's items, read when its task runs (a JSONPath one's from its effective input, by then known).
       let items: MockedItems | undefined;
       const readItems = async (m: MapState) => {
@@ -125,10 +131,10 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
               const reported = map ? withIterationFailures(mocked, config.mapIterationFailureCount, counted, settings) : mocked;
               queue.push({ kind: 'TaskStarted', taskId: c.taskId, at: ctx.clock.now() }, { ...reported, taskId: c.taskId, at: ctx.clock.now() });
             };
-            pendingTasks.push(outcome());
+            track(outcome());
             return;
           }
-          pendingTasks.push(rt.handlers[taskKindOf(c.integration)].run({ executionArn: arn, command: c, recovering: false, started: false, report }));
+          track(rt.handlers[taskKindOf(c.integration)].run({ executionArn: arn, command: c, recovering: false, started: false, report }));
         }
       };
 
@@ -142,8 +148,9 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
       });
       while (engine.status === 'RUNNING' && !retriable) {
         if (queue.length === 0) {
-          if (pendingTasks.length === 0) break;
-          await Promise.race([Promise.all(pendingTasks.splice(0)), new Promise((r) => setTimeout(r, 10))]);
+          if (pendingTasks.size === 0) break;
+          await Promise.race([...pendingTasks, new Promise((r) => setTimeout(r, 10))]);
+          if (taskError) throw taskError.error;
           if (queue.length === 0) continue;
         }
         await apply(queue.shift()!);
