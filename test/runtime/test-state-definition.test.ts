@@ -34,6 +34,14 @@ test('a state machine is validated before its state runs: a state without a Type
   });
 });
 
+test("test_state_name_invalid_state_definition: a named state of an invalid machine is refused in AWS's words (localstack's test_test_state_machine_scenarios, recorded on AWS)", async () => {
+  const definition = T({ Comment: 'Base state machine with a state that is not a valid state definition.', StartAt: 'ExistingButInvalidState', States: { ExistingButInvalidState: { Type: 'TypeThatDoesNotExist', End: true } } });
+  await expect(f.ops.TestState({ stateName: 'ExistingButInvalidState', definition, input: '{"Value": "HelloWorld"}', inspectionLevel: 'INFO' })).rejects.toMatchObject({
+    code: 'InvalidDefinition',
+    message: "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map] at /States/ExistingButInvalidState/Type'",
+  });
+});
+
 test('a valid state machine still runs the state stateName names', async () => {
   const machine = T({ StartAt: 'A', States: { A: { Type: 'Pass', Result: 1, Next: 'B' }, B: { Type: 'Pass', Result: 2, End: true } } });
   expect(await f.ops.TestState({ definition: machine, stateName: 'B', input: '{}' })).toEqual({ status: 'SUCCEEDED', output: '2' });

@@ -15,7 +15,8 @@ export interface TestedState {
  * TestState's `definition`: one state, or a whole state machine in which `stateName` (else
  * StartAt) names the state, at any depth (a state inside a Map or Parallel; localstack's
  * test_test_state_machine_scenarios snapshot tests a Map's inner HandleItem, recorded on AWS).
- * A whole state machine is validated as CreateStateMachine validates it.
+ * A whole state machine is validated as CreateStateMachine validates it, in the same words
+ * (test_state_name_invalid_state_definition in that snapshot file, recorded on AWS).
  */
 export function testedState(input: sfn.TestStateInput): TestedState {
   let parsed: unknown;
