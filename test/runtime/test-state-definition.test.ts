@@ -52,3 +52,22 @@ test('a stateName with a lone state is refused: stateName needs a fully-formed s
   await expect(f.ops.TestState({ definition: pass, stateName: 'StateName', input: '{}' })).rejects.toMatchObject({ code: 'ValidationException' });
   expect(await f.ops.TestState({ definition: pass, input: '{}' })).toEqual({ status: 'SUCCEEDED', output: '{}' });
 });
+
+describe('a lone state is checked as its fields are inside a state machine', () => {
+  const role = 'arn:aws:iam::123456789012:role/r';
+  let g: Awaited<ReturnType<typeof openFixture>>;
+  beforeAll(async () => void (g = await openFixture()));
+  afterAll(() => g.close());
+  const run = (state: object) => g.ops.TestState({ definition: JSON.stringify(state), roleArn: role, input: '{}' });
+
+  test('a Task without Resource and a Choice without Choices are InvalidDefinition, not a crash', async () => {
+    await expect(run({ Type: 'Task', End: true })).rejects.toMatchObject({ code: 'InvalidDefinition', message: "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: These fields are required: [Resource] at /'" });
+    await expect(run({ Type: 'Choice' })).rejects.toMatchObject({ code: 'InvalidDefinition', message: "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: These fields are required: [Choices] at /'" });
+  });
+
+  test('what only a whole machine needs is not asked: a Next to a state not there, neither Next nor End', async () => {
+    await expect(run({ Type: 'Pass', Next: 'Elsewhere' })).resolves.toMatchObject({ status: 'SUCCEEDED', nextState: 'Elsewhere' });
+    await expect(run({ Type: 'Wait', Seconds: 0 })).resolves.toMatchObject({ status: 'SUCCEEDED' });
+    await expect(run({ Type: 'Choice', Choices: [{ Variable: '$.a', IsPresent: false, Next: 'X' }] })).resolves.toMatchObject({ status: 'SUCCEEDED', nextState: 'X' });
+  });
+});

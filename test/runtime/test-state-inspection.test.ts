@@ -172,7 +172,7 @@ test("a context's fields are checked as AWS checks them", async () => {
 test('mocks are refused where AWS refuses them, with its messages', async () => {
   f = await openFixture();
   const map = { Type: 'Map', ItemsPath: '$.items', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', End: true } } }, End: true };
-  const parallel = { Type: 'Parallel', Branches: [0, 1].map(() => ({ StartAt: 'B', States: { B: { Type: 'Pass', End: true } } })), End: true };
+  const parallel = { Type: 'Parallel', Branches: [0, 1].map((i) => ({ StartAt: `B${i}`, States: { [`B${i}`]: { Type: 'Pass', End: true } } })), End: true };
   const refused = (state: unknown, extra: object) => expect(f!.ops.TestState({ definition: JSON.stringify(state), roleArn: ROLE, input: '{"items":[1]}', ...extra })).rejects;
   for (const type of ['Pass', 'Fail', 'Succeed']) {
     const state = type === 'Pass' ? { Type: 'Pass', End: true } : { Type: type };
@@ -183,7 +183,8 @@ test('mocks are refused where AWS refuses them, with its messages', async () => 
   await refused(map, { mock: { result: '{}', errorOutput: { error: 'E' } } }).toMatchObject({ message: 'A test mock should have only one of the following fields: [result, errorOutput].' });
   await refused(map, { mock: { result: '[1]' }, revealSecrets: true }).toMatchObject({ message: 'TestState does not support RevealSecrets when a mock is specified.' });
   await refused(map, { mock: { result: '{}' } }).toMatchObject({ message: 'Mocked result must be an array.' });
-  await refused({ ...map, ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'b', Prefix: 'p' } } }, { mock: { result: '[]' } }).toMatchObject({ message: 'Mocked result must be a JSON object.' });
+  const distributedWithWriter = { ...map, ItemProcessor: { ...map.ItemProcessor, ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' } }, ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'b', Prefix: 'p' } } };
+  await refused(distributedWithWriter, { mock: { result: '[]' } }).toMatchObject({ message: 'Mocked result must be a JSON object.' });
   await refused(parallel, { mock: { result: '{}' } }).toMatchObject({ message: 'Mocked result must be an array.' });
   await refused(parallel, { mock: { result: '[1]' } }).toMatchObject({ message: 'Mocked result must contain the same number of items as number of Parallel branches.' });
 });
