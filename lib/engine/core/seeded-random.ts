@@ -32,7 +32,7 @@ export class SeededRandom implements RandomSource {
 
   /** A URL-safe task token carrying 384 bits. */
   token(): string {
-    return Buffer.concat([this.bytes(), this.bytes().subarray(0, 16)]).toString('base64url');
+    return tokenText(Buffer.concat([this.bytes(), this.bytes().subarray(0, 16)]));
   }
 
   /**
@@ -41,6 +41,14 @@ export class SeededRandom implements RandomSource {
    */
   tokenFor(key: string): string {
     const part = (n: number) => createHash('sha256').update(`${this.seed}:token:${key}:${n}`).digest();
-    return Buffer.concat([part(0), part(1).subarray(0, 16)]).toString('base64url');
+    return tokenText(Buffer.concat([part(0), part(1).subarray(0, 16)]));
   }
+}
+
+/**
+ * A token's text: base64url after a fixed "AQ", as AWS's own tokens begin. Without it one token in
+ * 64 would begin with '-', which the AWS CLI reads as an option (`--task-token -r1H…` fails).
+ */
+function tokenText(bytes: Buffer): string {
+  return `AQ${bytes.toString('base64url')}`;
 }

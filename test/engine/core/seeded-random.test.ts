@@ -18,5 +18,13 @@ test('a derived token leaves the draws after it where they were, and differs by 
   expect(token).not.toBe(new SeededRandom(SEED).tokenFor('7:1'));
   expect(token).not.toBe(new SeededRandom('cd'.repeat(16)).tokenFor('7:0'));
   // 384 bits, URL-safe, as drawn tokens are.
-  expect(token).toMatch(/^[A-Za-z0-9_-]{64}$/);
+  expect(token).toMatch(/^AQ[A-Za-z0-9_-]{64}$/);
+});
+
+test('no token begins with a dash, which the AWS CLI would read as an option', () => {
+  for (let i = 0; i < 256; i++) {
+    const r = new SeededRandom(`${i}`.padStart(64, '0'));
+    expect(r.token()).toMatch(/^AQ[A-Za-z0-9_-]{64}$/);
+    expect(r.tokenFor('1:0')).toMatch(/^AQ/);
+  }
 });
