@@ -31,6 +31,22 @@ export interface Fixture {
   close(): Promise<void>;
 }
 
+/**
+ * One fixture for the calling test file: opened before its first test and closed after its last
+ * (beforeAll/afterAll). Members are read through to the open fixture, so the file uses it as one.
+ */
+export function fileFixture(options: Partial<LocalServiceOptions & InternalOptions> = {}): Fixture {
+  let open: Fixture | undefined;
+  beforeAll(async () => void (open = await openFixture(options)));
+  afterAll(async () => open?.close());
+  return new Proxy({} as Fixture, {
+    get(_, key) {
+      if (!open) throw new Error('the file fixture is used outside its tests');
+      return open[key as keyof Fixture];
+    },
+  });
+}
+
 export async function openFixture(options: Partial<LocalServiceOptions & InternalOptions> = {}): Promise<Fixture> {
   const service = await createLocalService({
     store: { kind: 'memory' },

@@ -1,4 +1,4 @@
-import { openFixture, ROLE, type Fixture } from './service-fixture';
+import { fileFixture, ROLE } from './service-fixture';
 
 /**
  * TestState's stateConfiguration (mapIterationFailureCount, errorCausedByState, mapItemReaderData,
@@ -6,13 +6,7 @@ import { openFixture, ROLE, type Fixture } from './service-fixture';
  * tests/aws/services/stepfunctions/v2/test_state/test_state_configuration.snapshot.json.
  */
 
-let f: Fixture;
-beforeAll(async () => {
-  f = await openFixture();
-});
-afterAll(async () => {
-  await f.close();
-});
+const f = fileFixture();
 
 const T = (o: unknown) => JSON.stringify(o);
 /** The input as the tests send it (Python's json.dumps, with its spaces). */

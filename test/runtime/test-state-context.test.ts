@@ -1,4 +1,4 @@
-import { fn, openFixture, type Fixture } from './service-fixture';
+import { fn, fileFixture } from './service-fixture';
 import { RECORDED_CONTEXT as CONTEXT } from './test-state-context-object';
 
 /**
@@ -7,13 +7,7 @@ import { RECORDED_CONTEXT as CONTEXT } from './test-state-context-object';
  * (test_state_task_context_object, test_state_context_object_invalid_states).
  */
 
-let f: Fixture;
-beforeAll(async () => {
-  f = await openFixture();
-});
-afterAll(async () => {
-  await f.close();
-});
+const f = fileFixture();
 
 const T = (o: unknown) => JSON.stringify(o);
 const INPUT = T({ FunctionName: 'lambda_function_name', Payload: { 'input-value': 0 } });

@@ -1,17 +1,11 @@
-import { openFixture, ROLE, type Fixture } from './service-fixture';
+import { fileFixture, ROLE } from './service-fixture';
 
 /**
  * TestState's `definition` and `stateName`: a definition that is no JSON object, a state machine
  * that is not valid, and a stateName without a state machine are refused, never crash.
  */
 
-let f: Fixture;
-beforeAll(async () => {
-  f = await openFixture();
-});
-afterAll(async () => {
-  await f.close();
-});
+const f = fileFixture();
 
 const T = (o: unknown) => JSON.stringify(o);
 const NOT_AN_OBJECT = "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: Definition must be a valid JSON object at null'";
@@ -55,10 +49,7 @@ test('a stateName with a lone state is refused: stateName needs a fully-formed s
 
 describe('a lone state is checked as its fields are inside a state machine', () => {
   const role = 'arn:aws:iam::123456789012:role/r';
-  let g: Awaited<ReturnType<typeof openFixture>>;
-  beforeAll(async () => void (g = await openFixture()));
-  afterAll(() => g.close());
-  const run = (state: object) => g.ops.TestState({ definition: JSON.stringify(state), roleArn: role, input: '{}' });
+  const run = (state: object) => f.ops.TestState({ definition: JSON.stringify(state), roleArn: role, input: '{}' });
 
   test('a Task without Resource and a Choice without Choices are InvalidDefinition, not a crash', async () => {
     await expect(run({ Type: 'Task', End: true })).rejects.toMatchObject({ code: 'InvalidDefinition', message: "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: These fields are required: [Resource] at /'" });

@@ -1,4 +1,4 @@
-import { openFixture, type Fixture } from './service-fixture';
+import { fileFixture } from './service-fixture';
 
 /**
  * TestState on a whole state machine, the state named by stateName, as recorded on AWS in
@@ -6,13 +6,7 @@ import { openFixture, type Fixture } from './service-fixture';
  * and test_test_state_scenarios.snapshot.json (test_localstack_blogpost_scenario).
  */
 
-let f: Fixture;
-beforeAll(async () => {
-  f = await openFixture();
-});
-afterAll(async () => {
-  await f.close();
-});
+const f = fileFixture();
 
 const T = (o: unknown) => JSON.stringify(o);
 const HELLO = '{"Value":"HelloWorld"}';

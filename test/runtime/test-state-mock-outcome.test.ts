@@ -1,4 +1,4 @@
-import { fn, openFixture, ROLE, type Fixture } from './service-fixture';
+import { fn, fileFixture, ROLE } from './service-fixture';
 import { RECORDED_CONTEXT } from './test-state-context-object';
 
 /**
@@ -7,13 +7,7 @@ import { RECORDED_CONTEXT } from './test-state-context-object';
  * the engine gives a token to, by the engine's own rule; a task that really runs is waited for.
  */
 
-let f: Fixture;
-beforeAll(async () => {
-  f = await openFixture();
-});
-afterAll(async () => {
-  await f.close();
-});
+const f = fileFixture();
 
 const T = (o: unknown) => JSON.stringify(o);
 

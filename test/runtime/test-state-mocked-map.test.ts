@@ -1,4 +1,4 @@
-import { openFixture, ROLE, type Fixture } from './service-fixture';
+import { fileFixture, ROLE } from './service-fixture';
 
 /**
  * A mocked Map's items and its configuration: an ItemReader's items are mapItemReaderData (its
@@ -6,13 +6,7 @@ import { openFixture, ROLE, type Fixture } from './service-fixture';
  * ResultWriter makes an object), and errorCausedByState may name the tested state itself.
  */
 
-let f: Fixture;
-beforeAll(async () => {
-  f = await openFixture();
-});
-afterAll(async () => {
-  await f.close();
-});
+const f = fileFixture();
 
 const T = (o: unknown) => JSON.stringify(o);
 const THRESHOLD = { error: 'States.ExceedToleratedFailureThreshold', cause: 'The specified tolerated failure threshold was exceeded' };
