@@ -5,6 +5,7 @@ import { queryPath } from '../../engine/jsonpath';
 import { StatesFailure } from '../../engine/states-failure';
 import { isDistributed } from '../../engine/states/map-run/item-processor';
 import { rawTextAt } from './test-state-raw-text';
+import { givenScope } from './test-state-scope';
 
 /**
  * What a mocked Map's items are: read (for JSONPath with afterItemsPath, the value AWS shows),
@@ -74,8 +75,7 @@ async function jsonataItems(map: MapState, from: ItemSources): Promise<MockedIte
 function jsonPathItems(map: MapState, from: ItemSources): MockedItems {
   if (from.effectiveInput === undefined) return { unknown: true };
   const path = map.ItemsPath ?? '$';
-  const vars = from.variables ?? {};
-  const scope = { input: from.effectiveInput, context: from.context, variables: { get: (name: string) => vars[name] }, random: { next: () => 0, uuid: () => '' } };
+  const scope = givenScope(from.effectiveInput, from.context, from.variables);
   let value: Json | undefined;
   try {
     value = queryPath(path, scope);

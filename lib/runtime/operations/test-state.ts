@@ -2,13 +2,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type * as sfn from '@aws-sdk/client-sfn';
 import type { Catcher, ChoiceState, Json, JsonObject, MapState, State, StateMachineDefinition } from '../../asl';
 import { createExecution, type EngineCommand, type EngineInput, type HistoryEvent } from '../../engine';
-import type { JsonataBindings } from '../../engine/jsonata';
 import { taskKindOf, type TaskReport } from '../dispatch/task-run';
 import type { Runtime } from '../runtime';
 import { ServiceError, type StepFunctionsOperations } from '../step-functions-operations';
 import { missing } from './errors';
 import { errorDetailsOf, inspection, type ReportedStage } from './test-state-inspection';
 import { mapSettingsOf } from './test-state-map-settings';
+import { givenScope } from './test-state-scope';
 import { mockedMapItems, type MockedItems } from './test-state-map-items';
 import { mockedAsTask, mockOf, withIterationFailures } from './test-state-mock';
 import { checkMockRules, checkRoleArn, checkStateConfiguration, parseContext } from './test-state-rules';
@@ -71,7 +71,7 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
       const executionContext: JsonObject = { Id: arn, Input: JSON.parse(text) as Json, Name: executionName, RoleArn: input.roleArn ?? null, StartTime: new Date(startTime).toISOString() };
       const seenContext = context ?? ownContext(executionContext, machineName, ctx.arns.stateMachine(machineName), name);
       const jsonata = (state.QueryLanguage ?? queryLanguage) === 'JSONata';
-      const bindings = jsonata ? jsonataBindings(text, seenContext, variables) : undefined;
+      const bindings = jsonata ? givenScope(JSON.parse(text) as Json, seenContext, variables) : undefined;
       const map = state.Type === 'Map' ? state : undefined;
       const settings = map ? await mapSettingsOf(map, bindings) : undefined;
       const mocked = mockOf(input.mock, state);
@@ -223,8 +223,3 @@ function ownContext(execution: JsonObject, machineName: string, machineArn: stri
   return { Execution: execution, StateMachine: { Id: machineArn, Name: machineName }, State: { Name: stateName, EnteredTime: execution.StartTime! } };
 }
 
-/** What a JSONata Map's settings are evaluated with: its input, the context object and the variables given. */
-function jsonataBindings(text: string, context: JsonObject, variables: Record<string, Json> | undefined): JsonataBindings {
-  const vars = variables ?? {};
-  return { input: JSON.parse(text) as Json, context, variables: { get: (n) => vars[n] }, random: { next: () => 0, uuid: () => randomUUID() } };
-}
