@@ -41,15 +41,20 @@ const caughtStates = { CaughtRuntimeError: { Type: 'Pass', End: true }, CaughtSt
 const input = { QueueUrl: 'q', Message: 'test_message_txt' };
 const caughtOutput = { ...input, states_all_error: { Error: null, Cause: null } };
 
+/** Starts `sm`, fails its callback with SendTaskFailure naming neither error nor cause, checks the catch handed on both as null, and returns the history. */
+async function failedUnnamedAndCaught(sm: string): Promise<HistoryEvent[]> {
+  const arn = await f.start(sm, input);
+  await f.ops.SendTaskFailure({ taskToken: await nextToken() });
+  const d = await f.closed(arn);
+  expect(d.status).toBe('SUCCEEDED');
+  expect(JSON.parse(d.output!)).toEqual(caughtOutput);
+  return f.history(arn);
+}
+
 describe('SendTaskFailure with neither error nor cause (test_sqs_failure_in_wait_for_task_tok_no_error_field, recorded 29-04-2024)', () => {
   test('TaskFailed carries no error or cause; States.ALL catches it and hands on {"Error": null, "Cause": null}', async () => {
     const sm = await f.machine('NoErrorCatch', { StartAt: 'SendMessageWithWait', States: { SendMessageWithWait: { ...sendWithWait, Catch: catchers, End: true }, ...caughtStates } });
-    const arn = await f.start(sm, input);
-    await f.ops.SendTaskFailure({ taskToken: await nextToken() });
-    const d = await f.closed(arn);
-    expect(d.status).toBe('SUCCEEDED');
-    expect(JSON.parse(d.output!)).toEqual(caughtOutput);
-    const events = await f.history(arn);
+    const events = await failedUnnamedAndCaught(sm);
     expect(types(events)).toEqual([
       'ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSubmitted', 'TaskFailed', 'TaskStateExited', 'PassStateEntered', 'PassStateExited', 'ExecutionSucceeded',
     ]);
@@ -66,12 +71,7 @@ describe('SendTaskFailure with neither error nor cause (test_sqs_failure_in_wait
         ...caughtStates,
       },
     });
-    const arn = await f.start(sm, input);
-    await f.ops.SendTaskFailure({ taskToken: await nextToken() });
-    const d = await f.closed(arn);
-    expect(d.status).toBe('SUCCEEDED');
-    expect(JSON.parse(d.output!)).toEqual(caughtOutput);
-    const events = await f.history(arn);
+    const events = await failedUnnamedAndCaught(sm);
     expect(chain(events)).toEqual([
       [1, 'ExecutionStarted', 0],
       [2, 'ParallelStateEntered', 0],
