@@ -6,6 +6,7 @@ import { CommonStateRules, StateRulesByType } from './state-rules';
 import { checkTransitions } from './rules/transitions';
 import { checkGraphFields, checkRootFields } from './rules/graph-fields';
 import { checkStateNames } from './rules/state-names';
+import { checkMapLabels } from './rules/map-labels';
 import { nestedGraphs } from './nested-graphs';
 import { Messages } from './messages';
 
@@ -22,6 +23,7 @@ export function checkDefinition(root: JsonObject, options: ValidationOptions, si
     if (Object.keys(graph.states).length > 0) checkTransitions(graph, sink);
   }
   checkStateNames(root, sink);
+  checkMapLabels(root, sink);
 }
 
 function statesOf(graph: JsonObject): Record<string, JsonObject> {

@@ -55,6 +55,23 @@ describe('Map number fields', () => {
   });
 });
 
+describe('a Map Label', () => {
+  it('refuses the characters the Distributed Map page forbids, and allows the rest', () => {
+    for (const bad of ['a b', 'a<b', 'a{b', 'a[b', 'a?b', 'a*b', 'a"b', 'a#b', 'a%b', 'a\\b', 'a^b', 'a|b', 'a~b', 'a`b', 'a$b', 'a&b', 'a,b', 'a;b', 'a:b', 'a/b', 'a\u0001b', 'a\u0085b', 'a\ud83d\ude00b']) {
+      const found = diagnose(map({ Label: bad }));
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({ code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/Label' });
+      expect(found[0]!.message).toMatch(/^The field 'Label' contains a character that is not allowed/);
+    }
+    expect(diagnose(map({ Label: 'Orders-2026_v1.(batch)+=@!' }))).toEqual([]);
+  });
+  it('must be unique across the machine, nested Maps included', () => {
+    const nested = { ...distributed, States: { Inner: { Type: 'Map', ItemProcessor: distributed, Label: 'Same', End: true } }, StartAt: 'Inner' };
+    const definition = machine({ M: { Type: 'Map', ItemProcessor: nested, Label: 'Same', End: true } });
+    expect(diagnose(definition)).toEqual([schemaError('Duplicate Label: Same', '/States/M/ItemProcessor/States/Inner/Label')]);
+  });
+});
+
 describe('an inline Map', () => {
   const inline = { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } };
   const inlineMap = (fields: object) => machine({ M: { Type: 'Map', ItemProcessor: inline, End: true, ...fields } });

@@ -14,6 +14,12 @@ const PROCESSOR_CONFIG_FIELDS = new Set(['Mode', 'ExecutionType']);
 const ITEM_READER_RESOURCE = /^arn:[^:]+:states:::s3:(getObject|listObjectsV2)$/;
 /** @see https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html (Label: 40 characters) */
 const MAX_LABEL_LENGTH = 40;
+/**
+ * The characters that page forbids in a Label: whitespace, brackets, wildcards and punctuation, and
+ * control characters (a Label names the Map Run's ARN, where they cannot stand), and surrogates,
+ * so nothing beyond the Basic Multilingual Plane.
+ */
+const LABEL_FORBIDDEN = /[\s<>{}\[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]|[\ud800-\udfff]/;
 
 /** @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html */
 const INPUT_TYPES = ['MANIFEST', 'JSON', 'CSV', 'JSONL', 'PARQUET'];
@@ -109,8 +115,10 @@ export const mapFields: StateRule = ({ state, location, queryLanguage, options, 
     if (!jsonata && typeof path === 'string' && path.startsWith('$$')) sink.schema(Messages.invalidReferencePath(pathField), `${location}/${pathField}`);
   }
   if (distributed) checkReaderAndBatcher(state, location, jsonata, sink);
-  if (checkString(state.Label, `${location}/Label`, sink) && (state.Label as string).length > MAX_LABEL_LENGTH) {
-    sink.schema(`The field 'Label' must be no longer than ${MAX_LABEL_LENGTH} characters`, `${location}/Label`);
+  if (checkString(state.Label, `${location}/Label`, sink)) {
+    const label = state.Label as string;
+    if (label.length > MAX_LABEL_LENGTH) sink.schema(`The field 'Label' must be no longer than ${MAX_LABEL_LENGTH} characters`, `${location}/Label`);
+    else if (LABEL_FORBIDDEN.test(label)) sink.schema(`The field 'Label' contains a character that is not allowed: '${LABEL_FORBIDDEN.exec(label)![0]}'`, `${location}/Label`);
   }
   if (distributed && isObject(state.ItemReader)) {
     const resource = state.ItemReader.Resource;
