@@ -113,7 +113,8 @@ export function prepareStatements(db: Database.Database) {
     ),
 
     putExecution: p<
-      [string, string, string, number, number | null, string | null, string | null, string | null, string | null, number, string, string | null, string | null]
+      [string, string, string, number, number | null, string | null, string | null, string | null, string | null, number, string, string | null, string | null],
+      { id: number }
     >(
       `INSERT INTO executions (arn, state_machine_arn, status, start_date, stop_date, version_arn, alias_arn, map_run_arn, parent_arn, redrive_count, doc, input, output)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -121,7 +122,8 @@ export function prepareStatements(db: Database.Database) {
          start_date = excluded.start_date, stop_date = excluded.stop_date, version_arn = excluded.version_arn,
          alias_arn = excluded.alias_arn, map_run_arn = excluded.map_run_arn, parent_arn = excluded.parent_arn,
          redrive_count = excluded.redrive_count, doc = excluded.doc, input = excluded.input, output = excluded.output,
-         event_count = NULL`,
+         event_count = NULL
+       RETURNING id`,
     ),
     // A decision that moved only the event count (WrittenRows) writes just that.
     setEventCount: p<[number, number]>('UPDATE executions SET event_count = ? WHERE id = ?'),

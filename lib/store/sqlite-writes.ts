@@ -30,6 +30,11 @@ function indexedColumns(r: ExecutionRecord): IndexedColumns {
   ];
 }
 
+function sameColumns(a: IndexedColumns, b: IndexedColumns): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 type Appliers = { [K in StoreWriteKind]: (w: Extract<StoreWrite, { kind: K }>) => void };
 
 /**
@@ -83,31 +88,31 @@ export function sqliteAppliers(s: SqliteStatements, events: EventCodec, written:
       }
       const { doc, input, output } = encodeExecution(r);
       const columns = indexedColumns(r);
-      const same = s.updateExecutionDoc.get(doc, input, output, ...columns);
-      if (same) {
-        known = { arn: r.arn, id: same.id };
-      } else {
-        s.putExecution.run(...columns, doc, input, output);
-        known = { arn: r.arn, id: s.executionId.get(r.arn)!.id };
-      }
+      // The doc-only UPDATE is tried unless the remembered row shows an indexed column moved (a close).
+      const prior = written.held(r.arn);
+      const same = prior && !sameColumns(indexedColumns(prior.record), columns) ? undefined : s.updateExecutionDoc.get(doc, input, output, ...columns);
+      known = { arn: r.arn, id: same ? same.id : s.putExecution.get(...columns, doc, input, output)!.id };
       written.remember(known.id, r);
     },
     appendInputs: (w) => {
       if (w.inputs.length === 0) return;
       const id = executionId(w.kind, w.executionArn);
-      let seq = s.lastInput.get(id) ?? 0;
+      let seq = written.lastSeq(id) ?? s.lastInput.get(id) ?? 0;
       for (const input of w.inputs) s.putInput.run(id, ++seq, inputText(input));
+      written.appended(id, { seq });
     },
     appendEvents: (w) => {
       if (w.events.length === 0) return;
-      const base = eventKey(executionId(w.kind, w.executionArn));
-      let expected = (s.lastEventKey.get(base, base + MAX_EVENT_ID) ?? base) - base + 1;
+      const id = executionId(w.kind, w.executionArn);
+      const base = eventKey(id);
+      let expected = (written.lastEvent(id) ?? (s.lastEventKey.get(base, base + MAX_EVENT_ID) ?? base) - base) + 1;
       for (const event of w.events) {
         if (event.id !== expected) throw integrity.eventIds(w.executionArn, expected, event.id);
         if (event.id > MAX_EVENT_ID) throw integrity.eventIdTooLarge(w.executionArn, event.id, MAX_EVENT_ID);
         expected++;
       }
       events.write(base, w.events);
+      written.appended(id, { event: expected - 1 });
     },
     armTimer: ({ kind, timer: t }) => s.armTimer.run(executionId(kind, t.executionArn), t.timerId, t.dueAt),
     cancelTimer: (w) => s.cancelTimer.run(w.executionArn, w.timerId),
@@ -120,8 +125,8 @@ export function sqliteAppliers(s: SqliteStatements, events: EventCodec, written:
     setTags: (w) => (w.tags.length === 0 ? s.deleteTags.run(w.resourceArn) : s.putTags.run(w.resourceArn, JSON.stringify(w.tags))),
     purgeExecution: (w) => {
       known = undefined;
-      written.forget(w.arn);
       const row = s.executionId.get(w.arn);
+      written.forget(w.arn, row?.id);
       if (!row) return;
       if (!isClosed(row.status as ExecutionStatus)) throw integrity.purgeOpen(w.arn, row.status);
       const base = eventKey(row.id);

@@ -36,11 +36,22 @@ const MAX_ROWS = 1024;
  */
 export class WrittenRows {
   private readonly rows = new Map<string, { id: number; record: ExecutionRecord }>();
+  /**
+   * By execution row id, the last input seq and event id this connection appended: each decision
+   * appends to both, and the lookups of max(seq) and max(k) would otherwise cost two SELECTs a
+   * decision. Only this connection writes (an exclusive lock); purge forgets its execution's.
+   */
+  private readonly tails = new Map<number, { seq: number | undefined; event: number | undefined }>();
 
   /** The row and what it holds, if it holds `r` as it stands but for its event count. */
   unchanged(r: ExecutionRecord): { id: number; record: ExecutionRecord } | undefined {
     const held = this.rows.get(r.arn);
     return held && sameRow(held.record, r) ? held : undefined;
+  }
+
+  /** What the row of `arn` holds, if this connection remembers it (changed or not). */
+  held(arn: string): { id: number; record: ExecutionRecord } | undefined {
+    return this.rows.get(arn);
   }
 
   /** The row of `r` now holds it. A closed execution's row is rarely written again: not remembered. */
@@ -55,11 +66,36 @@ export class WrittenRows {
     this.rows.set(r.arn, { id, record: { ...r } });
   }
 
-  forget(arn: string): void {
+  forget(arn: string, id?: number): void {
     this.rows.delete(arn);
+    if (id !== undefined) this.tails.delete(id);
+  }
+
+  /** The last input seq appended for the execution, if this connection knows it. */
+  lastSeq(id: number): number | undefined {
+    return this.tails.get(id)?.seq;
+  }
+
+  /** The last event id appended for the execution, if this connection knows it. */
+  lastEvent(id: number): number | undefined {
+    return this.tails.get(id)?.event;
+  }
+
+  appended(id: number, tail: { seq?: number; event?: number }): void {
+    let t = this.tails.get(id);
+    if (t) this.tails.delete(id);
+    else {
+      if (this.tails.size >= MAX_ROWS) this.tails.delete(this.tails.keys().next().value!);
+      t = { seq: undefined, event: undefined };
+    }
+    if (tail.seq !== undefined) t.seq = tail.seq;
+    if (tail.event !== undefined) t.event = tail.event;
+    // Re-inserted, so that the Map's order is the order of last appends.
+    this.tails.set(id, t);
   }
 
   clear(): void {
     this.rows.clear();
+    this.tails.clear();
   }
 }

@@ -103,7 +103,8 @@ export class ExecutionStarter {
     if (t.stateMachineAliasArn) record.stateMachineAliasArn = t.stateMachineAliasArn;
     if (req.traceHeader !== undefined) record.traceHeader = req.traceHeader;
     if (req.parent) record.parent = req.parent;
-    const started = this.host.start(record, this.seeds.take(), req.synchronous === true).then(() => ({ record: this.ctx.store.getExecution(arn) ?? record, existing: false }));
+    // What callers read of a started execution (its ARN and start date) does not move: no re-read.
+    const started = this.host.start(record, this.seeds.take(), req.synchronous === true).then(() => ({ record, existing: false }));
     this.starting.set(arn, started);
     try {
       return await started;
