@@ -86,6 +86,21 @@ describe.each(backends)('%s store: write semantics', (_name, make) => {
     expect(store.stats).toEqual({ writes: before.writes + 2, failedWrites: before.failedWrites + 1, transactions: before.transactions + 1 });
   });
 
+  test('after a refused call, appends go on from what was committed, not from what the refused call appended', async () => {
+    const x = execution('M', 'x');
+    await store.write([{ kind: 'putExecution', record: x }, { kind: 'appendEvents', executionArn: x.arn, events: passChain(1).slice(0, 2) }, { kind: 'appendInputs', executionArn: x.arn, inputs: ['{"n":1}'] }]);
+    await expect(
+      store.write([
+        { kind: 'appendEvents', executionArn: x.arn, events: passChain(1).slice(2, 4) },
+        { kind: 'appendInputs', executionArn: x.arn, inputs: ['{"n":"undone"}'] },
+        { kind: 'appendEvents', executionArn: x.arn, events: passChain(2).slice(5, 6) }, // a gap: refused
+      ]),
+    ).rejects.toThrow(StoreIntegrityError);
+    await store.write([{ kind: 'appendEvents', executionArn: x.arn, events: passChain(1).slice(2, 4) }, { kind: 'appendInputs', executionArn: x.arn, inputs: ['{"n":2}'] }]);
+    expect(store.readEvents(x.arn, { limit: 10 }).map((e) => e.id)).toEqual([1, 2, 3, 4]);
+    expect(store.readInputs(x.arn)).toEqual(['{"n":1}', '{"n":2}']);
+  });
+
   test('a write of an unknown kind is refused like any other bad write', async () => {
     await expect(store.write([{ kind: 'putExecution', record: execution('M', 'x') }, { kind: 'noSuchWrite' } as never])).rejects.toThrow(TypeError);
     expect(store.getExecution(execution('M', 'x').arn)).toBeUndefined();
