@@ -130,6 +130,15 @@ function evaluateIntrinsic(text: string, scope: JsonPathScope): Json {
   }
 }
 
+/**
+ * A Fail state's ErrorPath or CausePath: a path or an intrinsic, whose miss names the field as a `.$`
+ * template's does ("The JSONPath '$.ErrorX' specified for the field 'ErrorPath' could not be found in
+ * the input '…'", localstack/localstack#11951, AWS's text quoted there), not Jayway's "Invalid path".
+ */
+export function readFieldPath(path: string, scope: JsonPathScope, field: 'ErrorPath' | 'CausePath'): Json {
+  return dynamicValue(field, path, scope);
+}
+
 /** A `.$` value: a path ($, $$, $var) or an intrinsic. */
 function dynamicValue(key: string, expr: string, scope: JsonPathScope): Json {
   if (isIntrinsic(expr)) return evaluateIntrinsic(expr, scope);

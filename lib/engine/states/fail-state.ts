@@ -2,7 +2,7 @@ import { StatesErrors, type FailState, type Failure } from '../../asl';
 import { jsonataBindings, jsonPathScope, stateRef } from '../core/data-flow';
 import type { StateRun } from '../core/state-run';
 import { evaluateJsonataString } from '../jsonata';
-import { readPath, statePrefix } from '../jsonpath';
+import { readFieldPath, statePrefix } from '../jsonpath';
 import { StatesFailure } from '../states-failure';
 import type { StateEvaluator } from './state-evaluator';
 
@@ -21,8 +21,8 @@ export const failState: StateEvaluator = {
       if (def.Cause !== undefined) result.cause = await evaluateJsonataString(def.Cause, 'Cause', bindings);
     } else {
       const scope = jsonPathScope(it, run, run.input);
-      result.error = def.ErrorPath !== undefined ? asString(readPath(def.ErrorPath, scope, 'ErrorPath'), 'ErrorPath', run) : def.Error;
-      result.cause = def.CausePath !== undefined ? asString(readPath(def.CausePath, scope, 'CausePath'), 'CausePath', run) : def.Cause;
+      result.error = def.ErrorPath !== undefined ? asString(readFieldPath(def.ErrorPath, scope, 'ErrorPath'), 'ErrorPath', run) : def.Error;
+      result.cause = def.CausePath !== undefined ? asString(readFieldPath(def.CausePath, scope, 'CausePath'), 'CausePath', run) : def.Cause;
     }
     const failure: Failure = result.cause === undefined ? { error: result.error ?? '' } : { error: result.error ?? '', cause: result.cause };
     // Fail is not retried nor caught: the branch ends here.
