@@ -189,6 +189,20 @@ function compileFilter(expr: string): (item: Json, root: Json) => boolean {
   }
   let e = expr.trim();
   if (e.startsWith('(') && e.endsWith(')')) return compileFilter(e.slice(1, -1));
+  if (e.startsWith('!')) {
+    const rest = e.slice(1).trim();
+    if (rest.startsWith('(')) {
+      const inner = compileFilter(rest);
+      return (item, root) => !inner(item, root);
+    }
+    // `!@.key` (Jayway's negated existence): Step Functions Local 2.0.0 also matches a key that is
+    // present but null (floci-io/floci#3480).
+    const operand = compileOperand(rest);
+    return (item, root) => {
+      const v = operand(item, root);
+      return v === undefined || v === null;
+    };
+  }
   const m = /^(.*?)\s*(==|!=|<=|>=|<|>)\s*(.*)$/.exec(e);
   if (!m) {
     const operand = compileOperand(e);
@@ -253,7 +267,12 @@ function compileOperand(text: string): Operand {
     const s = unquote(t);
     return () => s;
   }
-  const value = JSON.parse(t) as Json;
+  let value: Json;
+  try {
+    value = JSON.parse(t) as Json;
+  } catch {
+    throw new PathSyntaxError(`unexpected '${t}' in a filter`);
+  }
   return () => value;
 }
 
