@@ -251,8 +251,8 @@ export class Interpreter implements Execution, BranchOwner {
   }
 
   /** Throws States.DataLimitExceeded, naming `who`, when a payload is over the quota. */
-  checkSize(who: string, value: Json): void {
-    if (this.overLimit(value)) throw new StatesFailure(StatesErrors.DataLimitExceeded, LimitCauses.dataLimit(who));
+  checkSize(who: string, value: Json, cause: (name: string) => string = LimitCauses.dataLimit): void {
+    if (this.overLimit(value)) throw new StatesFailure(StatesErrors.DataLimitExceeded, cause(who));
   }
 
   /** Starts a nested graph (Parallel branch, Map iteration) whose events chain from `thread`. */

@@ -82,7 +82,7 @@ function dispatch(run: StateRun, it: Interpreter, def: TaskState, request: TaskR
     // test_activities snapshot, test_activity_task_on_deleted, recorded on AWS).
     throw new StatesFailure(StatesErrors.Runtime, `${statePrefix(stateRef(run))}The activity ${resource.arn} does not exist.`);
   }
-  it.checkSize(run.name, request.payload);
+  it.checkSize(run.name, request.payload, LimitCauses.parametersLimit);
   const thread = run.branch.thread;
   const taskId = it.nextId('task');
   run.taskId = taskId;
