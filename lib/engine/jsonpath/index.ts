@@ -308,6 +308,16 @@ function resultPathFailure(path: string, input: Json, state: JsonPathState | und
 
 /** Choice: the index of the first matching rule, or -1. */
 export function evaluateChoiceRules(rules: readonly JsonPathChoiceRule[], scope: JsonPathScope): number {
-  for (let i = 0; i < rules.length; i++) if (evaluateChoiceRuleAt(rules[i], scope, queryPath, (p) => runtime(scope, `Invalid path '${p}': The choice state's condition path references an invalid value.`))) return i;
+  for (let i = 0; i < rules.length; i++) if (evaluateChoiceRuleAt(rules[i], scope, choiceQuery, (p) => runtime(scope, `Invalid path '${p}': The choice state's condition path references an invalid value.`))) return i;
   return -1;
+}
+
+/**
+ * A Choice rule's path read from a null input fails as a `.$` path does (a user's execution of
+ * `{"Variable": "$", "IsString": true}` on null input, which AWS Support called intended:
+ * awslabs/states-language#29).
+ */
+function choiceQuery(text: string, scope: JsonPathScope): Json | undefined {
+  if (scope.input === null && compiled(text, scope).root === 'input') throw runtime(scope, NULL_INPUT);
+  return queryPath(text, scope);
 }
