@@ -34,9 +34,10 @@ describe('Retry', () => {
 
   it('needs States.ALL alone and last', () => {
     const message = 'States.ALL must appear alone and at end of list';
-    expect(diagnose(task({ Retry: [{ ErrorEquals: ['States.ALL', 'E'] }] }))).toEqual([schemaError(message, '/States/T/Retry[0]/ErrorEquals')]);
+    expect(diagnose(task({ Retry: [{ ErrorEquals: ['States.ALL', 'E'] }] }))).toEqual([schemaError(message, '/States/T/Retry[0]/ErrorEquals[0]')]);
+    expect(diagnose(task({ Retry: [{ ErrorEquals: ['E', 'States.ALL'] }] }))).toEqual([schemaError(message, '/States/T/Retry[0]/ErrorEquals[1]')]);
     expect(diagnose(task({ Retry: [{ ErrorEquals: ['States.ALL'] }, { ErrorEquals: ['E'] }] }))).toEqual([
-      schemaError(message, '/States/T/Retry[0]/ErrorEquals'),
+      schemaError(message, '/States/T/Retry[0]/ErrorEquals[0]'),
     ]);
   });
 });
@@ -50,7 +51,7 @@ describe('Catch', () => {
 
   it('needs States.ALL last', () => {
     const d = diagnose(catching({ Catch: [{ ErrorEquals: ['States.ALL'], Next: 'F' }, { ErrorEquals: ['E'], Next: 'F' }] }));
-    expect(d).toEqual([schemaError('States.ALL must appear alone and at end of list', '/States/T/Catch[0]/ErrorEquals')]);
+    expect(d).toEqual([schemaError('States.ALL must appear alone and at end of list', '/States/T/Catch[0]/ErrorEquals[0]')]);
   });
 
   it('takes ResultPath in JSONPath and Output in JSONata', () => {

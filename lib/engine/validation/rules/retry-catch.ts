@@ -23,7 +23,9 @@ function checkErrorEquals(entry: JsonObject, at: string, isLast: boolean, sink: 
   errors.forEach((e, i) => {
     if (typeof e !== 'string') sink.schema(Messages.expectedType('STRING'), `${at}/ErrorEquals[${i}]`);
   });
-  if (errors.includes(ALL) && (errors.length > 1 || !isLast)) sink.schema(Messages.statesAllLast, `${at}/ErrorEquals`);
+  // AWS points at the States.ALL entry itself: "States.ALL must appear alone and at end of list at
+  // /States/lambdaInvoke/Retry[0]/ErrorEquals[0]" (a CreateStateMachine refusal quoted in aws/aws-cdk#10530).
+  if (errors.includes(ALL) && (errors.length > 1 || !isLast)) sink.schema(Messages.statesAllLast, `${at}/ErrorEquals[${errors.indexOf(ALL)}]`);
 }
 
 function entries(field: 'Retry' | 'Catch', state: JsonObject, location: string, sink: DiagnosticSink): JsonObject[] | undefined {
