@@ -8,38 +8,29 @@ import { pollUntil } from '../runtime/until';
 
 const f = fileFixture();
 
+/** A JSONata Map in a JSONPath machine, its processor's Pass JSONPath again (the thread's machine). */
+const mixedMap = {
+  StartAt: 'Map',
+  QueryLanguage: 'JSONPath',
+  States: {
+    Map: {
+      Type: 'Map',
+      QueryLanguage: 'JSONata',
+      ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, StartAt: 'Pass', States: { Pass: { QueryLanguage: 'JSONPath', Type: 'Pass', End: true } } },
+      End: true,
+    },
+  },
+};
+
 describe('ValidateStateMachineDefinition (localstack/localstack#12958, AWS output quoted)', () => {
   test('a JSONata Map under a JSONPath machine, its processor state JSONPath again: OK, no diagnostics, not truncated', async () => {
-    const definition = {
-      Comment: 'A description of my state machine',
-      StartAt: 'Map',
-      QueryLanguage: 'JSONPath',
-      States: {
-        Map: {
-          Type: 'Map',
-          QueryLanguage: 'JSONata',
-          ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, StartAt: 'Pass', States: { Pass: { QueryLanguage: 'JSONPath', Type: 'Pass', End: true } } },
-          End: true,
-        },
-      },
-    };
+    const definition = { Comment: 'A description of my state machine', ...mixedMap };
     const answer = await f.ops.ValidateStateMachineDefinition({ definition: JSON.stringify(definition) });
     expect(answer).toEqual({ result: 'OK', diagnostics: [], truncated: false });
   });
 
   test('such a machine can also be created and run: the JSONata Map takes its input as Items, the JSONPath Pass passes each item through', async () => {
-    const definition = {
-      StartAt: 'Map',
-      QueryLanguage: 'JSONPath',
-      States: {
-        Map: {
-          Type: 'Map',
-          QueryLanguage: 'JSONata',
-          ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, StartAt: 'Pass', States: { Pass: { QueryLanguage: 'JSONPath', Type: 'Pass', End: true } } },
-          End: true,
-        },
-      },
-    };
+    const definition = mixedMap;
     const sm = await f.machine('mixed-query-languages', definition);
     const d = await f.closed(await f.start(sm, [1, { a: 2 }]));
     expect(d).toMatchObject({ status: 'SUCCEEDED', output: '[1,{"a":2}]' });
