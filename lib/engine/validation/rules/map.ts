@@ -117,8 +117,9 @@ export const mapFields: StateRule = ({ state, location, queryLanguage, options, 
   if (distributed) checkReaderAndBatcher(state, location, jsonata, sink);
   if (checkString(state.Label, `${location}/Label`, sink)) {
     const label = state.Label as string;
+    const forbidden = LABEL_FORBIDDEN.exec(label);
     if (label.length > MAX_LABEL_LENGTH) sink.schema(`The field 'Label' must be no longer than ${MAX_LABEL_LENGTH} characters`, `${location}/Label`);
-    else if (LABEL_FORBIDDEN.test(label)) sink.schema(`The field 'Label' contains a character that is not allowed: '${LABEL_FORBIDDEN.exec(label)![0]}'`, `${location}/Label`);
+    else if (forbidden) sink.schema(`The field 'Label' contains a character that is not allowed: '${forbidden[0]}'`, `${location}/Label`);
   }
   if (distributed && isObject(state.ItemReader)) {
     const resource = state.ItemReader.Resource;
