@@ -1,4 +1,4 @@
-import { StatesErrors, type Json, type MapState, type QueryLanguage, type StateGraph } from '../../../asl';
+import { StatesErrors, type Json, type MapState } from '../../../asl';
 import { sideOf } from '../../core/branch';
 import { finishJsonata, finishJsonPath } from '../../core/data-flow';
 import { asEngineFailure, errorDetails, errorOutput, toStatesFailure, type EngineFailure } from '../../core/engine-failure';
@@ -7,6 +7,7 @@ import { jsonText, parseJson } from '../../core/json-text';
 import type { StateRun } from '../../core/state-run';
 import type { EngineInputOf } from '../../engine-input';
 import { finishAfter } from '../finish-after';
+import { childDefinition } from './child-definition';
 import { itemBatches, type ItemBatch } from './item-batches';
 import { itemProcessor } from './item-processor';
 import { exceedsTolerance, itemInput, noS3Cause, readsItemsFromS3, type MapPlan } from './map-plan';
@@ -19,13 +20,6 @@ export const TOLERATED_FAILURE_CAUSE = 'The specified tolerated failure threshol
 
 /** A Distributed Map with no MaxConcurrency (or 0) runs up to 10,000 children at a time. */
 export const DISTRIBUTED_MAX_CONCURRENCY = 10000;
-
-/** The item processor as a state machine of its own, keeping the query language it inherited. */
-function childDefinition(processor: StateGraph, queryLanguage: QueryLanguage): string {
-  const def: StateGraph = { ...(processor.Comment !== undefined ? { Comment: processor.Comment } : {}), StartAt: processor.StartAt, States: processor.States };
-  if (queryLanguage === 'JSONata') def.QueryLanguage = 'JSONata';
-  return JSON.stringify(def);
-}
 
 const ignore = (): void => undefined;
 

@@ -24,7 +24,7 @@ export function mapRunId(random: Buffer): string {
 }
 
 /** A Map without a Label gets a generated one, stable per state machine and state so that its children's state machine ARN is too. */
-export function mapRunLabel(info: ExecutionInfo, stateName: string, label: string | undefined): string {
+export function mapRunLabel(info: Pick<ExecutionInfo, 'stateMachineArn'>, stateName: string, label: string | undefined): string {
   return label ?? uuidV3(`${info.stateMachineArn}#${stateName}`);
 }
 
