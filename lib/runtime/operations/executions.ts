@@ -1,5 +1,6 @@
 import type { ExecutionQuery, ExecutionRecord, MapRunRecord } from '../../store/records';
 import { invalidArn, parseStateMachineArn, requireArnType } from '../arns';
+import { refuseMapLabelArn } from '../map-label-arns';
 import type { Runtime } from '../runtime';
 import { ServiceError, type StepFunctionsOperations } from '../step-functions-operations';
 import { missing, NotFound } from './errors';
@@ -23,6 +24,7 @@ export function executionOperations(rt: Runtime): Ops {
   return {
     async StartExecution(input) {
       if (!input.stateMachineArn) throw missing('stateMachineArn');
+      refuseMapLabelArn('StartExecution', input.stateMachineArn);
       const { record } = await rt.starter.start({
         stateMachineArn: input.stateMachineArn,
         ...(input.name !== undefined ? { name: input.name } : {}),

@@ -1,14 +1,17 @@
 import type * as sfn from '@aws-sdk/client-sfn';
-import { validateDefinition, variableReferences } from '../../engine/validation';
+import { validateDefinition } from '../../engine/validation';
 import type { StateMachineRecord, StateMachineVersionRecord } from '../../store/records';
 import type { StoreWrite } from '../../store/store';
 import { invalidArn, parseStateMachineArn, requireArnType } from '../arns';
+import { parseMapLabelArn, refuseMapLabelArn } from '../map-label-arns';
 import { requireValidName } from '../names';
 import type { Runtime } from '../runtime';
 import { ServiceError, type StepFunctionsOperations } from '../step-functions-operations';
 import { DEFAULT_ENCRYPTION, DEFAULT_LOGGING, DEFAULT_TRACING, readConfig, writeConfig } from './configurations';
 import { checkDefinition, putDefinition } from './definitions';
+import { referencesOf, shown } from './described-definition';
 import { missing, NotFound } from './errors';
+import { describeLabelledStateMachine } from './labelled-state-machine';
 import { loggingConfiguration } from './logging-configuration';
 import { listPage, pageRequest } from './paging';
 import { revisionUuid, stateMachineRevision, versionRevision } from './reported-revision';
@@ -32,17 +35,6 @@ function changed(a: StateMachineRecord, b: StateMachineRecord): boolean {
     a.tracingConfiguration !== b.tracingConfiguration ||
     a.encryptionConfiguration !== b.encryptionConfiguration
   );
-}
-
-/** With includedData METADATA_ONLY the definition is reported as `{}` (API reference, DescribeStateMachine's definition). */
-function shown(definition: string, includedData: sfn.IncludedData | undefined): string {
-  return includedData === 'METADATA_ONLY' ? '{}' : definition;
-}
-
-/** DescribeStateMachine's variableReferences, left out when no state reads a variable (recorded on AWS). */
-function referencesOf(definition: string): { variableReferences?: Record<string, string[]> } {
-  const refs = variableReferences(JSON.parse(definition) as unknown);
-  return Object.keys(refs).length > 0 ? { variableReferences: refs } : {};
 }
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
@@ -104,6 +96,8 @@ export function stateMachineOperations(rt: Runtime): Ops {
 
     async DescribeStateMachine({ stateMachineArn, includedData }) {
       if (!stateMachineArn) throw missing('stateMachineArn');
+      const labelled = parseMapLabelArn(stateMachineArn);
+      if (labelled) return describeLabelledStateMachine(store, labelled, includedData);
       const target = parseStateMachineArn(stateMachineArn);
       if (target.kind === 'alias') throw invalidArn(stateMachineArn);
       const sm = get(target.stateMachineArn);
@@ -145,6 +139,7 @@ export function stateMachineOperations(rt: Runtime): Ops {
 
     async UpdateStateMachine(input) {
       if (!input.stateMachineArn) throw missing('stateMachineArn');
+      refuseMapLabelArn('UpdateStateMachine', input.stateMachineArn);
       const target = parseStateMachineArn(input.stateMachineArn);
       // A version is not a state machine one can update (recorded on AWS: StateMachineDoesNotExist naming it).
       if (target.kind === 'version') throw NotFound.stateMachine(input.stateMachineArn);
@@ -183,6 +178,7 @@ export function stateMachineOperations(rt: Runtime): Ops {
 
     async DeleteStateMachine({ stateMachineArn }) {
       if (!stateMachineArn) throw missing('stateMachineArn');
+      refuseMapLabelArn('DeleteStateMachine', stateMachineArn);
       const target = parseStateMachineArn(stateMachineArn);
       if (target.kind === 'alias') throw invalidArn(stateMachineArn);
       if (target.kind === 'version') {
@@ -220,8 +216,8 @@ export function stateMachineOperations(rt: Runtime): Ops {
         tracingConfiguration: readConfig(sm?.tracingConfiguration, DEFAULT_TRACING),
         encryptionConfiguration: readConfig(sm?.encryptionConfiguration, DEFAULT_ENCRYPTION),
         ...optional('revisionId', sm && sm.updateDate !== undefined ? revisionUuid(ex, sm) : undefined),
-        // A Map Run child runs the labelled state machine `<parent>/<label>`.
-        ...(ex.mapRunArn ? { mapRunArn: ex.mapRunArn, label: ex.stateMachineArn.split(':')[6]!.split('/').slice(1).join('/') } : {}),
+        // A Map Run child runs the labelled state machine `<parent>/<label>`; its label is the Map state's own (the last one when Maps nest).
+        ...(ex.mapRunArn ? { mapRunArn: ex.mapRunArn, ...optional('label', parseMapLabelArn(ex.stateMachineArn)?.label) } : {}),
       };
     },
 
