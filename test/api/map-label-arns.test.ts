@@ -6,15 +6,12 @@ import {
   DescribeStateMachineForExecutionCommand,
   ListExecutionsCommand,
   ListMapRunsCommand,
-  SFNClient,
   StartExecutionCommand,
   UpdateStateMachineCommand,
   type IncludedData,
 } from '@aws-sdk/client-sfn';
-import { startApiServer, type ApiServer } from '../../lib/api';
-import { createLocalService } from '../../lib/runtime';
-import type { LocalService } from '../../lib/runtime/local-service-contract';
 import { pollUntil } from '../runtime/until';
+import { wireService } from './wire-service';
 
 /**
  * A Distributed Map's children run as the state machine `<machine>/<label>`. The API reference:
@@ -29,19 +26,7 @@ jest.setTimeout(60_000);
 const ROLE = 'arn:aws:iam::123456789012:role/sagaflow';
 const SM = 'arn:aws:states:us-east-1:123456789012:stateMachine';
 
-let service: LocalService;
-let server: ApiServer;
-let client: SFNClient;
-beforeAll(async () => {
-  service = await createLocalService({ store: { kind: 'memory' }, clock: { mode: 'virtual', start: Date.UTC(2026, 0, 1) } });
-  server = await startApiServer({ service, port: 0, log: () => {} });
-  client = new SFNClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 });
-});
-afterAll(async () => {
-  client?.destroy();
-  await server?.close();
-  await service?.close();
-});
+const wire = wireService({ start: Date.UTC(2026, 0, 1) });
 
 const until = <T>(what: string, check: () => Promise<T | undefined>) => pollUntil(what, check, { attempts: 500, intervalMs: 10 });
 
@@ -53,14 +38,14 @@ const distributed = (processor: object, extra: object = {}, executionType = 'STA
 const echo = { StartAt: 'Echo', States: { Echo: { Type: 'Pass', End: true } } };
 
 async function machine(name: string, definition: object, extra: object = {}): Promise<string> {
-  return (await client.send(new CreateStateMachineCommand({ name, definition: JSON.stringify(definition), roleArn: ROLE, ...extra }))).stateMachineArn!;
+  return (await wire.client.send(new CreateStateMachineCommand({ name, definition: JSON.stringify(definition), roleArn: ROLE, ...extra }))).stateMachineArn!;
 }
 
 /** Runs the machine to its end and returns the execution's ARN. */
 async function ran(stateMachineArn: string, input: unknown): Promise<string> {
-  const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify(input) }));
+  const { executionArn } = await wire.client.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify(input) }));
   const d = await until('the execution', async () => {
-    const x = await client.send(new DescribeExecutionCommand({ executionArn }));
+    const x = await wire.client.send(new DescribeExecutionCommand({ executionArn }));
     return x.status === 'RUNNING' ? undefined : x;
   });
   expect(d.status).toBe('SUCCEEDED');
@@ -68,10 +53,10 @@ async function ran(stateMachineArn: string, input: unknown): Promise<string> {
 }
 
 async function firstChild(mapRunArn: string): Promise<string> {
-  return (await client.send(new ListExecutionsCommand({ mapRunArn }))).executions![0]!.executionArn!;
+  return (await wire.client.send(new ListExecutionsCommand({ mapRunArn }))).executions![0]!.executionArn!;
 }
 
-const describe_ = (stateMachineArn: string, includedData?: IncludedData) => client.send(new DescribeStateMachineCommand({ stateMachineArn, ...(includedData ? { includedData } : {}) }));
+const describe_ = (stateMachineArn: string, includedData?: IncludedData) => wire.client.send(new DescribeStateMachineCommand({ stateMachineArn, ...(includedData ? { includedData } : {}) }));
 const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: { name: string; message: string }) => ({ name: e.name, message: e.message }));
 
 test("DescribeStateMachine of `<machine>/<label>` answers the Distributed Map's state machine with its label, as DescribeStateMachineForExecution does for a child", async () => {
@@ -89,10 +74,10 @@ test("DescribeStateMachine of `<machine>/<label>` answers the Distributed Map's 
 
   // A child of that Map runs as this state machine and is described the same way.
   const executionArn = await ran(orders, [1, 2]);
-  const mapRunArn = (await client.send(new ListMapRunsCommand({ executionArn }))).mapRuns![0]!.mapRunArn!;
+  const mapRunArn = (await wire.client.send(new ListMapRunsCommand({ executionArn }))).mapRuns![0]!.mapRunArn!;
   const child = await firstChild(mapRunArn);
-  expect(await client.send(new DescribeExecutionCommand({ executionArn: child }))).toMatchObject({ stateMachineArn: labelled, mapRunArn });
-  const forChild = await client.send(new DescribeStateMachineForExecutionCommand({ executionArn: child }));
+  expect(await wire.client.send(new DescribeExecutionCommand({ executionArn: child }))).toMatchObject({ stateMachineArn: labelled, mapRunArn });
+  const forChild = await wire.client.send(new DescribeStateMachineForExecutionCommand({ executionArn: child }));
   expect(forChild).toMatchObject({ stateMachineArn: labelled, name: d.name, label: d.label, mapRunArn, definition: d.definition });
 });
 
@@ -102,7 +87,7 @@ test('a generated label resolves too, for a Distributed Map nested in a Parallel
     States: { Par: { Type: 'Parallel', End: true, Branches: [{ StartAt: 'Inner', States: { Inner: distributed({ StartAt: 'X', States: { X: { Type: 'Pass', Result: 'x', End: true } } }, { End: true }, 'EXPRESS') } }] } },
   });
   const executionArn = await ran(arn, [1]);
-  const run = (await client.send(new ListMapRunsCommand({ executionArn }))).mapRuns![0]!;
+  const run = (await wire.client.send(new ListMapRunsCommand({ executionArn }))).mapRuns![0]!;
   const label = run.stateMachineArn!.slice(`${arn}/`.length);
   expect(label).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   const d = await describe_(run.stateMachineArn!);
@@ -121,11 +106,11 @@ test('nested Distributed Maps: `<machine>/<outer>/<inner>` is the inner Map, who
   expect(await failure(describe_(`${arn}/Inner`))).toEqual({ name: 'StateMachineDoesNotExist', message: `State Machine Does Not Exist: '${arn}/Inner'` });
 
   const executionArn = await ran(arn, [[1]]);
-  const outerRun = (await client.send(new ListMapRunsCommand({ executionArn }))).mapRuns![0]!.mapRunArn!;
+  const outerRun = (await wire.client.send(new ListMapRunsCommand({ executionArn }))).mapRuns![0]!.mapRunArn!;
   const outerChild = await firstChild(outerRun);
-  const innerRun = (await client.send(new ListMapRunsCommand({ executionArn: outerChild }))).mapRuns![0]!;
+  const innerRun = (await wire.client.send(new ListMapRunsCommand({ executionArn: outerChild }))).mapRuns![0]!;
   expect(innerRun.stateMachineArn).toBe(`${arn}/Outer/Inner`);
-  const forChild = await client.send(new DescribeStateMachineForExecutionCommand({ executionArn: await firstChild(innerRun.mapRunArn!) }));
+  const forChild = await wire.client.send(new DescribeStateMachineForExecutionCommand({ executionArn: await firstChild(innerRun.mapRunArn!) }));
   expect(forChild).toMatchObject({ stateMachineArn: `${arn}/Outer/Inner`, label: 'Inner' });
 });
 
@@ -153,14 +138,14 @@ test('StartExecution, UpdateStateMachine and DeleteStateMachine refuse a Distrib
   const arn = await machine('refused', { StartAt: 'M', States: { M: distributed(echo, { Label: 'M', End: true }) } });
   const labelled = `${arn}/M`;
   const refused = (operation: string) => ({ name: 'ValidationException', message: `A Distributed Map state's ARN is not supported by ${operation}: '${labelled}'` });
-  expect(await failure(client.send(new StartExecutionCommand({ stateMachineArn: labelled, input: '[1]' })))).toEqual(refused('StartExecution'));
-  expect(await failure(client.send(new UpdateStateMachineCommand({ stateMachineArn: labelled, roleArn: ROLE })))).toEqual(refused('UpdateStateMachine'));
-  expect(await failure(client.send(new DeleteStateMachineCommand({ stateMachineArn: labelled })))).toEqual(refused('DeleteStateMachine'));
+  expect(await failure(wire.client.send(new StartExecutionCommand({ stateMachineArn: labelled, input: '[1]' })))).toEqual(refused('StartExecution'));
+  expect(await failure(wire.client.send(new UpdateStateMachineCommand({ stateMachineArn: labelled, roleArn: ROLE })))).toEqual(refused('UpdateStateMachine'));
+  expect(await failure(wire.client.send(new DeleteStateMachineCommand({ stateMachineArn: labelled })))).toEqual(refused('DeleteStateMachine'));
   // Nothing was started, changed or deleted.
-  expect((await client.send(new ListExecutionsCommand({ stateMachineArn: arn }))).executions).toEqual([]);
+  expect((await wire.client.send(new ListExecutionsCommand({ stateMachineArn: arn }))).executions).toEqual([]);
   expect(await describe_(labelled)).toMatchObject({ label: 'M' });
   // Refused for the ARN's form, whether or not the Map or its machine exists.
   const absent = `${SM}:absent/M`;
-  expect((await failure(client.send(new DeleteStateMachineCommand({ stateMachineArn: absent }))))?.name).toBe('ValidationException');
-  expect((await failure(client.send(new StartExecutionCommand({ stateMachineArn: absent }))))?.name).toBe('ValidationException');
+  expect((await failure(wire.client.send(new DeleteStateMachineCommand({ stateMachineArn: absent }))))?.name).toBe('ValidationException');
+  expect((await failure(wire.client.send(new StartExecutionCommand({ stateMachineArn: absent }))))?.name).toBe('ValidationException');
 });

@@ -1,7 +1,5 @@
 import { CreateStateMachineCommand, DescribeExecutionCommand, SFNClient, type CreateStateMachineCommandOutput, type DescribeExecutionCommandOutput } from '@aws-sdk/client-sfn';
-import { startApiServer, type ApiServer } from '../../../lib/api';
-import { createLocalService } from '../../../lib/runtime';
-import type { LocalService } from '../../../lib/runtime/local-service-contract';
+import { wireService } from '../wire-service';
 
 // The real runtime behind the API server, driven through the SDK, for the tests of answers
 // recorded on AWS. Unless a test says otherwise, the source is localstack/localstack's recordings
@@ -29,23 +27,11 @@ export interface RecordedService {
 
 /** Starts the service for the calling test file (beforeAll) and stops it afterwards (afterAll). */
 export function recordedService(): RecordedService {
-  let service: LocalService;
-  let server: ApiServer;
-  let client: SFNClient;
-  beforeAll(async () => {
-    service = await createLocalService({ store: { kind: 'memory' }, clock: { mode: 'virtual', start: Date.UTC(2024, 5, 1) } });
-    server = await startApiServer({ service, port: 0, log: () => {} });
-    client = new SFNClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1, disableHostPrefix: true });
-  });
-  afterAll(async () => {
-    client.destroy();
-    await server.close();
-    await service.close();
-  });
-  const send = ((command: unknown) => (client.send as (c: unknown) => Promise<unknown>)(command)) as SFNClient['send'];
+  const wire = wireService({ start: Date.UTC(2024, 5, 1), client: { disableHostPrefix: true } });
+  const send = ((command: unknown) => (wire.client.send as (c: unknown) => Promise<unknown>)(command)) as SFNClient['send'];
   return {
     send,
-    create: (name, definition = PASS, extra = {}) => client.send(new CreateStateMachineCommand({ name, definition, roleArn: ROLE, ...extra })),
+    create: (name, definition = PASS, extra = {}) => wire.client.send(new CreateStateMachineCommand({ name, definition, roleArn: ROLE, ...extra })),
     async failure(p) {
       const err = (await p.then(
         () => undefined,
@@ -56,16 +42,16 @@ export function recordedService(): RecordedService {
     },
     async finished(executionArn) {
       for (let i = 0; i < 100; i++) {
-        const d = await client.send(new DescribeExecutionCommand({ executionArn }));
+        const d = await wire.client.send(new DescribeExecutionCommand({ executionArn }));
         if (d.status !== 'RUNNING') return d;
         await new Promise((r) => setTimeout(r, 10));
       }
       throw new Error(`${executionArn} did not finish`);
     },
     async advance(ms) {
-      const r = await fetch(`${server.url}/_sagaflow/clock/advance`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ms }) });
+      const r = await fetch(`${wire.url}/_sagaflow/clock/advance`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ms }) });
       expect(r.status).toBe(200);
     },
-    url: () => server.url,
+    url: () => wire.url,
   };
 }
