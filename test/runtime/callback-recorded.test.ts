@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { drive } from '../engine/core/engine-driver';
 import { fn, openFixture, START, types, type Fixture } from './service-fixture';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { received } = require('./fixtures/tokens') as { received: Array<{ token: string }> };
+import { clearTokens, nextToken } from './received-tokens';
 
 // Callbacks as localstack's test_callback and test_heartbeats snapshots recorded them on AWS
 // (tests/aws/services/stepfunctions/v2/callback/test_callback.snapshot.json,
@@ -13,17 +12,11 @@ const { received } = require('./fixtures/tokens') as { received: Array<{ token: 
 
 let f: Fixture;
 beforeEach(async () => {
-  received.length = 0;
+  clearTokens();
   f = await openFixture();
 });
 afterEach(() => f.close());
 
-async function nextToken(): Promise<string> {
-  for (let i = 0; i < 500 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
-  const r = received.shift();
-  if (!r) throw new Error('no token arrived');
-  return r.token;
-}
 
 const chain = (events: HistoryEvent[]) => events.map((e) => [e.id, e.type, e.previousEventId]);
 

@@ -1,10 +1,9 @@
 import { fn, openFixture, types, type Fixture } from './service-fixture';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { received } = require('./fixtures/tokens') as { received: Array<{ token: string }> };
+import { clearTokens, nextToken } from './received-tokens';
 
 let f: Fixture;
 beforeEach(async () => {
-  received.length = 0;
+  clearTokens();
   f = await openFixture();
 });
 afterEach(() => f.close());
@@ -16,12 +15,6 @@ const waitForToken = (extra: object = {}) => ({
   },
 });
 
-async function nextToken(): Promise<string> {
-  for (let i = 0; i < 500 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
-  const r = received.shift();
-  if (!r) throw new Error('no token arrived');
-  return r.token;
-}
 
 test('a .waitForTaskToken task waits for SendTaskSuccess; the token is used once', async () => {
   const sm = await f.machine('Callback', waitForToken());

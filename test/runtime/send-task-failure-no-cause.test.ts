@@ -1,6 +1,5 @@
 import { fn, openFixture, types, type Fixture } from './service-fixture';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { received } = require('./fixtures/tokens') as { received: Array<{ token: string }> };
+import { clearTokens, nextToken } from './received-tokens';
 
 // SendTaskFailure with an error and no cause. The API makes both optional ("cause … Required: No",
 // https://docs.aws.amazon.com/step-functions/latest/apireference/API_SendTaskFailure.html), and
@@ -11,17 +10,11 @@ const { received } = require('./fixtures/tokens') as { received: Array<{ token: 
 
 let f: Fixture;
 beforeEach(async () => {
-  received.length = 0;
+  clearTokens();
   f = await openFixture();
 });
 afterEach(() => f.close());
 
-async function nextToken(): Promise<string> {
-  for (let i = 0; i < 500 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
-  const r = received.shift();
-  if (!r) throw new Error('no token arrived');
-  return r.token;
-}
 
 test('a callback failed with an error and no cause: TaskFailed and ExecutionFailed carry the error and no cause key', async () => {
   const sm = await f.machine('ErrorOnly', {
