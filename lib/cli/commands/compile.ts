@@ -66,7 +66,7 @@ function table(results: Array<{ compiled: CompiledWorkflow; file: string }>): st
 }
 
 export const compile: Command = {
-  summary: 'Compile workflows to ASL (.asl.json) and report their size and history budgets',
+  summary: 'compile workflows to ASL (.asl.json) and report their size and history budgets',
   usage,
   async run(args) {
     const { module, out, json } = parse(args);
