@@ -14,9 +14,9 @@ const usage = `Usage: sagaflow executions [options]
 
 Lists executions, newest first: name, status, start and duration.
 
-  --state-machine ARN|NAME  only this state machine's (default: every state machine's)
-  --status S                only ${STATUSES.join(', ')}
-  --limit N                 at most N executions (default 20)
+  --state-machine ARN only this state machine's, by ARN or name (default: every one's)
+  --status S          only ${STATUSES.join(', ')}
+  --limit N           at most N executions (default 20)
 ${CLIENT_USAGE}`;
 
 const flags = { ...CLIENT_FLAGS, 'state-machine': { type: 'string' }, status: { type: 'string' }, limit: { type: 'string' } } as const;
