@@ -14,8 +14,7 @@ export type Segment =
   | { k: 'wildcard' }
   | { k: 'slice'; start?: number; end?: number; step?: number }
   | { k: 'deep'; then: Segment }
-  | { k: 'filter'; test: (item: Json, root: Json) => boolean }
-  | { k: 'length' };
+  | { k: 'filter'; test: (item: Json, root: Json) => boolean };
 
 export interface CompiledPath {
   text: string;
@@ -95,8 +94,11 @@ function parse(text: string): CompiledPath {
       }
       const m = ident.exec(text.slice(i));
       if (!m) throw new PathSyntaxError(`expected a name after '.' in ${text}`);
-      if (m[0] === 'length()') segments.push({ k: 'length' });
-      else segments.push({ k: 'name', name: m[0] });
+      // Jayway's path functions (length(), sum(), …) are plain names here: AWS has no path
+      // functions, so `$.Jobs.sum()` matches nothing ("The JSONPath '$.Jobs.sum()' specified for the
+      // field 'Jobs.$' could not be found in the input …", an execution quoted on re:Post) and
+      // `$.list.length()` is a missing property ("Property ['length()'] not found", awsdocs PR #5).
+      segments.push({ k: 'name', name: m[0] });
       i += m[0].length;
     } else if (c === '[') {
       const [seg, next] = bracket(text, i);
@@ -342,11 +344,6 @@ function step(seg: Segment, value: Json, root: Json, out: Json[], leaf = false):
         for (const item of value) if (seg.test(item, root)) out.push(item);
       } else if (isObject(value) && seg.test(value, root)) out.push(value);
       return;
-    case 'length':
-      if (Array.isArray(value)) out.push(value.length);
-      else if (typeof value === 'string') out.push(value.length);
-      else if (isObject(value)) out.push(Object.keys(value).length);
-      return;
   }
 }
 
@@ -432,7 +429,6 @@ export function bracketNotation(path: CompiledPath): string {
     else if (seg.k === 'wildcard') s += '[*]';
     else if (seg.k === 'deep') s += '..' + (seg.then.k === 'name' ? `['${seg.then.name}']` : '[*]');
     else if (seg.k === 'slice') s += `[${seg.start ?? ''}:${seg.end ?? ''}]`;
-    else if (seg.k === 'length') s += '.length()';
     else if (seg.k === 'names') s += `[${seg.names.map((n) => `'${n}'`).join(',')}]`;
     else if (seg.k === 'indices') s += `[${seg.indices.join(',')}]`;
     else s += '[?]';

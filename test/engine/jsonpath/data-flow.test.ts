@@ -36,7 +36,8 @@ describe('reference paths (Jayway semantics)', () => {
     ['$..p', [1, 5]],
     ['$.items[?(@.p > 2)].n', ['y']],
     ["$.items[?(@.n == 'x')].p", [1]],
-    ['$.a.b.length()', 3],
+    // No path functions on AWS: length() is a name like any other (see jsonpath-filter-operators.json).
+    ['$.a.b.length()', undefined],
     ['$.z', null],
     ['$.missing', undefined],
     // Jayway over Jackson: an index past the end as the last step is null (measured on AWS).
