@@ -191,6 +191,8 @@ function compileFilter(expr: string): (item: Json, root: Json) => boolean {
   }
   let e = expr.trim();
   if (e.startsWith('(') && e.endsWith(')')) return compileFilter(e.slice(1, -1));
+  const unsupported = unsupportedOperator(e.replace(/^!\s*/, ''));
+  if (unsupported) throw new PathSyntaxError(`unsupported operator '${unsupported}' in a filter`);
   if (e.startsWith('!')) {
     const rest = e.slice(1).trim();
     if (rest.startsWith('(')) {
@@ -230,6 +232,19 @@ function compileFilter(expr: string): (item: Json, root: Json) => boolean {
       }
     }
   };
+}
+
+/**
+ * Jayway's regex and lexical filter operators, which AWS does not support: "Lexical operators,
+ * which are non-symbolic, such as subsetof aren't supported. Filtering by regular expression …
+ * isn't supported." (developer guide, Paths). The path fails as any other path that cannot be read;
+ * the detail naming the operator is ours, since no AWS cause for it is recorded.
+ */
+const REGEX_OPERATOR = /^[@$][^\s'"=!<>~]*\s*(=~)/;
+const LEXICAL_OPERATOR = /^[@$][^\s'"]*\s+(nin|in|subsetof|anyof|noneof|size|empty|contains)(?=\s|$)/;
+
+function unsupportedOperator(expr: string): string | undefined {
+  return REGEX_OPERATOR.exec(expr)?.[1] ?? LEXICAL_OPERATOR.exec(expr)?.[1];
 }
 
 function splitLogical(expr: string, op: '&&' | '||'): string[] {

@@ -54,6 +54,14 @@ describe('reference paths (Jayway semantics)', () => {
     expect(queryPath('$.items.[?(@.p > 2)].n', scope(data))).toEqual(['y']);
   });
 
+  test("Jayway's lexical operators are refused, but members named like them are read as members", () => {
+    const sized = { items: [{ size: 'M', in: true }, { size: 'L' }] };
+    expect(failure(() => queryPath("$.items[?(@.size in ['M'])]", scope(sized))).cause).toBe(`${PREFIX}Invalid path '$.items[?(@.size in ['M'])]' : unsupported operator 'in' in a filter`);
+    expect(queryPath("$.items[?(@.size == 'M')]", scope(sized))).toEqual([{ size: 'M', in: true }]);
+    expect(queryPath('$.items[?(@.in)]', scope(sized))).toEqual([{ size: 'M', in: true }]);
+    expect(queryPath('$.items[?(!@.in)].size', scope(sized))).toEqual(['L']);
+  });
+
   test("members an object does not own (Object.prototype's) match nothing; an own __proto__ member matches", () => {
     const own = JSON.parse('{"__proto__": {"x": 1}, "constructor": "mine", "plain": {}}') as Json;
     for (const path of ['$.constructor', '$.toString', '$.hasOwnProperty', '$.__proto__', '$.valueOf', '$.a.__proto__', '$.a.constructor']) {
