@@ -55,7 +55,7 @@ describe('reference paths (Jayway semantics)', () => {
   });
 
   test("Jayway's lexical operators are refused, but members named like them are read as members", () => {
-    const sized = { items: [{ size: 'M', in: true }, { size: 'L' }] };
+    const sized: Json = { items: [{ size: 'M', in: true }, { size: 'L' }] };
     expect(failure(() => queryPath("$.items[?(@.size in ['M'])]", scope(sized))).cause).toBe(`${PREFIX}Invalid path '$.items[?(@.size in ['M'])]' : unsupported operator 'in' in a filter`);
     expect(queryPath("$.items[?(@.size == 'M')]", scope(sized))).toEqual([{ size: 'M', in: true }]);
     expect(queryPath('$.items[?(@.in)]', scope(sized))).toEqual([{ size: 'M', in: true }]);
