@@ -18,6 +18,9 @@ const SELECTORS = [
   String.raw`\[(?:'[^']*'|"[^"]*")(?:\s*,\s*(?:'[^']*'|"[^"]*"))+\]`,
   String.raw`\[\?\(.+?\)\]`,
   String.raw`\[-\d+\]`,
+  // Jayway's function calls (`.length()`, `.sum()`) parse, so AWS accepts the definition; they
+  // match nothing when the path runs (an execution quoted on re:Post failed on `$.Jobs.sum()`).
+  String.raw`\.[A-Za-z_][A-Za-z0-9_]*\([^()]*\)`,
 ];
 const GENERAL = new RegExp(`^${ROOT}(?:${NAME}|${QUOTED}|${INDEX}|${SELECTORS.join('|')})*$`);
 

@@ -64,6 +64,22 @@ describe('definitions AWS accepts (reported against localstack, with AWS output 
     };
     expect(validate(def).result).toBe('OK');
   });
+
+  test('Jayway function calls in paths: created, then failing when they run (re:Post QUYiQKP0XfThWEc_ahsMnLOA; awsdocs PR #5)', () => {
+    // `$.Jobs.sum()` in a payload template ran on AWS and failed with "could not be found";
+    // `$.list.length()` as an InputPath failed at run time with "Property ['length()'] not found".
+    const def = {
+      StartAt: 'Sum',
+      States: {
+        Sum: { Type: 'Pass', Parameters: { 'Jobs.$': '$.Jobs.sum()' }, Next: 'Count' },
+        Count: { Type: 'Pass', InputPath: '$.list.length()', End: true },
+      },
+    };
+    expect(validate(def)).toEqual({ result: 'OK', diagnostics: [], truncated: false });
+    // A reference path names one node, so ResultPath still refuses a call.
+    const resultPath = { StartAt: 'P', States: { P: { Type: 'Pass', ResultPath: '$.a.length()', End: true } } };
+    expect(validate(resultPath).result).toBe('FAIL');
+  });
 });
 
 test('a missing Next target and an unreachable state: both in one InvalidDefinition, in AWS words (localstack/localstack#11978)', () => {
