@@ -398,7 +398,8 @@ export class ExecutionHost {
 
     const r = live.record;
     const status = live.engine.status;
-    if (input.kind === 'RedriveExecution' && status === 'RUNNING' && r.status !== 'RUNNING') {
+    // Told by its event, not the status: a redrive may close the execution again in the same decision (a redriven Fail state).
+    if (input.kind === 'RedriveExecution' && decision.events.some((e) => e.type === 'ExecutionRedriven')) {
       r.redriveCount += 1;
       r.redriveDate = input.at;
       delete r.stopDate;
