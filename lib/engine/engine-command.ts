@@ -78,6 +78,13 @@ export type EngineCommand =
       /** The child's input: the item after ItemSelector, or with ItemBatcher `{BatchInput?, Items}` (JSON text). */
       input: string;
     }
+  /**
+   * A redrive of the execution took up a Map Run that had not succeeded: it runs again (RUNNING),
+   * redriven `redriveCount` times, and its children that did not succeed follow as StartMapRunChild
+   * commands of the same names (the runtime redrives or restarts those it finds).
+   * @see https://docs.aws.amazon.com/step-functions/latest/dg/redrive-map-run.html
+   */
+  | { kind: 'RedriveMapRun'; mapRunArn: string; redriveCount: number }
   /** A Map Run ended. One still RUNNING when its execution closes ended ABORTED with it. */
   | { kind: 'CloseMapRun'; mapRunArn: string; status: 'SUCCEEDED' | 'FAILED' | 'ABORTED'; error?: string; cause?: string }
   /** The execution reached a terminal status; the runtime releases whatever it still holds for it. */

@@ -16,7 +16,7 @@ import { jsonBytes, jsonBytesAlong, jsonBytesFrom, jsonText, LazyJson, parseJson
 import { isoTime } from './iso-time';
 import { SeededRandom } from './seeded-random';
 import { stateEventTypes } from './state-event-types';
-import { StateRun } from './state-run';
+import { StateRun, type MapRunRef } from './state-run';
 import { VariableScope } from './variable-scope';
 
 /** Work the runtime carries out and reports on by taskId: a task, or a Distributed Map's child execution. */
@@ -105,8 +105,8 @@ export class Interpreter implements Execution, BranchOwner {
    * Parallel or inline Map, the branches or iterations that succeeded (they are not run again).
    */
   private redrivePoint: RedrivePoint | undefined;
-  /** The outputs the state a redrive enters carries over (see redrivePoint). */
-  private carryIntoNextRun: Map<number, Json> | undefined;
+  /** What the state a redrive enters carries over: outputs that succeeded, a Map Run (see redrivePoint). */
+  private carryIntoNextRun: RedrivePoint | undefined;
   private redrivable = false;
   /** Sizes measured during the decision being made (cleared after it). */
   private readonly sizes = new SizeMemo();
@@ -425,7 +425,8 @@ export class Interpreter implements Execution, BranchOwner {
     const run = new StateRun(branch, state, input, id, isoTime(this.at));
     run.inputText = text;
     run.enteredAfter = after;
-    run.carried = this.carryIntoNextRun;
+    run.carried = this.carryIntoNextRun?.succeeded;
+    run.carriedMapRun = this.carryIntoNextRun?.mapRun;
     this.carryIntoNextRun = undefined;
     branch.active = run;
     return this.execute(run);
@@ -621,7 +622,7 @@ export class Interpreter implements Execution, BranchOwner {
     root.closed = false;
     root.active = undefined;
     this.schedule(() => {
-      this.carryIntoNextRun = point.succeeded;
+      this.carryIntoNextRun = point;
       return this.enterState(root, point.name, point.input);
     });
   }
@@ -629,18 +630,24 @@ export class Interpreter implements Execution, BranchOwner {
 
 /**
  * A redrive restarts the state that did not finish with its input; a Parallel or an inline Map
- * redrives only the branches and iterations that failed or were aborted.
+ * redrives only the branches and iterations that failed or were aborted, a Distributed Map its
+ * Map Run's children that did not succeed.
  * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_RedriveExecution.html
  */
 interface RedrivePoint {
   name: string;
   input: Json;
-  /** The outputs of the branches or iterations that succeeded (a Parallel's or an inline Map's). */
+  /** The outputs of the branches, iterations or Map Run children that succeeded. */
   succeeded?: Map<number, Json>;
+  /** A Distributed Map's Map Run to redrive. */
+  mapRun?: MapRunRef;
 }
 
 function redrivePointOf(run: StateRun): RedrivePoint {
-  return run.succeededBranches ? { name: run.name, input: run.input, succeeded: run.succeededBranches } : { name: run.name, input: run.input };
+  const point: RedrivePoint = { name: run.name, input: run.input };
+  if (run.succeededBranches) point.succeeded = run.succeededBranches;
+  if (run.mapRun) point.mapRun = run.mapRun;
+  return point;
 }
 
 /** Which handler each task report goes to. */

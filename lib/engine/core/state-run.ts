@@ -83,6 +83,13 @@ export class StateRun {
   succeededBranches: Map<number, Json> | undefined;
   carried: Map<number, Json> | undefined;
 
+  /**
+   * A Distributed Map's Map Run that a redrive takes up again (its ARN and redrives so far): set
+   * while the run has not succeeded. `carriedMapRun` is the one a redrive carried in.
+   */
+  mapRun: MapRunRef | undefined;
+  carriedMapRun: MapRunRef | undefined;
+
   /** Records a branch or iteration that succeeded, for a later redrive. */
   keepBranchOutput(index: number, output: Json): void {
     (this.succeededBranches ??= new Map()).set(index, output);
@@ -98,4 +105,17 @@ export class StateRun {
     this.succeededBranches = carried ? new Map(carried) : undefined;
     return carried;
   }
+
+  /** At the start of an attempt: the Map Run a redrive carried over, once (a Retry starts a new Map Run). */
+  takeCarriedMapRun(): MapRunRef | undefined {
+    const carried = this.carriedMapRun;
+    this.carriedMapRun = undefined;
+    return carried;
+  }
+}
+
+/** A Map Run as a redrive finds it again. */
+export interface MapRunRef {
+  arn: string;
+  redriveCount: number;
 }

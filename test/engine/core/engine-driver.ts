@@ -154,6 +154,11 @@ export async function drive(definition: StateMachineDefinition, input: Json, opt
         if (!run) throw new Error(`CloseMapRun of an unknown Map Run ${c.mapRunArn}`);
         Object.assign(run, { status: c.status }, c.error !== undefined ? { error: c.error } : {}, c.cause !== undefined ? { cause: c.cause } : {});
       },
+      RedriveMapRun: (c) => {
+        const run = mapRuns.find((m) => m.mapRunArn === c.mapRunArn);
+        if (!run) throw new Error(`RedriveMapRun of an unknown Map Run ${c.mapRunArn}`);
+        run.status = 'RUNNING';
+      },
       ArmTimer: (c) => void timers.set(c.timerId, c.dueAt),
       CancelTimer: (c) => void timers.delete(c.timerId),
       CloseExecution: (c) => {

@@ -28,11 +28,19 @@ const ignore = (): void => undefined;
  * MaxConcurrency at a time, and the parent records only MapRunStarted and how the run ended. Failed,
  * timed-out or aborted children count against ToleratedFailureCount/Percentage (0 by default); past
  * them the Map Run fails with States.ExceedToleratedFailureThreshold and its running children are stopped.
+ * A redrive of the execution takes the Map Run up again when it did not succeed: MapRunRedriven in
+ * place of MapRunStarted, then only the children that did not succeed (failed, timed out, aborted, or
+ * never started) run again, under the same names; the outputs of those that succeeded are kept.
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/redrive-map-run.html
  */
 export class MapRun {
   readonly arn: string;
+  /** Redrives of this Map Run so far, this one included (0: its first run). */
+  private readonly redriveCount: number;
   private results: Json[] = [];
+  /** Outputs of the children that succeeded before a redrive (index → output): they do not run again. */
+  private readonly carried: Map<number, Json> | undefined;
   /** With ItemBatcher: what each child runs; without, each child runs one item. */
   private batches?: ItemBatch[];
   /** Children running, by taskId. */
@@ -53,7 +61,12 @@ export class MapRun {
   ) {
     const info = it.info;
     const label = mapRunLabel(info, run.name, def.Label);
-    this.arn = mapRunArn(info, label, mapRunId(it.random.bytes()));
+    const redriven = run.takeCarriedMapRun();
+    this.arn = redriven?.arn ?? mapRunArn(info, label, mapRunId(it.random.bytes()));
+    this.redriveCount = redriven ? redriven.redriveCount + 1 : 0;
+    this.carried = run.takeCarried();
+    // Until this attempt begins its Map Run, a later redrive still finds the one carried in.
+    run.mapRun = redriven;
     this.stateMachineArn = childStateMachineArn(info, label);
     this.definition = childDefinition(itemProcessor(def)!, run.state.graphs[0]!.queryLanguage);
     this.maxConcurrency = plan.maxConcurrency;
@@ -72,14 +85,17 @@ export class MapRun {
     return read ? read.then(() => this.begin(readerMaxItems(run, it, def))) : this.begin(readerMaxItems(run, it, def));
   }
 
-  /** MapRunStarted, the Map Run's record, then the first children. */
+  /** MapRunStarted (MapRunRedriven when a redrive took it up), the Map Run's record, then the first children. */
   private begin(maxItems?: number): Promise<void> | void {
     const { it, run, plan, def } = this;
-    it.emit(run.branch.thread, 'MapRunStarted', { mapRunStartedEventDetails: { mapRunArn: this.arn } });
+    if (this.redriveCount > 0) {
+      it.emit(run.branch.thread, 'MapRunRedriven', { mapRunRedrivenEventDetails: { mapRunArn: this.arn, redriveCount: this.redriveCount } });
+    } else it.emit(run.branch.thread, 'MapRunStarted', { mapRunStartedEventDetails: { mapRunArn: this.arn } });
+    run.mapRun = { arn: this.arn, redriveCount: this.redriveCount };
     if (readsItemsFromS3(run, def)) return this.readerFailed(maxItems !== undefined && maxItems < 0 ? NEGATIVE_MAX_ITEMS_CAUSE : undefined);
     if (plan.batching) return this.startBatched();
     this.open();
-    if (this.total === 0) return this.succeed();
+    if (this.finished === this.total) return this.succeed();
     return this.launch();
   }
 
@@ -99,14 +115,18 @@ export class MapRun {
     this.batches = failure === undefined ? itemBatches(selected, plan.batching!) : [];
     this.open();
     if (failure !== undefined) this.selectorFailed(failure);
-    if (this.total === 0) return this.succeed();
+    if (this.finished === this.total) return this.succeed();
     return this.launch();
   }
 
-  /** The Map Run's record: its item and child-execution counts and settings. */
+  /** The Map Run's record: its item and child-execution counts and settings (a redriven run has one: it runs again). */
   private open(): void {
     const { it, plan } = this;
     this.results = new Array<Json>(this.total).fill(null);
+    if (this.carried) for (const [i, output] of this.carried) this.results[i] = output;
+    this.finished = this.carried?.size ?? 0;
+    it.mapRuns.set(this.arn, (input) => this.update(input));
+    if (this.redriveCount > 0) return it.command({ kind: 'RedriveMapRun', mapRunArn: this.arn, redriveCount: this.redriveCount });
     it.command({
       kind: 'StartMapRun',
       mapRunArn: this.arn,
@@ -117,7 +137,6 @@ export class MapRun {
       toleratedFailurePercentage: plan.toleratedPercentage ?? 0,
       definition: this.definition,
     });
-    it.mapRuns.set(this.arn, (input) => this.update(input));
   }
 
   /**
@@ -135,11 +154,21 @@ export class MapRun {
     throw toStatesFailure(f);
   }
 
-  /** An ItemSelector failure fails the Map Run with its error; States.Runtime then ends the execution with no more events. */
+  /**
+   * An ItemSelector failure fails the Map Run with its error; States.Runtime then ends the execution
+   * with no more events, and a redrive starts a new Map Run, all children again (the redrive page).
+   */
   private selectorFailed(e: unknown): never {
     const f = asEngineFailure(e);
     if (f) this.end('FAILED', f, f.error !== StatesErrors.Runtime);
+    if (f?.error === StatesErrors.Runtime) this.forgetForRedrive();
     throw e;
+  }
+
+  /** A redrive of the execution runs this Map state from scratch, with a new Map Run. */
+  private forgetForRedrive(): void {
+    this.run.mapRun = undefined;
+    this.run.succeededBranches = undefined;
   }
 
   /** Starts children while the concurrency allows. */
@@ -148,6 +177,7 @@ export class MapRun {
     const limit = this.maxConcurrency === 0 ? DISTRIBUTED_MAX_CONCURRENCY : this.maxConcurrency;
     while (!this.settled && this.running.size < limit && this.next < this.total) {
       const index = this.next++;
+      if (this.carried?.has(index)) continue;
       let input: Json;
       if (this.batches) input = this.batches[index]!.input;
       else {
@@ -195,7 +225,10 @@ export class MapRun {
         // A failed batch fails every item it holds: the tolerance counts items.
         this.failed += this.batches ? this.batches[index]!.itemCount : 1;
         this.results[index] = errorOutput(end.failure);
-      } else this.results[index] = end.output;
+      } else {
+        this.results[index] = end.output;
+        run.keepBranchOutput(index, end.output);
+      }
       return this.proceed();
     });
   }
@@ -224,6 +257,8 @@ export class MapRun {
   private succeed(): Promise<void> {
     const { it, run, def } = this;
     this.end('SUCCEEDED');
+    // A failure after this (its output over the quota, an OutputPath that matches nothing) is redriven with a new Map Run.
+    this.forgetForRedrive();
     const runEnded = it.emit(sideOf(run.branch.thread), 'MapRunSucceeded', {});
     const succeededId = it.emit({ last: runEnded }, 'MapStateSucceeded', {});
     const results = this.results;
