@@ -91,6 +91,11 @@ export interface ExecutionRecord {
   parent?: ExecutionParent;
   /** A child execution of a Distributed Map run. */
   mapRunArn?: string;
+  /**
+   * A Map Run child: the redrive of its Map Run it last ran in (absent: the run's first). One left
+   * unsuccessful by an earlier run of a Map Run being redriven waits to be redriven (PENDING_REDRIVE).
+   */
+  mapRunRedrive?: number;
   /** Number of history events recorded (the id of the last one). */
   eventCount: number;
 }
@@ -138,6 +143,9 @@ export interface MapRunRecord {
   /** JSON of AWS's MapRunItemCounts / MapRunExecutionCounts. */
   itemCounts: string;
   executionCounts: string;
+  /** Set once the Map Run was redriven: how often, and when last. */
+  redriveCount?: number;
+  redriveDate?: number;
 }
 
 export type TaggedResourceArn = string;

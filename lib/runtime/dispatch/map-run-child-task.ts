@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { JsonObject } from '../../asl';
 import type { EngineCommand } from '../../engine';
-import type { ExecutionRecord } from '../../store/records';
+import type { ExecutionParent, ExecutionRecord } from '../../store/records';
 import type { ExecutionHost } from '../executions/execution-host';
 import { putDefinition } from '../operations/definitions';
 import type { RuntimeContext } from '../runtime-context';
@@ -46,12 +46,13 @@ function endOf(child: ExecutionRecord): TaskReport {
 /**
  * A Distributed Map's items as child executions of the labelled state machine, running the item
  * processor. A child is named from its Map Run and index, so dispatching it again after a restart
- * finds it; its close is reported to the parent's task; a cancelled task stops its child.
+ * finds it; its close is reported to the parent's task; a cancelled task stops its child. A redrive
+ * of the Map Run dispatches again the children that did not succeed, under the same names: those it
+ * finds from an earlier run are redriven or restarted (rerun).
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html
  */
 export function mapRunChildTasks(ctx: RuntimeContext, host: ExecutionHost): TaskHandler {
-  const report = (child: ExecutionRecord) => {
-    const parent = child.parent;
+  const report = (child: ExecutionRecord, parent: ExecutionParent | undefined = child.parent) => {
     if (!parent) return;
     void host
       .openTask(parent.executionArn, parent.taskId)
@@ -62,37 +63,68 @@ export function mapRunChildTasks(ctx: RuntimeContext, host: ExecutionHost): Task
     if (child.mapRunArn !== undefined) report(child);
   });
 
+  /** Starts the child: its first run, or an EXPRESS child's rerun under the same ARN. */
+  const start = async (task: TaskRun, c: MapRunChildCommand, arn: string, mapRunRedrive: number) => {
+    const parent = ctx.store.getExecution(task.executionArn);
+    if (!parent) throw new Error(`runtime bug: no parent ${task.executionArn} for Map Run child ${c.name}`);
+    const { revisionId, write } = putDefinition(c.definition);
+    if (!ctx.store.getDefinition(revisionId)) await ctx.store.write([write]);
+    const record: ExecutionRecord = {
+      arn,
+      name: c.name,
+      stateMachineArn: c.stateMachineArn,
+      revisionId,
+      type: c.executionType,
+      status: 'RUNNING',
+      roleArn: parent.roleArn,
+      input: c.input,
+      startDate: ctx.clock.now(),
+      redriveCount: 0,
+      eventCount: 0,
+      parent: { executionArn: task.executionArn, taskId: c.taskId },
+      mapRunArn: c.mapRunArn,
+      ...(mapRunRedrive > 0 ? { mapRunRedrive } : {}),
+    };
+    // Its close reaches the parent through onClose, even when its first decision closes it.
+    await host.start(record, randomBytes(32).toString('hex'));
+  };
+
+  /**
+   * A child an earlier run of the Map Run left, met again by its redrive. One that succeeded is
+   * reported as it ended. An unsuccessful STANDARD child is redriven (RedriveExecution: the same ARN,
+   * redriveCount + 1, from the state that failed); one that cannot be redriven keeps its end ("The
+   * last error or output of the execution is permanent"). An unsuccessful EXPRESS child is started
+   * again (StartExecution: the same ARN, from the first state, its redrives not told apart).
+   * @see https://docs.aws.amazon.com/step-functions/latest/dg/redrive-map-run.html#redrive-child-workflow-behavior
+   */
+  const rerun = async (task: TaskRun, c: MapRunChildCommand, child: ExecutionRecord, mapRunRedrive: number) => {
+    const parent: ExecutionParent = { executionArn: task.executionArn, taskId: c.taskId };
+    if (child.status === 'SUCCEEDED') return report(child, parent);
+    if (child.type === 'EXPRESS') {
+      await ctx.store.write([{ kind: 'purgeExecution', arn: child.arn }]);
+      return start(task, c, child.arn, mapRunRedrive);
+    }
+    if (!(await host.redriveChild(child.arn, parent, mapRunRedrive))) report(child, parent);
+  };
+
   return {
     async run(task: TaskRun) {
       const c = childOf(task.command);
       const arn = mapRunChildArn(ctx, c);
-      const existing = ctx.store.getExecution(arn);
-      if (existing) {
+      const mapRunRedrive = ctx.store.getMapRun(c.mapRunArn)?.redriveCount ?? 0;
+      let existing = ctx.store.getExecution(arn);
+      if (!existing) return start(task, c, arn, mapRunRedrive);
+      if (existing.parent?.taskId === c.taskId) {
         // Found again after a restart: a closed child is reported now, a running one when it closes.
         if (existing.status !== 'RUNNING') report(existing);
         return;
       }
-      const parent = ctx.store.getExecution(task.executionArn);
-      if (!parent) throw new Error(`runtime bug: no parent ${task.executionArn} for Map Run child ${c.name}`);
-      const { revisionId, write } = putDefinition(c.definition);
-      if (!ctx.store.getDefinition(revisionId)) await ctx.store.write([write]);
-      const record: ExecutionRecord = {
-        arn,
-        name: c.name,
-        stateMachineArn: c.stateMachineArn,
-        revisionId,
-        type: c.executionType,
-        status: 'RUNNING',
-        roleArn: parent.roleArn,
-        input: c.input,
-        startDate: ctx.clock.now(),
-        redriveCount: 0,
-        eventCount: 0,
-        parent: { executionArn: task.executionArn, taskId: c.taskId },
-        mapRunArn: c.mapRunArn,
-      };
-      // Its close reaches the parent through onClose, even when its first decision closes it.
-      await host.start(record, randomBytes(32).toString('hex'));
+      if (existing.status === 'RUNNING') {
+        // Still stopping when the parent stopped: it ends first ("the running Map Run completes its operations before attempting to redrive").
+        await host.feed(arn, { kind: 'StopExecution' });
+        existing = await host.whenClosed(arn);
+      }
+      return rerun(task, c, existing, mapRunRedrive);
     },
     cancel(_executionArn, command) {
       const arn = mapRunChildArn(ctx, childOf(command));

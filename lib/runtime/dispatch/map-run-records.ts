@@ -25,7 +25,7 @@ export function emptyCounts(total: number): MapRunCounts {
 
 /**
  * The Map Run records one decision changes, written in the same commit as its events: a started run
- * (and the item processor its children run), a run's end, and, when the execution closes, the end
+ * (and the item processor its children run), a redriven run (RUNNING again), a run's end, and, when the execution closes, the end
  * (ABORTED) of every run it still had going. `startedBefore`: whether an earlier decision of the
  * execution started a Map Run (if not, the store holds none of its runs and is not asked).
  */
@@ -51,6 +51,11 @@ export function mapRunWrites(store: Store, executionArn: string, at: number, com
         itemCounts: JSON.stringify(emptyCounts(c.itemCount)),
         executionCounts: JSON.stringify(emptyCounts(c.executionCount)),
       });
+    } else if (c.kind === 'RedriveMapRun') {
+      const r = changed?.get(c.mapRunArn) ?? store.getMapRun(c.mapRunArn);
+      if (!r) throw new Error(`runtime bug: no Map Run ${c.mapRunArn} to redrive`);
+      const { stopDate: _stopped, ...open } = r;
+      (changed ??= new Map()).set(r.arn, { ...open, status: 'RUNNING', redriveCount: c.redriveCount, redriveDate: at });
     } else if (c.kind === 'CloseMapRun') {
       close(changed?.get(c.mapRunArn) ?? store.getMapRun(c.mapRunArn), c.status);
     } else if (c.kind === 'CloseExecution') {

@@ -1,7 +1,7 @@
 import type { StateMachineDefinition } from '../../asl';
 import { createExecution, type Decision, type EngineInput, type EngineOptions, type ExecutionInfo } from '../../engine';
 import type { HistoryEvent } from '../../engine/history-event';
-import type { ExecutionRecord } from '../../store/records';
+import type { ExecutionParent, ExecutionRecord } from '../../store/records';
 import type { StoreWrite } from '../../store/store';
 import { TimerHeap } from '../clock/timer-heap';
 import type { VirtualClock } from '../clock/service-clock';
@@ -40,7 +40,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Commands whose store writes are derived from what the store already holds (Map Run records). */
 function readsStore(decision: Decision): boolean {
-  for (const c of decision.commands) if (c.kind === 'StartMapRun' || c.kind === 'CloseMapRun' || c.kind === 'CloseExecution') return true;
+  for (const c of decision.commands) if (c.kind === 'StartMapRun' || c.kind === 'RedriveMapRun' || c.kind === 'CloseMapRun' || c.kind === 'CloseExecution') return true;
   return false;
 }
 
@@ -451,6 +451,31 @@ export class ExecutionHost {
       for (const w of waiters) w(r);
     }
     this.maybeEvict(live);
+  }
+
+  /**
+   * A redrive of a Map Run takes up one of its closed STANDARD children: the child now belongs to
+   * the parent's new task (its next close is reported there) and to this redrive of the Map Run,
+   * and is redriven. Resolves whether it took the redrive; if not, nothing changed.
+   */
+  async redriveChild(arn: string, parent: ExecutionParent, mapRunRedrive: number): Promise<boolean> {
+    this.busy++;
+    try {
+      const live = await this.load(arn);
+      const r = live.record;
+      const before = { parent: r.parent, mapRunRedrive: r.mapRunRedrive, redriveCount: r.redriveCount };
+      // Set in the same turn as the input is queued: the redrive's commit writes them with the record.
+      r.parent = parent;
+      r.mapRunRedrive = mapRunRedrive;
+      await this.submit(live, { kind: 'RedriveExecution' });
+      if (r.redriveCount > before.redriveCount) return true;
+      r.parent = before.parent;
+      if (before.mapRunRedrive === undefined) delete r.mapRunRedrive;
+      else r.mapRunRedrive = before.mapRunRedrive;
+      return false;
+    } finally {
+      this.release();
+    }
   }
 
   // ---- tasks -----------------------------------------------------------------------------------

@@ -62,7 +62,9 @@ export function mapRunOperations(rt: Runtime): Ops {
         toleratedFailureCount: m.toleratedFailureCount,
         itemCounts: items as sfn.MapRunItemCounts,
         executionCounts: executions as sfn.MapRunExecutionCounts,
-        redriveCount: 0,
+        // "If you have not yet redriven a Map Run, the redriveCount is 0" and there is no redriveDate (API_DescribeMapRun).
+        redriveCount: m.redriveCount ?? 0,
+        ...(m.redriveDate !== undefined ? { redriveDate: new Date(m.redriveDate) } : {}),
       };
     },
     async ListMapRuns({ executionArn, maxResults, nextToken }) {
