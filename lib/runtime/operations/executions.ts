@@ -6,6 +6,7 @@ import { ServiceError, type StepFunctionsOperations } from '../step-functions-op
 import { missing, NotFound } from './errors';
 import { describeExecution, isBatched, listItem, redriveStatus } from './execution-views';
 import { listPage, pageRequest } from './paging';
+import { shownChild } from './pending-redrive';
 
 type Ops = Pick<StepFunctionsOperations, 'StartExecution' | 'StartSyncExecution' | 'DescribeExecution' | 'ListExecutions' | 'StopExecution' | 'RedriveExecution'>;
 
@@ -70,7 +71,8 @@ export function executionOperations(rt: Runtime): Ops {
     },
 
     async DescribeExecution({ executionArn }) {
-      return describeExecution(execution(executionArn));
+      const r = execution(executionArn);
+      return describeExecution(r.mapRunArn === undefined ? r : shownChild(r, store.getMapRun(r.mapRunArn)));
     },
 
     async ListExecutions(input) {
@@ -97,11 +99,17 @@ export function executionOperations(rt: Runtime): Ops {
         if (!mapRun) throw NotFound.resource(input.mapRunArn!);
         query.mapRunArn = input.mapRunArn!;
       }
-      if (input.statusFilter) query.status = input.statusFilter;
+      // A Map Run child waiting to be redriven is PENDING_REDRIVE as shown, not as stored: that filter is applied to the page.
+      if (input.statusFilter && !(mapRun && input.statusFilter === 'PENDING_REDRIVE')) query.status = input.statusFilter;
       if (input.redriveFilter === 'REDRIVEN') query.redriven = true;
       if (input.redriveFilter === 'NOT_REDRIVEN') query.redriven = false;
       const page = listPage(() => store.listExecutions(query, pageRequest(input.maxResults, input.nextToken)));
-      return { executions: page.items.map((r) => listItem(r, mapRun && { batched: isBatched(mapRun) })), ...(page.next ? { nextToken: page.next } : {}) };
+      let items = page.items;
+      if (mapRun) {
+        items = items.map((r) => shownChild(r, mapRun));
+        if (input.statusFilter) items = items.filter((r) => r.status === input.statusFilter);
+      }
+      return { executions: items.map((r) => listItem(r, mapRun && { batched: isBatched(mapRun) })), ...(page.next ? { nextToken: page.next } : {}) };
     },
 
     async StopExecution({ executionArn, error, cause }) {

@@ -7,6 +7,7 @@ import { isBatched, itemCountOf } from './execution-views';
 import type { Runtime } from '../runtime';
 import type { StepFunctionsOperations } from '../step-functions-operations';
 import { missing, NotFound } from './errors';
+import { pendingRedrive } from './pending-redrive';
 import { listPage, pageRequest } from './paging';
 
 type Ops = Pick<StepFunctionsOperations, 'DescribeMapRun' | 'ListMapRuns' | 'UpdateMapRun'>;
@@ -17,14 +18,16 @@ const countOf: Record<string, keyof MapRunCounts> = { RUNNING: 'running', SUCCEE
  * A Map Run's counts, read from its children: what has not started is pending. executionCounts
  * counts child executions; itemCounts counts the items they hold, one each unless ItemBatcher
  * batched them. Without a ResultWriter a child's result is written to the Map's output when it
- * succeeds (resultsWritten, as recorded on AWS).
+ * succeeds (resultsWritten, as recorded on AWS). While a redrive runs, the unsuccessful children of
+ * earlier runs not yet run again count as pendingRedrive ("unsuccessful child workflow executions
+ * currently waiting to be redriven", API_MapRunExecutionCounts), not under their old status.
  */
 function countsOf(store: Store, m: MapRunRecord): { items: MapRunCounts; executions: MapRunCounts } {
   const items = emptyCounts((JSON.parse(m.itemCounts) as MapRunCounts).total);
   const executions = emptyCounts((JSON.parse(m.executionCounts) as MapRunCounts).total);
   const batched = isBatched(m);
   for (const child of store.listExecutions({ mapRunArn: m.arn }, { limit: Infinity }).items) {
-    const key = countOf[child.status];
+    const key = pendingRedrive(child, m) ? 'pendingRedrive' : countOf[child.status];
     if (key === undefined) continue;
     const held = itemCountOf(child, batched);
     items[key] += held;
