@@ -5,9 +5,10 @@ type Output<T> = Omit<T, '$metadata'>;
 
 /** Whether RedriveExecution would take the execution, and AWS's reason when not. */
 export function redriveStatus(r: ExecutionRecord): { redriveStatus: sfn.ExecutionRedriveStatus; redriveStatusReason?: string } {
-  if (r.type === 'EXPRESS') return { redriveStatus: 'NOT_REDRIVABLE', redriveStatusReason: 'Execution is EXPRESS and cannot be redriven' };
-  // A Map Run's child is redriven with its parent's Map Run, never on its own.
+  // A Map Run's child is redriven with its parent's Map Run, never on its own; an EXPRESS one too ("You can
+  // redrive failed or timed out EXPRESS workflows only if they're a part of a Map Run", API_DescribeExecution).
   if (r.mapRunArn !== undefined && r.status !== 'RUNNING' && r.status !== 'SUCCEEDED') return { redriveStatus: 'REDRIVABLE_BY_MAP_RUN' };
+  if (r.type === 'EXPRESS') return { redriveStatus: 'NOT_REDRIVABLE', redriveStatusReason: 'Execution is EXPRESS and cannot be redriven' };
   if (r.status === 'RUNNING' || r.status === 'SUCCEEDED' || r.status === 'PENDING_REDRIVE') {
     return { redriveStatus: 'NOT_REDRIVABLE', redriveStatusReason: `Execution is ${r.status} and cannot be redriven` };
   }
