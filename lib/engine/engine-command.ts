@@ -80,11 +80,12 @@ export type EngineCommand =
     }
   /**
    * A redrive of the execution took up a Map Run that had not succeeded: it runs again (RUNNING),
-   * redriven `redriveCount` times, and its children that did not succeed follow as StartMapRunChild
-   * commands of the same names (the runtime redrives or restarts those it finds).
+   * redriven `redriveCount` times, with the settings the state reads anew, and its children that did
+   * not succeed follow as StartMapRunChild commands of the same names (the runtime redrives or
+   * restarts those it finds).
    * @see https://docs.aws.amazon.com/step-functions/latest/dg/redrive-map-run.html
    */
-  | { kind: 'RedriveMapRun'; mapRunArn: string; redriveCount: number }
+  | { kind: 'RedriveMapRun'; mapRunArn: string; redriveCount: number; maxConcurrency: number; toleratedFailureCount: number; toleratedFailurePercentage: number }
   /** A Map Run ended. One still RUNNING when its execution closes ended ABORTED with it. */
   | { kind: 'CloseMapRun'; mapRunArn: string; status: 'SUCCEEDED' | 'FAILED' | 'ABORTED'; error?: string; cause?: string }
   /** The execution reached a terminal status; the runtime releases whatever it still holds for it. */

@@ -136,6 +136,8 @@ test('children aborted with their parent are redriven; past MaxConcurrency they 
   expect(await f.ops.DescribeMapRun({ mapRunArn })).toMatchObject({
     status: 'RUNNING',
     redriveCount: 1,
+    // The settings the redrive read anew.
+    maxConcurrency: 1,
     executionCounts: { running: 1, pendingRedrive: 2, aborted: 0, pending: 0, total: 3 },
     itemCounts: { running: 1, pendingRedrive: 2, aborted: 0, total: 3 },
   });

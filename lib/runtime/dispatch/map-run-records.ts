@@ -55,7 +55,8 @@ export function mapRunWrites(store: Store, executionArn: string, at: number, com
       const r = changed?.get(c.mapRunArn) ?? store.getMapRun(c.mapRunArn);
       if (!r) throw new Error(`runtime bug: no Map Run ${c.mapRunArn} to redrive`);
       const { stopDate: _stopped, ...open } = r;
-      (changed ??= new Map()).set(r.arn, { ...open, status: 'RUNNING', redriveCount: c.redriveCount, redriveDate: at });
+      const settings = { maxConcurrency: c.maxConcurrency, toleratedFailureCount: c.toleratedFailureCount, toleratedFailurePercentage: c.toleratedFailurePercentage };
+      (changed ??= new Map()).set(r.arn, { ...open, ...settings, status: 'RUNNING', redriveCount: c.redriveCount, redriveDate: at });
     } else if (c.kind === 'CloseMapRun') {
       close(changed?.get(c.mapRunArn) ?? store.getMapRun(c.mapRunArn), c.status);
     } else if (c.kind === 'CloseExecution') {

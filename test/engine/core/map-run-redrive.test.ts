@@ -46,7 +46,7 @@ test('the redrive takes up the same Map Run and starts again only the failed chi
   expect(types(r)).toEqual(['ExecutionRedriven', 'MapStateEntered', 'MapStateStarted', 'MapRunRedriven']);
   expect(r.events[3]).toMatchObject({ previousEventId: r.events[2]!.id, mapRunRedrivenEventDetails: { mapRunArn, redriveCount: 1 } });
   expect(ofKind(r, 'StartMapRun')).toEqual([]);
-  expect(ofKind(r, 'RedriveMapRun')).toEqual([{ kind: 'RedriveMapRun', mapRunArn, redriveCount: 1 }]);
+  expect(ofKind(r, 'RedriveMapRun')).toEqual([{ kind: 'RedriveMapRun', mapRunArn, redriveCount: 1, maxConcurrency: 2, toleratedFailureCount: 0, toleratedFailurePercentage: 0 }]);
   const again = ofKind(r, 'StartMapRunChild');
   expect(again.map((c) => [c.index, c.name])).toEqual([
     [1, c1!.name],
@@ -90,7 +90,7 @@ test('a Retry of the Map state starts a new Map Run with every child; a redrive 
   await apply(ko(b1!, timer.dueAt + 2));
   expect(ex.status).toBe('FAILED');
   const r = await apply({ kind: 'RedriveExecution', at: timer.dueAt + 10 });
-  expect(ofKind(r, 'RedriveMapRun')).toEqual([{ kind: 'RedriveMapRun', mapRunArn: second, redriveCount: 1 }]);
+  expect(ofKind(r, 'RedriveMapRun')).toEqual([{ kind: 'RedriveMapRun', mapRunArn: second, redriveCount: 1, maxConcurrency: 0, toleratedFailureCount: 0, toleratedFailurePercentage: 0 }]);
   expect(ofKind(r, 'StartMapRunChild').map((c) => c.index)).toEqual([1]);
   const done = await apply(ok(ofKind(r, 'StartMapRunChild')[0]!, 'B', timer.dueAt + 11));
   expect(ofKind(done, 'CloseExecution')[0]!.output).toBe('["A2","B"]');

@@ -126,17 +126,9 @@ export class MapRun {
     if (this.carried) for (const [i, output] of this.carried) this.results[i] = output;
     this.finished = this.carried?.size ?? 0;
     it.mapRuns.set(this.arn, (input) => this.update(input));
-    if (this.redriveCount > 0) return it.command({ kind: 'RedriveMapRun', mapRunArn: this.arn, redriveCount: this.redriveCount });
-    it.command({
-      kind: 'StartMapRun',
-      mapRunArn: this.arn,
-      itemCount: plan.items.length,
-      executionCount: this.total,
-      maxConcurrency: plan.maxConcurrency,
-      toleratedFailureCount: plan.toleratedCount ?? 0,
-      toleratedFailurePercentage: plan.toleratedPercentage ?? 0,
-      definition: this.definition,
-    });
+    const settings = { maxConcurrency: plan.maxConcurrency, toleratedFailureCount: plan.toleratedCount ?? 0, toleratedFailurePercentage: plan.toleratedPercentage ?? 0 };
+    if (this.redriveCount > 0) return it.command({ kind: 'RedriveMapRun', mapRunArn: this.arn, redriveCount: this.redriveCount, ...settings });
+    it.command({ kind: 'StartMapRun', mapRunArn: this.arn, itemCount: plan.items.length, executionCount: this.total, ...settings, definition: this.definition });
   }
 
   /**
