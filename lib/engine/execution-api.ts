@@ -36,6 +36,11 @@ export interface EngineOptions {
   context?: JsonObject;
   /** TestState's `$$.Execution`, which has other members, in another order, than an execution's. */
   executionContext?: JsonObject;
+  /**
+   * Whether AWS's maximum execution time (1 year, EXPRESS 5 minutes) ends the execution. TestState
+   * runs one state, not an execution, and turns it off. @default true
+   */
+  executionTimeLimit?: boolean;
 }
 
 /**

@@ -12,6 +12,7 @@ import { contextObject, executionContext, finishJsonata, jsonPathScope, stateRef
 import { asEngineFailure, errorDetails, errorOutput, type EngineFailure } from './engine-failure';
 import { LimitCauses, limitsOf } from './engine-limits';
 import { findCatcher, findRetrier, isUnrecoverable, retryDelayMs } from './error-matching';
+import { executionDeadline } from './execution-duration-limit';
 import { jsonBytes, jsonBytesAlong, jsonBytesFrom, jsonText, LazyJson, parseJson, SizeMemo, withLazyTexts, WrittenJson, type PathStep } from './json-text';
 import { isoTime } from './iso-time';
 import { SeededRandom } from './seeded-random';
@@ -108,6 +109,8 @@ export class Interpreter implements Execution, BranchOwner {
   /** What the state a redrive enters carries over: outputs that succeeded, a Map Run (see redrivePoint). */
   private carryIntoNextRun: RedrivePoint | undefined;
   private redrivable = false;
+  /** Whether the maximum execution time applies (EngineOptions.executionTimeLimit). */
+  private readonly timeLimited: boolean;
   /** Sizes measured during the decision being made (cleared after it). */
   private readonly sizes = new SizeMemo();
 
@@ -117,6 +120,7 @@ export class Interpreter implements Execution, BranchOwner {
     this.inspect = options?.inspect;
     this.givenContext = options?.context;
     this.givenExecutionContext = options?.executionContext;
+    this.timeLimited = options?.executionTimeLimit !== false;
   }
 
   // ---- Execution -------------------------------------------------------------------------
@@ -571,11 +575,14 @@ export class Interpreter implements Execution, BranchOwner {
     this.schedule(() => this.enterState(root, this.compiled.startAt, executionInput, givenText));
   }
 
-  /** TimeoutSeconds of the state machine: ExecutionTimedOut, linked to 0 and with no state events (recorded on AWS). */
+  /**
+   * TimeoutSeconds of the state machine, capped by the maximum execution time (1 year, EXPRESS 5
+   * minutes): ExecutionTimedOut, linked to 0 and with no state events (recorded on AWS).
+   */
   private armExecutionTimeout(from: number): void {
-    const seconds = this.compiled.timeoutSeconds;
-    if (seconds === undefined) return;
-    this.armTimerAt(from + seconds * 1000, () => {
+    const dueAt = executionDeadline(this.info, this.compiled.timeoutSeconds, from, this.timeLimited);
+    if (dueAt === undefined) return;
+    this.armTimerAt(dueAt, () => {
       this.markRedrivePoint();
       this.redrivable = true;
       this.closeWith('ExecutionTimedOut', { executionTimedOutEventDetails: { error: StatesErrors.Timeout } }, 'TIMED_OUT', 0);

@@ -84,6 +84,8 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
         inspect: (stateName, stage, value) => void (stateName === name && (stages[stage] = value)),
         ...(context ? { context } : {}),
         executionContext,
+        // One state, not an execution: no maximum execution time (its timer would pass for the state's own).
+        executionTimeLimit: false,
       });
       const events: HistoryEvent[] = [];
       let retriable = false;

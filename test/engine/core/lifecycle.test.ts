@@ -6,6 +6,8 @@ const LAMBDA = 'arn:aws:lambda:us-east-1:123456789012:function:work';
 
 const types = (events: { type: string }[]) => events.map((e) => e.type);
 const links = (events: { id: number; previousEventId: number }[]) => events.map((e) => [e.id, e.previousEventId]);
+// Without the maximum execution time's timer (execution-duration-limit.ts): each test sees only the commands it is about.
+const UNLIMITED = { executionTimeLimit: false };
 
 describe('engine lifecycle', () => {
   test('a Pass chain records Entered/Exited pairs; the first state links to 0 as AWS records it', async () => {
@@ -22,7 +24,7 @@ describe('engine lifecycle', () => {
 
   test('StartExecution yields ExecutionStarted and the first task as a RunTask command', async () => {
     const def: StateMachineDefinition = { StartAt: 'T', States: { T: { Type: 'Task', Resource: LAMBDA, End: true } } };
-    const ex = createExecution(def);
+    const ex = createExecution(def, UNLIMITED);
     const d = await ex.apply({ kind: 'StartExecution', at: START_TIME, input: '{"k":1}', execution: executionInfo(), seed: 'ab' });
     expect(types(d.events)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'LambdaFunctionScheduled']);
     expect(d.events[2]).toMatchObject({ lambdaFunctionScheduledEventDetails: { resource: LAMBDA, input: '{"k":1}', inputDetails: { truncated: false } } });
@@ -53,7 +55,7 @@ describe('engine lifecycle', () => {
         },
       },
     };
-    const r = await drive(def, {}, { tasks: { T: [{ error: 'Boom' }, { error: 'Boom' }, { output: 7 }] } });
+    const r = await drive(def, {}, { tasks: { T: [{ error: 'Boom' }, { error: 'Boom' }, { output: 7 }] }, engine: UNLIMITED });
     expect(r.status).toBe('SUCCEEDED');
     expect(r.output).toBe(7);
     const timers = r.commands.filter((c) => c.kind === 'ArmTimer') as { dueAt: number }[];

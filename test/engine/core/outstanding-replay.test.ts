@@ -41,14 +41,15 @@ const SAGA: StateMachineDefinition = {
 
 describe('outstanding()', () => {
   test('a running Task: the RunTask to dispatch again, with its token', async () => {
-    const ex = createExecution({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', Parameters: { 't.$': '$$.Task.Token' }, End: true } } });
+    // Without the maximum execution time's timer (execution-duration-limit.ts): only the work of the states.
+    const ex = createExecution({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', Parameters: { 't.$': '$$.Task.Token' }, End: true } } }, { executionTimeLimit: false });
     const d = await ex.apply({ kind: 'StartExecution', at: START_TIME, input: '{}', execution: executionInfo(), seed: 's' });
     expect(ex.outstanding()).toEqual(d.commands);
     expect(ex.outstanding()[0]).toMatchObject({ kind: 'RunTask', taskToken: expect.any(String) });
   });
 
   test('a Wait and a retry back-off: the timers with their original due times', async () => {
-    const ex = createExecution({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 90, Next: 'T' }, T: { Type: 'Task', Resource: LAMBDA, Retry: [{ ErrorEquals: ['E'], IntervalSeconds: 7 }], End: true } } });
+    const ex = createExecution({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 90, Next: 'T' }, T: { Type: 'Task', Resource: LAMBDA, Retry: [{ ErrorEquals: ['E'], IntervalSeconds: 7 }], End: true } } }, { executionTimeLimit: false });
     await ex.apply({ kind: 'StartExecution', at: START_TIME, input: '{}', execution: executionInfo(), seed: 's' });
     const [wait] = ex.outstanding() as Array<Extract<EngineCommand, { kind: 'ArmTimer' }>>;
     expect(wait).toEqual({ kind: 'ArmTimer', timerId: expect.any(String), dueAt: START_TIME + 90_000 });
