@@ -1,10 +1,11 @@
 import type * as sfn from '@aws-sdk/client-sfn';
 import type { ExecutionRecord, MapRunRecord } from '../../store/records';
+import { redriveLimitReason } from './redrive-eligibility';
 
 type Output<T> = Omit<T, '$metadata'>;
 
-/** Whether RedriveExecution would take the execution, and AWS's reason when not. */
-export function redriveStatus(r: ExecutionRecord): { redriveStatus: sfn.ExecutionRedriveStatus; redriveStatusReason?: string } {
+/** Whether RedriveExecution would take the execution at `now` (the service clock), and AWS's reason when not. */
+export function redriveStatus(r: ExecutionRecord, now: number): { redriveStatus: sfn.ExecutionRedriveStatus; redriveStatusReason?: string } {
   // A Map Run's child is redriven with its parent's Map Run, never on its own; an EXPRESS one too ("You can
   // redrive failed or timed out EXPRESS workflows only if they're a part of a Map Run", API_DescribeExecution).
   if (r.mapRunArn !== undefined && r.status !== 'RUNNING' && r.status !== 'SUCCEEDED') return { redriveStatus: 'REDRIVABLE_BY_MAP_RUN' };
@@ -12,10 +13,12 @@ export function redriveStatus(r: ExecutionRecord): { redriveStatus: sfn.Executio
   if (r.status === 'RUNNING' || r.status === 'SUCCEEDED' || r.status === 'PENDING_REDRIVE') {
     return { redriveStatus: 'NOT_REDRIVABLE', redriveStatusReason: `Execution is ${r.status} and cannot be redriven` };
   }
+  const limit = redriveLimitReason(r, now);
+  if (limit !== undefined) return { redriveStatus: 'NOT_REDRIVABLE', redriveStatusReason: limit };
   return { redriveStatus: 'REDRIVABLE' };
 }
 
-export function describeExecution(r: ExecutionRecord): Output<sfn.DescribeExecutionOutput> {
+export function describeExecution(r: ExecutionRecord, now: number): Output<sfn.DescribeExecutionOutput> {
   const out: Output<sfn.DescribeExecutionOutput> = {
     executionArn: r.arn,
     stateMachineArn: r.stateMachineArn,
@@ -41,7 +44,7 @@ export function describeExecution(r: ExecutionRecord): Output<sfn.DescribeExecut
   if (r.stateMachineAliasArn !== undefined) out.stateMachineAliasArn = r.stateMachineAliasArn;
   out.redriveCount = r.redriveCount;
   if (r.redriveDate !== undefined) out.redriveDate = new Date(r.redriveDate);
-  Object.assign(out, redriveStatus(r));
+  Object.assign(out, redriveStatus(r, now));
   return out;
 }
 

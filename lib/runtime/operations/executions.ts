@@ -49,7 +49,7 @@ export function executionOperations(rt: Runtime): Ops {
         synchronous: true,
       });
       const done = await rt.host.whenClosed(record.arn);
-      const d = describeExecution(done);
+      const d = describeExecution(done, rt.ctx.clock.now());
       const duration = Math.max(100, Math.ceil(((done.stopDate ?? done.startDate) - done.startDate) / 100) * 100);
       return {
         executionArn: d.executionArn,
@@ -72,7 +72,7 @@ export function executionOperations(rt: Runtime): Ops {
 
     async DescribeExecution({ executionArn }) {
       const r = execution(executionArn);
-      return describeExecution(r.mapRunArn === undefined ? r : shownChild(r, store.getMapRun(r.mapRunArn)));
+      return describeExecution(r.mapRunArn === undefined ? r : shownChild(r, store.getMapRun(r.mapRunArn)), rt.ctx.clock.now());
     },
 
     async ListExecutions(input) {
@@ -124,7 +124,7 @@ export function executionOperations(rt: Runtime): Ops {
 
     async RedriveExecution({ executionArn }) {
       const r = execution(executionArn);
-      const status = redriveStatus(r);
+      const status = redriveStatus(r, rt.ctx.clock.now());
       if (status.redriveStatus === 'REDRIVABLE_BY_MAP_RUN') {
         throw new ServiceError('ExecutionNotRedrivable', `Execution with arn '${r.arn}' is a child of Map Run '${r.mapRunArn}': redrive its parent execution`);
       }
