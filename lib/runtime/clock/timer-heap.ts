@@ -5,31 +5,53 @@ export interface DueTimer {
   dueAt: number;
 }
 
-const keyOf = (executionArn: string, timerId: string) => `${executionArn}\u0000${timerId}`;
+type Entry = DueTimer & { seq: number; cancelled: boolean };
+
+/** Cancelled entries are dropped all at once when they outnumber the live ones by this many. */
+const COMPACT_SLACK = 1024;
 
 /**
- * Armed timers, soonest first: a binary min-heap with lazy deletion (a cancelled timer stays in
- * the heap until it surfaces, and is skipped), so arm and cancel are O(log n) and O(1).
+ * Armed timers, soonest first: a binary min-heap with lazy deletion (a cancelled timer is marked and
+ * skipped when it surfaces), so arm and cancel are O(log n) and O(timers of that execution). Every
+ * execution holds a timer for its maximum execution time, due a year out and cancelled when it
+ * closes, so cancelled entries are also dropped in one O(n) pass once they outnumber the live ones:
+ * memory stays proportional to the armed timers. Entries are found by execution ARN (the string
+ * the caller already holds), not by a composite key, which would cost a new string per timer.
  * Ties are broken by arming order, so timers due at the same time fire in the order they were armed.
  */
 export class TimerHeap {
-  private heap: Array<DueTimer & { seq: number }> = [];
-  private readonly live = new Map<string, number>();
+  private heap: Entry[] = [];
+  private readonly byExecution = new Map<string, Entry[]>();
+  private liveCount = 0;
   private seq = 0;
 
+  /** Armed timers not yet fired or cancelled. */
   get size(): number {
-    return this.live.size;
+    return this.liveCount;
   }
 
+  /** Entries held, cancelled ones not yet dropped included (bounded by about twice `size`). */
+  get held(): number {
+    return this.heap.length;
+  }
+
+  /** Arms a timer; arming one an execution already has under that id replaces it. */
   arm(timer: DueTimer): void {
-    const seq = ++this.seq;
-    this.live.set(keyOf(timer.executionArn, timer.timerId), seq);
-    this.heap.push({ ...timer, seq });
+    this.cancel(timer.executionArn, timer.timerId);
+    const entry: Entry = { executionArn: timer.executionArn, timerId: timer.timerId, dueAt: timer.dueAt, seq: ++this.seq, cancelled: false };
+    const mine = this.byExecution.get(entry.executionArn);
+    if (mine) mine.push(entry);
+    else this.byExecution.set(entry.executionArn, [entry]);
+    this.liveCount++;
+    this.heap.push(entry);
     this.up(this.heap.length - 1);
   }
 
   cancel(executionArn: string, timerId: string): void {
-    this.live.delete(keyOf(executionArn, timerId));
+    const entry = this.forget(executionArn, timerId);
+    if (!entry) return;
+    entry.cancelled = true;
+    if (this.heap.length - this.liveCount > this.liveCount + COMPACT_SLACK) this.compact();
   }
 
   /** Drops every timer of an execution (it closed, or it is being rebuilt). */
@@ -49,16 +71,30 @@ export class TimerHeap {
     const top = this.heap[0];
     if (!top || top.dueAt > at) return undefined;
     this.removeTop();
-    this.live.delete(keyOf(top.executionArn, top.timerId));
+    this.forget(top.executionArn, top.timerId);
     return { executionArn: top.executionArn, timerId: top.timerId, dueAt: top.dueAt };
   }
 
+  /** Takes the live entry out of its execution's list (it stays in the heap until dropped). */
+  private forget(executionArn: string, timerId: string): Entry | undefined {
+    const mine = this.byExecution.get(executionArn);
+    if (!mine) return undefined;
+    const i = mine.findIndex((e) => e.timerId === timerId);
+    if (i < 0) return undefined;
+    const [entry] = mine.splice(i, 1);
+    if (mine.length === 0) this.byExecution.delete(executionArn);
+    this.liveCount--;
+    return entry;
+  }
+
   private prune(): void {
-    while (this.heap.length > 0) {
-      const top = this.heap[0]!;
-      if (this.live.get(keyOf(top.executionArn, top.timerId)) === top.seq) return;
-      this.removeTop();
-    }
+    while (this.heap.length > 0 && this.heap[0]!.cancelled) this.removeTop();
+  }
+
+  /** Drops every cancelled entry and restores the heap order bottom-up (O(n)). */
+  private compact(): void {
+    this.heap = this.heap.filter((e) => !e.cancelled);
+    for (let i = (this.heap.length >> 1) - 1; i >= 0; i--) this.down(i);
   }
 
   private removeTop(): void {
