@@ -201,16 +201,15 @@ export class Interpreter implements Execution, BranchOwner {
     return `${prefix}-${++this.seq}`;
   }
 
-  armTimer(delayMs: number, fire: () => Promise<void> | void): string {
-    const timerId = this.nextId('timer');
+  armTimer(delayMs: number, fire: () => Promise<void> | void, timerId = this.nextId('timer')): string {
     const command: ArmTimer = { kind: 'ArmTimer', timerId, dueAt: this.at + Math.max(0, delayMs) };
     this.timers.set(timerId, { command, fire });
     this.command(command);
     return timerId;
   }
 
-  armTimerAt(dueAt: number, fire: () => Promise<void> | void): string {
-    return this.armTimer(dueAt - this.at, fire);
+  armTimerAt(dueAt: number, fire: () => Promise<void> | void, timerId?: string): string {
+    return this.armTimer(dueAt - this.at, fire, timerId);
   }
 
   cancelTimer(timerId: string): void {
@@ -582,11 +581,14 @@ export class Interpreter implements Execution, BranchOwner {
   private armExecutionTimeout(from: number): void {
     const dueAt = executionDeadline(this.info, this.compiled.timeoutSeconds, from, this.timeLimited);
     if (dueAt === undefined) return;
+    // With no TimeoutSeconds the quota's timer takes no id from the sequence: task and timer ids stay
+    // those an execution stored before the quota existed recorded in its inputs, so it replays the same.
+    const timerId = this.compiled.timeoutSeconds === undefined ? QUOTA_TIMER_ID : undefined;
     this.armTimerAt(dueAt, () => {
       this.markRedrivePoint();
       this.redrivable = true;
       this.closeWith('ExecutionTimedOut', { executionTimedOutEventDetails: { error: StatesErrors.Timeout } }, 'TIMED_OUT', 0);
-    });
+    }, timerId);
   }
 
   task(input: TaskInput): Promise<void> | void {
@@ -634,6 +636,9 @@ export class Interpreter implements Execution, BranchOwner {
     });
   }
 }
+
+/** The maximum execution time's timer when no TimeoutSeconds is set (nextId never yields `timer-0`). */
+const QUOTA_TIMER_ID = 'timer-0';
 
 /**
  * A redrive restarts the state that did not finish with its input; a Parallel or an inline Map
