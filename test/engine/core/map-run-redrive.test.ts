@@ -96,3 +96,19 @@ test('a Retry of the Map state starts a new Map Run with every child; a redrive 
   expect(ofKind(done, 'CloseExecution')[0]!.output).toBe('["A2","B"]');
 });
 
+
+test('a redrive that works out fewer items than the run it takes up keeps only the outputs that still have an item (it does not hang)', async () => {
+  // Items read the redrive count: three items on the first run, one on the redrive.
+  const fewer = distributed({ QueryLanguage: 'JSONata', Items: '{% $states.context.Execution.RedriveCount = 0 ? [1, 2, 3] : [1] %}' });
+  const { d, apply } = await start(fewer, {});
+  const [c0, c1, c2] = ofKind(d, 'StartMapRunChild');
+  await apply(ok(c1!, 'B', START_TIME + 1));
+  await apply(ok(c2!, 'C', START_TIME + 2));
+  await apply(ko(c0!, START_TIME + 3));
+  const r = await apply({ kind: 'RedriveExecution', at: START_TIME + 10 });
+  const again = ofKind(r, 'StartMapRunChild');
+  expect(again.map((c) => c.index)).toEqual([0]);
+  const done = await apply(ok(again[0]!, 'A', START_TIME + 11));
+  expect(types(done)).toEqual(['MapRunSucceeded', 'MapStateSucceeded', 'MapStateExited', 'ExecutionSucceeded']);
+  expect(ofKind(done, 'CloseExecution')[0]!.output).toBe('["A"]');
+});

@@ -123,8 +123,9 @@ export class MapRun {
   private open(): void {
     const { it, plan } = this;
     this.results = new Array<Json>(this.total).fill(null);
-    if (this.carried) for (const [i, output] of this.carried) this.results[i] = output;
-    this.finished = this.carried?.size ?? 0;
+    // A redrive that works out fewer items than the run it takes up keeps only the outputs that still have an item.
+    this.finished = 0;
+    if (this.carried) for (const [i, output] of this.carried) if (i < this.total) (this.results[i] = output), this.finished++;
     it.mapRuns.set(this.arn, (input) => this.update(input));
     const settings = { maxConcurrency: plan.maxConcurrency, toleratedFailureCount: plan.toleratedCount ?? 0, toleratedFailurePercentage: plan.toleratedPercentage ?? 0 };
     if (this.redriveCount > 0) return it.command({ kind: 'RedriveMapRun', mapRunArn: this.arn, redriveCount: this.redriveCount, ...settings });
