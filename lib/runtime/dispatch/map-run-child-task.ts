@@ -123,6 +123,8 @@ export function mapRunChildTasks(ctx: RuntimeContext, host: ExecutionHost): Task
         // Still stopping when the parent stopped: it ends first ("the running Map Run completes its operations before attempting to redrive").
         await host.feed(arn, { kind: 'StopExecution' });
         existing = await host.whenClosed(arn);
+        // The parent may have closed meanwhile (stopped, timed out): then nothing waits for a rerun.
+        if (!(await host.openTask(task.executionArn, c.taskId))) return;
       }
       return rerun(task, c, existing, mapRunRedrive);
     },
