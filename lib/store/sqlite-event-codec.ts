@@ -2,7 +2,7 @@ import type { HistoryEvent } from '../engine/history-event';
 import { jsonLifting, PLACEHOLDER, restoreLifted } from './json-lift';
 import type { EventQuery } from './store';
 import { MAX_EVENT_ID } from './store-limits';
-import type { EventRow, SqliteStatements } from './sqlite-statements';
+import { MAX_EVENTS_PER_INSERT, type EventParam, type EventRow, type SqliteStatements } from './sqlite-statements';
 
 /** Writes and reads the history events of one execution, whose keys start at `base`. */
 export interface EventCodec {
@@ -39,6 +39,14 @@ export function eventCodec(s: SqliteStatements): EventCodec {
     write(base, events) {
       let lastText: string | undefined;
       let lastKey = 0;
+      // Rows are bound in chunks of up to MAX_EVENTS_PER_INSERT, one INSERT statement each.
+      const params: EventParam[] = [];
+      let rows = 0;
+      const flush = () => {
+        s.putEvents[rows - 1]!.run(...params);
+        params.length = 0;
+        rows = 0;
+      };
       for (const event of events) {
         const k = base + event.id;
         const details = detailsOf(event);
@@ -53,19 +61,19 @@ export function eventCodec(s: SqliteStatements): EventCodec {
             }
           }
         }
-        if (field === undefined || text === undefined) {
-          s.putEvent.run(k, JSON.stringify(event), null, null);
-          continue;
+        if (field === undefined || text === undefined) params.push(k, JSON.stringify(event), null, null);
+        else {
+          const body = jsonLifting(event, details!, [field]);
+          if (text === lastText) params.push(k, body, null, lastKey);
+          else {
+            params.push(k, body, text, k);
+            lastText = text;
+            lastKey = k;
+          }
         }
-        const body = jsonLifting(event, details!, [field]);
-        if (text === lastText) {
-          s.putEvent.run(k, body, null, lastKey);
-        } else {
-          s.putEvent.run(k, body, text, k);
-          lastText = text;
-          lastKey = k;
-        }
+        if (++rows === MAX_EVENTS_PER_INSERT) flush();
       }
+      if (rows > 0) flush();
     },
     read(base, query, limit) {
       const sqlLimit = limit === Infinity ? -1 : limit;

@@ -45,6 +45,11 @@ export interface ActivityTaskRow {
   workerName: string | null;
 }
 
+/** A parameter of an events INSERT: k, body, payload or payload_from. */
+export type EventParam = number | string | null;
+/** Rows of one multi-row events INSERT; a decision appends a few events, a long append is cut in chunks. */
+export const MAX_EVENTS_PER_INSERT = 8;
+
 /** An execution row as ExecutionRow reads it. */
 export const EXECUTION_COLUMNS = 'doc, input, output, event_count';
 
@@ -148,7 +153,10 @@ export function prepareStatements(db: Database.Database) {
     readInputs: p<[number], string>('SELECT body FROM inputs WHERE execution_id = ? ORDER BY seq').pluck(),
 
     lastEventKey: p<[number, number], number | null>('SELECT max(k) FROM events WHERE k BETWEEN ? AND ?').pluck(),
-    putEvent: p<[number, string, string | null, number | null]>('INSERT INTO events (k, body, payload, payload_from) VALUES (?, ?, ?, ?)'),
+    /** putEvents[n - 1] inserts n rows (n = 1..MAX_EVENTS_PER_INSERT): one statement step instead of n. */
+    putEvents: Array.from({ length: MAX_EVENTS_PER_INSERT }, (_, i) =>
+      p<EventParam[]>(`INSERT INTO events (k, body, payload, payload_from) VALUES ${Array.from({ length: i + 1 }, () => '(?, ?, ?, ?)').join(', ')}`),
+    ),
     readEvents: p<[number, number, number], EventRow>('SELECT k, body, payload, payload_from FROM events WHERE k BETWEEN ? AND ? ORDER BY k LIMIT ?'),
     readEventsReverse: p<[number, number, number], EventRow>(
       'SELECT k, body, payload, payload_from FROM events WHERE k BETWEEN ? AND ? ORDER BY k DESC LIMIT ?',
