@@ -32,6 +32,7 @@ import { knownVersion, migrate } from './sqlite-schema';
 import { EXECUTION_COLUMNS, prepareStatements, type ActivityTaskRow, type ExecutionRow, type SqliteStatements } from './sqlite-statements';
 import { eventKey, sqliteAppliers } from './sqlite-writes';
 import { WrittenRows } from './sqlite-written-rows';
+import { copyExecutionRecord } from './plain-copy';
 
 export interface SqliteStoreOptions {
   /** The data folder; created if missing. The database is `<dir>/sagaflow.db`. */
@@ -75,7 +76,8 @@ const parse = <T>(doc: string | undefined): T | undefined => (doc === undefined 
  *
  * Writes are group-committed, each `write()` call atomic on its own (see SqliteGroupCommit). Reads
  * run on the same connection, inside the open transaction, so they see every write handed over,
- * committed or not. No rows are cached in JS: SQLite's page cache is the only one.
+ * committed or not. Besides SQLite's page cache, only the execution rows this connection wrote
+ * last are kept in JS (WrittenRows, bounded, forgotten on any rollback).
  *
  * One store per data folder: a second store on the same folder, in this process or another one,
  * fails at once with StoreLockedError (see FolderLock). A worker thread checkpoints the WAL
@@ -259,7 +261,11 @@ export class SqliteStore implements Store {
   }
 
   getExecution(arn: string): ExecutionRecord | undefined {
-    const row = this.s.getExecution.get(arn);
+    this.assertOpen();
+    // A row this connection wrote and still remembers reads the same from memory (a copy, as decoded rows are fresh).
+    const held = this.written.read(arn);
+    if (held) return copyExecutionRecord(held);
+    const row = this.st.getExecution.get(arn);
     return row && decodeExecution(row);
   }
 

@@ -3,7 +3,14 @@ import type { ExecutionRecord } from './records';
 /** Changes with every decision; kept in a column of its own, so the record need not be rewritten for it. */
 const DERIVED = 'eventCount';
 
-/** Whether two records agree on everything the row holds (not eventCount). `held` is a shallow copy. */
+/** The copy of a written record that is remembered: the writer may change its record (and its parent) afterwards. */
+function heldCopy(r: ExecutionRecord): ExecutionRecord {
+  const copy = { ...r };
+  if (r.parent) copy.parent = { ...r.parent };
+  return copy;
+}
+
+/** Whether two records agree on everything the row holds (not eventCount). `held` is a copy (heldCopy). */
 function sameRow(held: ExecutionRecord, r: ExecutionRecord): boolean {
   let keys = 0;
   for (const key in r) {
@@ -27,6 +34,9 @@ function sameRow(held: ExecutionRecord, r: ExecutionRecord): boolean {
  */
 const MAX_ROWS = 1024;
 
+/** Closed rows kept for reads: enough for the executions closing at once to be described. */
+const MAX_CLOSED = 256;
+
 /**
  * The execution rows this connection wrote and that nothing has changed since. A running
  * execution's record most often differs from one decision to the next only in its event count;
@@ -36,6 +46,8 @@ const MAX_ROWS = 1024;
  */
 export class WrittenRows {
   private readonly rows = new Map<string, { id: number; record: ExecutionRecord }>();
+  /** The last closed rows written, read back by getExecution only (never by the write path). */
+  private readonly closed = new Map<string, { id: number; record: ExecutionRecord }>();
   /**
    * By execution row id, the last input seq and event id this connection appended: each decision
    * appends to both, and the lookups of max(seq) and max(k) would otherwise cost two SELECTs a
@@ -54,20 +66,32 @@ export class WrittenRows {
     return this.rows.get(arn);
   }
 
-  /** The row of `r` now holds it. A closed execution's row is rarely written again: not remembered. */
+  /**
+   * What the row of `arn` holds as getExecution would read it, if this connection remembers it:
+   * a running execution's row, or one of the last closed ones (DescribeExecution follows a close).
+   */
+  read(arn: string): ExecutionRecord | undefined {
+    return (this.rows.get(arn) ?? this.closed.get(arn))?.record;
+  }
+
+  /** The row of `r` now holds it. A closed execution's row is rarely written again: kept for reads only, a few. */
   remember(id: number, r: ExecutionRecord): void {
+    this.closed.delete(r.arn);
     if (r.status !== 'RUNNING') {
       this.rows.delete(r.arn);
+      if (this.closed.size >= MAX_CLOSED) this.closed.delete(this.closed.keys().next().value!);
+      this.closed.set(r.arn, { id, record: heldCopy(r) });
       return;
     }
     // Re-inserted, so that the Map's order is the order of last writes.
     this.rows.delete(r.arn);
     if (this.rows.size >= MAX_ROWS) this.rows.delete(this.rows.keys().next().value!);
-    this.rows.set(r.arn, { id, record: { ...r } });
+    this.rows.set(r.arn, { id, record: heldCopy(r) });
   }
 
   forget(arn: string, id?: number): void {
     this.rows.delete(arn);
+    this.closed.delete(arn);
     if (id !== undefined) this.tails.delete(id);
   }
 
@@ -96,6 +120,7 @@ export class WrittenRows {
 
   clear(): void {
     this.rows.clear();
+    this.closed.clear();
     this.tails.clear();
   }
 }
