@@ -3,7 +3,10 @@ import type { ExecutionRecord } from './records';
 /** Changes with every decision; kept in a column of its own, so the record need not be rewritten for it. */
 const DERIVED = 'eventCount';
 
-/** The copy of a written record that is remembered: the writer may change its record (and its parent) afterwards. */
+/**
+ * The copy of a written record that is remembered: the writer may change its record (and its parent)
+ * afterwards. Unlike copyExecutionRecord it keeps keys whose value is undefined, as sameRow counts them.
+ */
 function heldCopy(r: ExecutionRecord): ExecutionRecord {
   const copy = { ...r };
   if (r.parent) copy.parent = { ...r.parent };
@@ -36,6 +39,12 @@ const MAX_ROWS = 1024;
 
 /** Closed rows kept for reads: enough for the executions closing at once to be described. */
 const MAX_CLOSED = 256;
+
+/** Sets `key` as the most recent entry of `map` (Maps keep insertion order), dropping the oldest past `max`. */
+function setMostRecent<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
+  if (!map.delete(key) && map.size >= max) map.delete(map.keys().next().value!);
+  map.set(key, value);
+}
 
 /**
  * The execution rows this connection wrote and that nothing has changed since. A running
@@ -76,17 +85,14 @@ export class WrittenRows {
 
   /** The row of `r` now holds it. A closed execution's row is rarely written again: kept for reads only, a few. */
   remember(id: number, r: ExecutionRecord): void {
-    this.closed.delete(r.arn);
     if (r.status !== 'RUNNING') {
       this.rows.delete(r.arn);
-      if (this.closed.size >= MAX_CLOSED) this.closed.delete(this.closed.keys().next().value!);
-      this.closed.set(r.arn, { id, record: heldCopy(r) });
+      setMostRecent(this.closed, r.arn, { id, record: heldCopy(r) }, MAX_CLOSED);
       return;
     }
+    this.closed.delete(r.arn);
     // Re-inserted, so that the Map's order is the order of last writes.
-    this.rows.delete(r.arn);
-    if (this.rows.size >= MAX_ROWS) this.rows.delete(this.rows.keys().next().value!);
-    this.rows.set(r.arn, { id, record: heldCopy(r) });
+    setMostRecent(this.rows, r.arn, { id, record: heldCopy(r) }, MAX_ROWS);
   }
 
   forget(arn: string, id?: number): void {
@@ -106,16 +112,11 @@ export class WrittenRows {
   }
 
   appended(id: number, tail: { seq?: number; event?: number }): void {
-    let t = this.tails.get(id);
-    if (t) this.tails.delete(id);
-    else {
-      if (this.tails.size >= MAX_ROWS) this.tails.delete(this.tails.keys().next().value!);
-      t = { seq: undefined, event: undefined };
-    }
+    const t = this.tails.get(id) ?? { seq: undefined, event: undefined };
     if (tail.seq !== undefined) t.seq = tail.seq;
     if (tail.event !== undefined) t.event = tail.event;
     // Re-inserted, so that the Map's order is the order of last appends.
-    this.tails.set(id, t);
+    setMostRecent(this.tails, id, t, MAX_ROWS);
   }
 
   clear(): void {
