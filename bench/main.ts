@@ -161,6 +161,7 @@ async function orchestrate(args: Args): Promise<void> {
 function workloadNotes(w: Workload, ours: string[]): string[] {
   const out: string[] = [];
   if (ours.some((m) => m !== 'bare')) out.push('memory, durable and http run the local service as `sagaflow serve` loads it (the runtime and the HTTP layer from their esbuild bundle); durable is its SQLite store in a temporary folder.');
+  out.push("every result is checked against the workload's expect after a repetition's clock stops: an execution is timed from StartExecution to its DescribeExecution answer (output as JSON text), the peer's from run() to its result object.");
   if (ours.includes('http')) {
     const driven = `driven by @aws-sdk/client-sfn from the bench's process over keep-alive sockets (at most ${HTTP_MAX_SOCKETS} at once)`;
     out.push(

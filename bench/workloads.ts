@@ -37,12 +37,15 @@ export function functionNameOf(arn: string): string {
 export interface ExecutionResult {
   status: string;
   output?: unknown;
+  /** The output as the Step Functions API returns it (JSON text), parsed only when the result is checked. */
+  outputText?: string;
   error?: string;
   cause?: string;
 }
 
 /** Checks a result against the workload's `expect`; returns a reason when it fails. */
-export function checkExpectation(w: Workload, r: ExecutionResult): string | undefined {
+export function checkExpectation(w: Workload, result: ExecutionResult): string | undefined {
+  const r = result.outputText === undefined ? result : { ...result, output: JSON.parse(result.outputText) as unknown };
   const e = w.expect;
   if (r.status !== e.status) return `status ${r.status} (${r.error ?? ''} ${r.cause ?? ''}), expected ${e.status}`;
   if (e.error !== undefined && r.error !== e.error) return `error ${r.error}, expected ${e.error}`;
