@@ -42,8 +42,8 @@ export async function measure(w: Workload, session: Session): Promise<Measuremen
   const latencies = await runConcurrently(w.executions, w.concurrency, async (i) => void (results[i] = await session.run(w.input)));
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(sampler);
-  for (const r of results) assertResult(w, r);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  for (const r of results) assertResult(w, r);
   if (w.name.startsWith('W1')) {
     return { transitions_per_s: (w.executions * countStates(w.definition)) / seconds, executions_per_s: w.executions / seconds };
   }
