@@ -18,8 +18,13 @@ export function plainCopy<T>(value: T): T {
  * one): its only nested member is `parent`, so one spread and one for the parent do.
  */
 export function copyExecutionRecord<T extends { parent?: object }>(record: T): T {
-  const out = { ...record };
-  for (const key in out) if (out[key] === undefined) delete out[key];
+  // Keys are skipped rather than deleted afterwards: `delete` turns a V8 object into a slow
+  // dictionary, and every later read of the record would pay for it.
+  const out: Record<string, unknown> = {};
+  for (const key in record) {
+    const v = record[key];
+    if (v !== undefined) out[key] = v;
+  }
   if (record.parent) out.parent = { ...record.parent };
-  return out;
+  return out as T;
 }
