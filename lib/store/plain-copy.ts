@@ -15,11 +15,11 @@ export function plainCopy<T>(value: T): T {
 
 /**
  * plainCopy for an execution record, the hottest copy of the memory store (every decision writes
- * one): its only nested member is `parent`, so one spread and one for the parent do.
+ * one): its only nested member is `parent`, so one flat pass and a spread of the parent do. The
+ * pass skips undefined values rather than deleting them afterwards, since `delete` turns a V8
+ * object into a slow dictionary that every later read of the record pays for.
  */
 export function copyExecutionRecord<T extends { parent?: object }>(record: T): T {
-  // Keys are skipped rather than deleted afterwards: `delete` turns a V8 object into a slow
-  // dictionary, and every later read of the record would pay for it.
   const out: Record<string, unknown> = {};
   for (const key in record) {
     const v = record[key];
