@@ -14,3 +14,4 @@ export { NO_CHOICE_MATCHED_CAUSE } from './states/choice-state';
 export { TOLERATED_FAILURE_CAUSE } from './states/map-state';
 export { findCatcher, findRetrier } from './core/error-matching';
 export { jsonText, parseJson } from './core/json-text';
+export { withTextMemo } from './core/composed-text';

@@ -1,3 +1,4 @@
+import { withTextMemo } from '../engine/core/composed-text';
 import type { HistoryEvent } from '../engine/history-event';
 import { jsonLifting, PLACEHOLDER, restoreLifted } from './json-lift';
 import type { EventQuery } from './store';
@@ -36,45 +37,8 @@ function detailsOf(event: object): Details | undefined {
  */
 export function eventCodec(s: SqliteStatements): EventCodec {
   return {
-    write(base, events) {
-      let lastText: string | undefined;
-      let lastKey = 0;
-      // Rows are bound in chunks of up to MAX_EVENTS_PER_INSERT, one INSERT statement each.
-      const params: EventParam[] = [];
-      let rows = 0;
-      const flush = () => {
-        s.putEvents[rows - 1]!.run(...params);
-        params.length = 0;
-        rows = 0;
-      };
-      for (const event of events) {
-        const k = base + event.id;
-        const details = detailsOf(event);
-        let field: string | undefined;
-        let text: string | undefined;
-        if (details) {
-          for (const f of PAYLOAD_FIELDS) {
-            const v = details[f];
-            if (typeof v === 'string') {
-              if (v.length >= MIN_LIFTED) (field = f), (text = v);
-              break;
-            }
-          }
-        }
-        if (field === undefined || text === undefined) params.push(k, JSON.stringify(event), null, null);
-        else {
-          const body = jsonLifting(event, details!, [field]);
-          if (text === lastText) params.push(k, body, null, lastKey);
-          else {
-            params.push(k, body, text, k);
-            lastText = text;
-            lastKey = k;
-          }
-        }
-        if (++rows === MAX_EVENTS_PER_INSERT) flush();
-      }
-      if (rows > 0) flush();
-    },
+    // One memo for the whole append: consecutive payloads share most of their parts (composed-text.ts).
+    write: (base, events) => withTextMemo(() => writeEvents(s, base, events)),
     read(base, query, limit) {
       const sqlLimit = limit === Infinity ? -1 : limit;
       const rows = query.reverse
@@ -100,4 +64,44 @@ function decode(row: EventRow, owned: Map<number, string>, s: SqliteStatements):
   const field = PAYLOAD_FIELDS.find((f) => details[f] === PLACEHOLDER)!;
   restoreLifted(details, field, text);
   return event;
+}
+
+function writeEvents(s: SqliteStatements, base: number, events: readonly HistoryEvent[]): void {
+  let lastText: string | undefined;
+  let lastKey = 0;
+  // Rows are bound in chunks of up to MAX_EVENTS_PER_INSERT, one INSERT statement each.
+  const params: EventParam[] = [];
+  let rows = 0;
+  const flush = () => {
+    s.putEvents[rows - 1]!.run(...params);
+    params.length = 0;
+    rows = 0;
+  };
+  for (const event of events) {
+    const k = base + event.id;
+    const details = detailsOf(event);
+    let field: string | undefined;
+    let text: string | undefined;
+    if (details) {
+      for (const f of PAYLOAD_FIELDS) {
+        const v = details[f];
+        if (typeof v === 'string') {
+          if (v.length >= MIN_LIFTED) (field = f), (text = v);
+          break;
+        }
+      }
+    }
+    if (field === undefined || text === undefined) params.push(k, JSON.stringify(event), null, null);
+    else {
+      const body = jsonLifting(event, details!, [field]);
+      if (text === lastText) params.push(k, body, null, lastKey);
+      else {
+        params.push(k, body, text, k);
+        lastText = text;
+        lastKey = k;
+      }
+    }
+    if (++rows === MAX_EVENTS_PER_INSERT) flush();
+  }
+  if (rows > 0) flush();
 }

@@ -1,13 +1,16 @@
 import type { Json, JsonObject } from '../../asl';
+import { memoText } from './composed-text';
 
 /**
  * JSON texts and exact UTF-8 sizes of the engine's immutable values. No global cache: a WeakMap
  * entry per payload object cost more than measuring it (and burdened every garbage collection).
- * Sizes are remembered per decision in a SizeMemo; texts are built at most once, by LazyJson.
+ * Sizes are remembered per decision in a SizeMemo; texts are built at most once, by LazyJson, and
+ * from their shared parts inside a withTextMemo scope (composed-text.ts).
  */
 
 export function jsonText(value: Json): string {
-  return (typeof value === 'object' && value !== null && givenTexts.get(value)) || JSON.stringify(value);
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  return givenTexts.get(value) || memoText(value) || JSON.stringify(value);
 }
 
 /**
