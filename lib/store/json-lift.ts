@@ -1,3 +1,5 @@
+import { lazyText, lazyTextFields } from '../engine/core/json-text';
+
 /**
  * Payload texts (an execution's input, a state's output…) are JSON texts carried inside JSON.
  * Serialising one again escapes every quote in it, which costs more than all the rest of a
@@ -14,11 +16,16 @@ export function jsonLifting(value: object, holder: object, fields: readonly stri
 
 function copyLifting(value: object, holder: object, fields: readonly string[]): object {
   const out: Record<string, unknown> = {};
+  if (value === holder) {
+    // The holder is usually a lazy-text object (history event details): read its fields directly,
+    // and leave the lifted ones unread (their texts are already in hand).
+    const own = lazyTextFields(value);
+    for (const key of Object.keys(own)) out[key] = fields.includes(key) ? PLACEHOLDER : lazyText(own[key]);
+    return out;
+  }
   for (const key of Object.keys(value)) {
     const v = (value as Record<string, unknown>)[key];
-    if (value === holder && fields.includes(key)) out[key] = PLACEHOLDER;
-    else if (v === holder) out[key] = copyLifting(v, holder, fields);
-    else out[key] = v;
+    out[key] = v === holder ? copyLifting(v, holder, fields) : v;
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { withTextMemo } from '../engine/core/composed-text';
+import { lazyText, lazyTextFields } from '../engine/core/json-text';
 import type { HistoryEvent } from '../engine/history-event';
 import { jsonLifting, PLACEHOLDER, restoreLifted } from './json-lift';
 import type { EventQuery } from './store';
@@ -83,8 +84,9 @@ function writeEvents(s: SqliteStatements, base: number, events: readonly History
     let field: string | undefined;
     let text: string | undefined;
     if (details) {
+      const own = lazyTextFields(details);
       for (const f of PAYLOAD_FIELDS) {
-        const v = details[f];
+        const v = lazyText(own[f]);
         if (typeof v === 'string') {
           if (v.length >= MIN_LIFTED) (field = f), (text = v);
           break;

@@ -36,3 +36,13 @@ test('with a log tail, the envelope text is the text of the envelope object, Log
   expect(withoutTrace(text)).toBe(withoutTrace(JSON.stringify(invokeEnvelope({ ...o, payload: { a: 1 }, payloadBytes: 7 }))));
   expect(Object.keys(JSON.parse(text))).toEqual(['ExecutedVersion', 'LogResult', 'Payload', 'SdkHttpMetadata', 'SdkResponseMetadata', 'StatusCode']);
 });
+
+test('with another status code and a log tail, the text still matches the envelope object member for member', () => {
+  const o = { requestId: '0a1b2c3d-0000-4000-8000-000000000003', at: Date.UTC(2026, 5, 30, 23, 59, 59, 999), logResult: 'U1RBUlQgUmVxdWVzdElk', statusCode: 202 };
+  const payloadText = JSON.stringify({ ü: ['é', null, 1.5] });
+  const text = invokeEnvelopeText({ ...o, payloadText });
+  expect(withoutTrace(text)).toBe(withoutTrace(JSON.stringify(invokeEnvelope({ ...o, payload: JSON.parse(payloadText), payloadBytes: Buffer.byteLength(payloadText) }))));
+  // The Date header is remembered per second: the next second writes a new one.
+  const later = JSON.parse(invokeEnvelopeText({ ...o, at: o.at + 1, payloadText }));
+  expect(later.SdkHttpMetadata.HttpHeaders.Date).toBe('Wed, 01 Jul 2026 00:00:00 GMT');
+});

@@ -345,10 +345,28 @@ export class WrittenJson extends LazyJson {
  */
 const lazyTextReads: ProxyHandler<Record<string | symbol, unknown>> = {
   get(target, key) {
+    if (key === FIELDS) return target;
     const v = target[key];
     return v instanceof LazyJson ? v.text : v;
   },
 };
+
+/** The key under which a lazy-text object answers with the object behind it. */
+const FIELDS = Symbol('lazy-text fields');
+
+/**
+ * The members of `value`, read without the proxy's traps: a lazy-text object's own fields (with
+ * LazyJson members, read them with lazyText), any other object itself. Writers that copy every
+ * event (the SQLite store) pay a trap per member otherwise.
+ */
+export function lazyTextFields(value: object): Record<string, unknown> {
+  return ((value as Record<symbol, unknown>)[FIELDS] as Record<string, unknown> | undefined) ?? (value as Record<string, unknown>);
+}
+
+/** A member read from lazyTextFields: a LazyJson's text, anything else as it is. */
+export function lazyText(v: unknown): unknown {
+  return v instanceof LazyJson ? v.text : v;
+}
 
 /**
  * `fields` as an object whose LazyJson members read as plain, enumerable strings (their JSON texts,

@@ -27,14 +27,40 @@ export function invokeEnvelope(o: EnvelopeFields & { payload: Json; payloadBytes
  * that parsing and writing it again would give the same text): the text goes in as it is.
  */
 export function invokeEnvelopeText(o: EnvelopeFields & { payloadText: string }): string {
-  const rest = JSON.stringify(envelopeRest({ ...o, payloadBytes: Buffer.byteLength(o.payloadText) }));
-  const log = o.logResult === undefined ? '' : `"LogResult":${JSON.stringify(o.logResult)},`;
-  return `{"ExecutedVersion":"$LATEST",${log}"Payload":${o.payloadText},${rest.slice(1)}`;
+  // Written member by member, in envelopeRest's order (one envelope per lambda:invoke task; building
+  // the object and writing it cost more than the task's own bookkeeping). The invoke-envelope tests
+  // hold it to JSON.stringify(invokeEnvelope(…)).
+  const date = httpDate(o.at);
+  const trace = traceId(o.at);
+  const length = String(Buffer.byteLength(o.payloadText));
+  const id = JSON.stringify(o.requestId);
+  const status = String(o.statusCode ?? 200);
+  const log = o.logResult === undefined ? undefined : JSON.stringify(o.logResult);
+  return (
+    `{"ExecutedVersion":"$LATEST",${log === undefined ? '' : `"LogResult":${log},`}"Payload":${o.payloadText},` +
+    `"SdkHttpMetadata":{"AllHttpHeaders":{${log === undefined ? '' : `"X-Amz-Log-Result":[${log}],`}"X-Amz-Executed-Version":["$LATEST"],"x-amzn-Remapped-Content-Length":["0"],"Connection":["keep-alive"],` +
+    `"x-amzn-RequestId":[${id}],"Content-Length":["${length}"],"Date":["${date}"],"X-Amzn-Trace-Id":["${trace}"],"Content-Type":["application/json"]},` +
+    `"HttpHeaders":{"Connection":"keep-alive","Content-Length":"${length}","Content-Type":"application/json","Date":"${date}","X-Amz-Executed-Version":"$LATEST",` +
+    `${log === undefined ? '' : `"X-Amz-Log-Result":${log},`}"x-amzn-Remapped-Content-Length":"0","x-amzn-RequestId":${id},"X-Amzn-Trace-Id":"${trace}"},` +
+    `"HttpStatusCode":${status}},"SdkResponseMetadata":{"RequestId":${id}},"StatusCode":${status}}`
+  );
+}
+
+/** The HTTP Date header for `at`, remembered for the second it names. */
+let dateSecond = NaN;
+let dateText = '';
+function httpDate(at: number): string {
+  const second = Math.floor(at / 1000);
+  if (second !== dateSecond) {
+    dateSecond = second;
+    dateText = new Date(at).toUTCString();
+  }
+  return dateText;
 }
 
 /** The members after Payload. */
 function envelopeRest(o: EnvelopeFields & { payloadBytes: number }): { [key: string]: Json } {
-  const date = new Date(o.at).toUTCString();
+  const date = httpDate(o.at);
   const trace = traceId(o.at);
   const length = String(o.payloadBytes);
   const log = o.logResult;
