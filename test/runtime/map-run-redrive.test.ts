@@ -146,6 +146,13 @@ test('children aborted with their parent are redriven; past MaxConcurrency they 
   expect(waiting.every((k) => k.status === 'PENDING_REDRIVE')).toBe(true);
   expect(await f.ops.DescribeExecution({ executionArn: waiting[0]!.executionArn! })).toMatchObject({ status: 'PENDING_REDRIVE', redriveCount: 0, redriveStatus: 'REDRIVABLE_BY_MAP_RUN' });
   expect(await children(f, mapRunArn, 'ABORTED')).toEqual([]);
+  // The filter applies to the children as shown, before paging: one per page, each page full, then no more.
+  const first = await f.ops.ListExecutions({ mapRunArn, statusFilter: 'PENDING_REDRIVE', maxResults: 1 });
+  expect(first.executions).toHaveLength(1);
+  const second = await f.ops.ListExecutions({ mapRunArn, statusFilter: 'PENDING_REDRIVE', maxResults: 1, nextToken: first.nextToken! });
+  expect(second.executions).toHaveLength(1);
+  expect(second.nextToken).toBeUndefined();
+  expect([first.executions![0]!.executionArn, second.executions![0]!.executionArn].sort()).toEqual(waiting.map((k) => k.executionArn).sort());
 
   for (let i = 0; i < 3; i++) await f.service.admin.advanceTime(60_000);
   const d = await f.closed(arn);

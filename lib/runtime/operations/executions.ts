@@ -5,7 +5,7 @@ import type { Runtime } from '../runtime';
 import { ServiceError, type StepFunctionsOperations } from '../step-functions-operations';
 import { missing, NotFound } from './errors';
 import { describeExecution, isBatched, listItem, redriveStatus } from './execution-views';
-import { listPage, pageRequest } from './paging';
+import { filteredPage, listPage, pageRequest } from './paging';
 import { shownChild } from './pending-redrive';
 
 type Ops = Pick<StepFunctionsOperations, 'StartExecution' | 'StartSyncExecution' | 'DescribeExecution' | 'ListExecutions' | 'StopExecution' | 'RedriveExecution'>;
@@ -99,16 +99,18 @@ export function executionOperations(rt: Runtime): Ops {
         if (!mapRun) throw NotFound.resource(input.mapRunArn!);
         query.mapRunArn = input.mapRunArn!;
       }
-      // A Map Run child waiting to be redriven is PENDING_REDRIVE as shown, not as stored: that filter is applied to the page.
       if (input.statusFilter && !(mapRun && input.statusFilter === 'PENDING_REDRIVE')) query.status = input.statusFilter;
       if (input.redriveFilter === 'REDRIVEN') query.redriven = true;
       if (input.redriveFilter === 'NOT_REDRIVEN') query.redriven = false;
-      const page = listPage(() => store.listExecutions(query, pageRequest(input.maxResults, input.nextToken)));
-      let items = page.items;
-      if (mapRun) {
-        items = items.map((r) => shownChild(r, mapRun));
-        if (input.statusFilter) items = items.filter((r) => r.status === input.statusFilter);
-      }
+      const request = pageRequest(input.maxResults, input.nextToken);
+      const statusFilter = input.statusFilter;
+      // A Map Run child waiting to be redriven is PENDING_REDRIVE as shown, not as stored (a stored
+      // FAILED child may show as PENDING_REDRIVE): a status filter on a Map Run's children is applied
+      // to the children as shown, reading on until the page is full.
+      const page = mapRun
+        ? filteredPage((r) => store.listExecutions(query, r), (r) => !statusFilter || shownChild(r, mapRun).status === statusFilter, request)
+        : listPage(() => store.listExecutions(query, request));
+      const items = mapRun ? page.items.map((r) => shownChild(r, mapRun)) : page.items;
       return { executions: items.map((r) => listItem(r, mapRun && { batched: isBatched(mapRun) })), ...(page.next ? { nextToken: page.next } : {}) };
     },
 

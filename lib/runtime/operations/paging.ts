@@ -17,3 +17,28 @@ export function listPage<T>(read: () => Page<T>): Page<T> {
     throw err;
   }
 }
+
+/**
+ * A page of the items `read` lists that `keep` accepts, for filters the store cannot apply (a
+ * status as shown, not as stored): up to `request.limit` of them, read on through as many store
+ * pages as it takes, so that a page is short only at the end of the list. The cursor is the store's
+ * own for the last item examined, read again up to that item.
+ */
+export function filteredPage<T>(read: (request: PageRequest) => Page<T>, keep: (item: T) => boolean, request: PageRequest): Page<T> {
+  const items: T[] = [];
+  let after = request.after;
+  for (;;) {
+    const page = listPage(() => read(after === undefined ? { limit: request.limit } : { limit: request.limit, after }));
+    for (let i = 0; i < page.items.length; i++) {
+      const item = page.items[i]!;
+      if (!keep(item)) continue;
+      items.push(item);
+      if (items.length === request.limit) {
+        const upTo = read(after === undefined ? { limit: i + 1 } : { limit: i + 1, after });
+        return upTo.next === undefined ? { items } : { items, next: upTo.next };
+      }
+    }
+    if (page.next === undefined) return { items };
+    after = page.next;
+  }
+}
