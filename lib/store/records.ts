@@ -64,6 +64,12 @@ export interface ActivityRecord {
 export interface ExecutionParent {
   executionArn: string;
   taskId: string;
+  /**
+   * The parent's task waits for this execution to close (`.sync`), so the child is stopped when
+   * that task ends. Absent for request-response and `.waitForTaskToken` starts (and in records
+   * written before it was kept).
+   */
+  awaited?: true;
 }
 
 export interface ExecutionRecord {

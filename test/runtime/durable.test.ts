@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fn, openFixture, START, types, type Fixture } from './service-fixture';
 import { pollUntil } from './until';
+import { SqliteStore } from '../../lib/store/sqlite-store';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { received } = require('./fixtures/tokens') as { received: Array<{ token: string; event: { name?: string } }> };
 
@@ -81,4 +82,64 @@ test('executions evicted from memory are rebuilt by replay and go on exactly as 
     expect(JSON.parse(d.output!).echoed).toHaveLength(1);
   }
   await f.close();
+});
+
+describe('children of a parent that closed just before a crash', () => {
+  // The crash window: the parent's close was committed, carrying out its CancelTask was not. The
+  // parent's record is closed on disk while its awaited child is still RUNNING.
+  const closeOnDisk = async (arn: string) => {
+    const store = new SqliteStore({ dir });
+    const parent = store.getExecution(arn)!;
+    await store.write([{ kind: 'putExecution', record: { ...parent, status: 'ABORTED', stopDate: START + 1000 } }]);
+    await store.close();
+  };
+  const waitingChild = { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 600, End: true } } };
+  const parentOf = (child: string, resource: string) => ({ StartAt: 'Run', States: { Run: { Type: 'Task', Resource: resource, Parameters: { StateMachineArn: child }, End: true } } });
+  const childOf = async (f: Fixture, child: string) => until('the child', async () => (await f.ops.ListExecutions({ stateMachineArn: child })).executions?.[0]?.executionArn);
+
+  test('a .sync child is stopped on restart, as the cancel would have stopped it', async () => {
+    let f = await open();
+    const child = await f.machine('Child', waitingChild);
+    const arn = await f.start(await f.machine('Parent', parentOf(child, 'arn:aws:states:::states:startExecution.sync:2')), {});
+    const kid = await childOf(f, child);
+    await f.close();
+    await closeOnDisk(arn);
+
+    f = await open();
+    const stopped = await f.closed(kid);
+    expect(stopped.status).toBe('ABORTED');
+    expect(stopped.cause).toBe(`The Task state in AWS Step Functions execution [${arn}] which was managing this resource was aborted`);
+    await f.close();
+  });
+
+  test('a Map Run child is stopped on restart', async () => {
+    let f = await open();
+    const map = { StartAt: 'M', States: { M: { Type: 'Map', ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, ...waitingChild }, End: true } } };
+    const arn = await f.start(await f.machine('Fan', map), [1]);
+    const mapRunArn = await until('the Map Run', async () => (await f.ops.ListMapRuns({ executionArn: arn })).mapRuns?.[0]?.mapRunArn);
+    const kid = await until('the child', async () => (await f.ops.ListExecutions({ mapRunArn })).executions?.[0]?.executionArn);
+    await f.close();
+    await closeOnDisk(arn);
+
+    f = await open();
+    expect((await f.closed(kid)).status).toBe('ABORTED');
+    await f.close();
+  });
+
+  test('a child started request-response keeps running: its parent never waited for it', async () => {
+    let f = await open();
+    const child = await f.machine('Child', waitingChild);
+    const arn = await f.start(await f.machine('Parent', parentOf(child, 'arn:aws:states:::states:startExecution')), {});
+    const kid = await childOf(f, child);
+    expect((await f.closed(arn)).status).toBe('SUCCEEDED');
+    await f.close();
+    await closeOnDisk(arn);
+
+    f = await open();
+    await f.service.admin.advanceTime(599_000);
+    expect((await f.ops.DescribeExecution({ executionArn: kid })).status).toBe('RUNNING');
+    await f.service.admin.advanceTime(1000);
+    expect((await f.closed(kid)).status).toBe('SUCCEEDED');
+    await f.close();
+  });
 });

@@ -91,6 +91,16 @@ export function startExecutionTasks(ctx: RuntimeContext, host: ExecutionHost, st
       .catch((err: unknown) => ctx.logError(`reporting child ${child.arn} to its parent`, err));
   });
 
+  // After a crash between a parent's close and carrying out its CancelTask, the awaited child is
+  // still RUNNING: it is stopped as the cancel would have stopped it.
+  host.onResumed((child) => {
+    const parent = child.parent;
+    if (!parent?.awaited || child.mapRunArn !== undefined) return;
+    const status = ctx.store.getExecution(parent.executionArn)?.status;
+    if (status === undefined || status === 'RUNNING') return;
+    void host.feed(child.arn, { kind: 'StopExecution', cause: abortedByParent(parent.executionArn) }).catch(() => undefined);
+  });
+
   /** Starts the child (or, after a restart, finds it) and reports TaskStarted, then TaskSubmitted or the request-response result. */
   const startAndSubmit = async (task: TaskRun, p: JsonObject & { StateMachineArn: string }): Promise<void> => {
     const c = task.command;
@@ -103,7 +113,7 @@ export function startExecutionTasks(ctx: RuntimeContext, host: ExecutionHost, st
         name: typeof p.Name === 'string' ? p.Name : childName(task.executionArn, c.taskId),
         input,
         ...(typeof p.TraceHeader === 'string' ? { traceHeader: p.TraceHeader } : {}),
-        parent: { executionArn: task.executionArn, taskId: c.taskId },
+        parent: { executionArn: task.executionArn, taskId: c.taskId, ...(isSync(c) ? { awaited: true as const } : {}) },
       });
       child = started.record;
     } catch (err) {

@@ -97,6 +97,7 @@ export class ExecutionHost {
   /** The activity ARNs each definition names (most name none). */
   private readonly activityArns = new Map<string, string[]>();
   private readonly closeListeners: CloseListener[] = [];
+  private readonly resumeListeners: CloseListener[] = [];
   private readonly closeWaiters = new Map<string, CloseListener[]>();
   private handlers!: Record<TaskKind, TaskHandler>;
   private readonly maxLive: number;
@@ -124,6 +125,15 @@ export class ExecutionHost {
   /** Called for every execution that closes, after its close is committed. */
   onClose(listener: CloseListener): void {
     this.closeListeners.push(listener);
+  }
+
+  /**
+   * Called after a restart for each execution resumed that is still RUNNING once all are loaded:
+   * a child may have to end with a parent that closed just before the crash (the parent's close
+   * was committed; carrying out its CancelTask was not).
+   */
+  onResumed(listener: CloseListener): void {
+    this.resumeListeners.push(listener);
   }
 
   /** Resolves with the execution's record once it is closed (at once if it already is). */
@@ -681,6 +691,11 @@ export class ExecutionHost {
       } catch (err) {
         this.ctx.logError(`could not resume ${arn}`, err);
       }
+    }
+    for (const arn of running) {
+      if (this.closed) break;
+      const r = this.ctx.store.getExecution(arn);
+      if (r?.status === 'RUNNING') for (const listener of this.resumeListeners) listener(r);
     }
     return running.length;
   }
