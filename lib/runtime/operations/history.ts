@@ -1,4 +1,5 @@
 import type * as sfn from '@aws-sdk/client-sfn';
+import { withTextMemo } from '../../engine/core/composed-text';
 import type { HistoryEvent } from '../../engine/history-event';
 import { requireArnType } from '../arns';
 import type { Runtime } from '../runtime';
@@ -12,9 +13,10 @@ function toSdkEvent(e: HistoryEvent, includeData: boolean): sfn.HistoryEvent {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(e)) {
     if (key === 'timestamp') out.timestamp = new Date(value as number);
-    else if (!includeData && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      out[key] = Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([k]) => !DATA_FIELDS.has(k)));
-    } else out[key] = value;
+    else if (value === null || typeof value !== 'object' || Array.isArray(value)) out[key] = value;
+    else if (!includeData) out[key] = Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([k]) => !DATA_FIELDS.has(k)));
+    // The details as a plain copy: their payload texts are built now, inside the page's text memo.
+    else out[key] = { ...value };
   }
   return out as unknown as sfn.HistoryEvent;
 }
@@ -51,7 +53,8 @@ export function historyOperations(rt: Runtime): Pick<StepFunctionsOperations, 'G
       const more = events.length > limit;
       const last = page[page.length - 1];
       return {
-        events: page.map((e) => toSdkEvent(e, includeExecutionData !== false)),
+        // One memo for the page: consecutive states' payloads share most of their parts (composed-text.ts).
+        events: withTextMemo(() => page.map((e) => toSdkEvent(e, includeExecutionData !== false))),
         ...(more && last ? { nextToken: writeCursor(last.id) } : {}),
       };
     },
