@@ -88,10 +88,23 @@ function objectText(obj: Record<string, unknown>, m: Map<object, string>): strin
   for (const key of Object.keys(obj)) {
     const member = itemText(obj[key], m);
     if (member === undefined) continue;
-    text += (first ? '' : ',') + JSON.stringify(key) + ':' + member;
+    text += (first ? '' : ',') + keyText(key) + ':' + member;
     first = false;
   }
   return text + '}';
+}
+
+/** Keys repeat across payloads: their texts are remembered (bounded, cleared when full). */
+const keyTexts = new Map<string, string>();
+
+function keyText(key: string): string {
+  let text = keyTexts.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(key);
+    if (keyTexts.size >= 4096) keyTexts.clear();
+    keyTexts.set(key, text);
+  }
+  return text;
 }
 
 /** A member's text, or undefined where JSON.stringify leaves it out (undefined, functions, symbols). */
