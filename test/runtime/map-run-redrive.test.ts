@@ -323,3 +323,24 @@ describe('restart', () => {
     expect(types(await fx.history(k!.executionArn!))).toEqual(['ExecutionStarted', 'ChoiceStateEntered', 'ChoiceStateExited', 'PassStateEntered', 'PassStateExited', 'ExecutionSucceeded']);
   });
 });
+
+test('a child that used up its history quota keeps its failure on redrive: AWS could not redrive it on its own either', async () => {
+  f = await openFixture();
+  // The child's inline Map writes 4 events per item: 7,000 items pass the 25,000-event quota.
+  const quota = { StartAt: 'Big', States: { Big: { Type: 'Map', ItemsPath: '$.items', ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, End: true } } };
+  const sm = await f.machine('Quota', { StartAt: 'D', States: { D: { Type: 'Map', ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, ...quota }, ItemSelector: { 'items.$': '$$.Map.Item.Value' }, End: true } } });
+  const arn = await f.start(sm, [Array.from({ length: 7000 }, (_, i) => i)]);
+  expect((await f.closed(arn)).status).toBe('FAILED');
+  const mapRunArn = await onlyMapRun(f, arn);
+  const [kid] = await children(f, mapRunArn);
+  const before = await f.ops.DescribeExecution({ executionArn: kid!.executionArn! });
+  expect(before).toMatchObject({ status: 'FAILED', redriveStatus: 'REDRIVABLE_BY_MAP_RUN' });
+  const events = (await f.history(kid!.executionArn!)).length;
+
+  await f.ops.RedriveExecution({ executionArn: arn });
+  expect((await f.closed(arn)).status).toBe('FAILED');
+  const after = await f.ops.DescribeExecution({ executionArn: kid!.executionArn! });
+  expect(after).toMatchObject({ status: 'FAILED', redriveCount: 0, error: before.error, cause: before.cause });
+  expect(await f.history(kid!.executionArn!)).toHaveLength(events);
+  expect(await counts(f, mapRunArn)).toMatchObject({ failed: 1, total: 1 });
+});
