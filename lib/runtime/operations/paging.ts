@@ -21,22 +21,26 @@ export function listPage<T>(read: () => Page<T>): Page<T> {
 /**
  * A page of the items `read` lists that `keep` accepts, for filters the store cannot apply (a
  * status as shown, not as stored): up to `request.limit` of them, read on through as many store
- * pages as it takes, so that a page is short only at the end of the list. The cursor is the store's
- * own for the last item examined, read again up to that item.
+ * pages as it takes, so that a page is short only at the end of the list, and it has a cursor only
+ * when another accepted item follows. The cursor is the store's own for the last item returned.
  */
 export function filteredPage<T>(read: (request: PageRequest) => Page<T>, keep: (item: T) => boolean, request: PageRequest): Page<T> {
   const items: T[] = [];
+  // Where the page's last item is: the store cursor before its store page, and its index there.
+  let cut: { after: string | undefined; index: number } | undefined;
   let after = request.after;
   for (;;) {
     const page = listPage(() => read(after === undefined ? { limit: request.limit } : { limit: request.limit, after }));
     for (let i = 0; i < page.items.length; i++) {
       const item = page.items[i]!;
       if (!keep(item)) continue;
-      items.push(item);
       if (items.length === request.limit) {
-        const upTo = read(after === undefined ? { limit: i + 1 } : { limit: i + 1, after });
-        return upTo.next === undefined ? { items } : { items, next: upTo.next };
+        // Another accepted item follows: the page ends at its last item, read again to get the store's cursor there.
+        const upTo = read(cut!.after === undefined ? { limit: cut!.index + 1 } : { limit: cut!.index + 1, after: cut!.after });
+        return { items, next: upTo.next! };
       }
+      items.push(item);
+      if (items.length === request.limit) cut = { after, index: i };
     }
     if (page.next === undefined) return { items };
     after = page.next;
