@@ -63,12 +63,9 @@ export function mapRunChildTasks(ctx: RuntimeContext, host: ExecutionHost): Task
     if (child.mapRunArn !== undefined) report(child);
   });
   // A child whose parent closed just before a crash (the close committed, its CancelTask not carried
-  // out) is stopped on restart, as the cancel would have stopped it. A parent being redriven is RUNNING.
-  host.onResumed((child) => {
-    if (child.mapRunArn === undefined || !child.parent) return;
-    const status = ctx.store.getExecution(child.parent.executionArn)?.status;
-    if (status === undefined || status === 'RUNNING') return;
-    void host.feed(child.arn, { kind: 'StopExecution' }).catch(() => undefined);
+  // out) is stopped on restart, as the cancel would have stopped it.
+  host.onOrphaned((child) => {
+    if (child.mapRunArn !== undefined) void host.feed(child.arn, { kind: 'StopExecution' }).catch(() => undefined);
   });
 
   /** Starts the child: its first run, or an EXPRESS child's rerun under the same ARN. */

@@ -93,12 +93,9 @@ export function startExecutionTasks(ctx: RuntimeContext, host: ExecutionHost, st
 
   // After a crash between a parent's close and carrying out its CancelTask, the awaited child is
   // still RUNNING: it is stopped as the cancel would have stopped it.
-  host.onResumed((child) => {
-    const parent = child.parent;
-    if (!parent?.awaited || child.mapRunArn !== undefined) return;
-    const status = ctx.store.getExecution(parent.executionArn)?.status;
-    if (status === undefined || status === 'RUNNING') return;
-    void host.feed(child.arn, { kind: 'StopExecution', cause: abortedByParent(parent.executionArn) }).catch(() => undefined);
+  host.onOrphaned((child) => {
+    if (!child.parent.awaited || child.mapRunArn !== undefined) return;
+    void host.feed(child.arn, { kind: 'StopExecution', cause: abortedByParent(child.parent.executionArn) }).catch(() => undefined);
   });
 
   /** Starts the child (or, after a restart, finds it) and reports TaskStarted, then TaskSubmitted or the request-response result. */

@@ -20,6 +20,8 @@ export interface HostOptions {
 }
 
 type CloseListener = (record: ExecutionRecord) => void;
+/** A RUNNING child (its `parent` set) whose parent is closed. */
+type OrphanListener = (child: ExecutionRecord & { parent: ExecutionParent }) => void;
 
 /** Node's timers hold at most 2^31-1 ms. */
 const MAX_TIMEOUT = 2 ** 31 - 1;
@@ -97,7 +99,7 @@ export class ExecutionHost {
   /** The activity ARNs each definition names (most name none). */
   private readonly activityArns = new Map<string, string[]>();
   private readonly closeListeners: CloseListener[] = [];
-  private readonly resumeListeners: CloseListener[] = [];
+  private readonly orphanListeners: OrphanListener[] = [];
   private readonly closeWaiters = new Map<string, CloseListener[]>();
   private handlers!: Record<TaskKind, TaskHandler>;
   private readonly maxLive: number;
@@ -128,12 +130,12 @@ export class ExecutionHost {
   }
 
   /**
-   * Called after a restart for each execution resumed that is still RUNNING once all are loaded:
-   * a child may have to end with a parent that closed just before the crash (the parent's close
-   * was committed; carrying out its CancelTask was not).
+   * Called after a restart for each resumed child still RUNNING once all are loaded whose parent
+   * is closed: the parent's close was committed just before the crash, carrying out its CancelTask
+   * was not. The child's integration decides whether it ends with its parent.
    */
-  onResumed(listener: CloseListener): void {
-    this.resumeListeners.push(listener);
+  onOrphaned(listener: OrphanListener): void {
+    this.orphanListeners.push(listener);
   }
 
   /** Resolves with the execution's record once it is closed (at once if it already is). */
@@ -694,8 +696,11 @@ export class ExecutionHost {
     }
     for (const arn of running) {
       if (this.closed) break;
-      const r = this.ctx.store.getExecution(arn);
-      if (r?.status === 'RUNNING') for (const listener of this.resumeListeners) listener(r);
+      const child = this.ctx.store.getExecution(arn);
+      if (child?.status !== 'RUNNING' || !child.parent) continue;
+      const parent = this.ctx.store.getExecution(child.parent.executionArn);
+      // A parent being redriven is RUNNING again.
+      if (parent && parent.status !== 'RUNNING') for (const listener of this.orphanListeners) listener(child as ExecutionRecord & { parent: ExecutionParent });
     }
     return running.length;
   }
