@@ -3,6 +3,7 @@ import type { RandomSource } from '../scope';
 import { AwsJsonataFunctions, signatureError } from './aws-functions';
 import { degeneratePictureError } from './format-number-picture';
 import { InternalEvaluationError } from './internal-evaluation-error';
+import { awsString } from './string-function';
 
 /** A native function as jsonata-js represents one; `signature` is its parsed signature, if any. */
 interface JsonataFunctionObject {
@@ -18,11 +19,11 @@ export interface FunctionContext {
 }
 
 /** jsonata-js's own `$now`/`$fromMillis`, fetched once: their parsed signatures and the formatter are reused. */
-type Builtin = 'now' | 'millis' | 'fromMillis' | 'formatNumber' | 'shuffle' | 'base64decode';
+type Builtin = 'now' | 'millis' | 'fromMillis' | 'formatNumber' | 'shuffle' | 'base64decode' | 'string';
 let builtins: Promise<Record<Builtin, JsonataFunctionObject>> | undefined;
 function jsonataBuiltins() {
   builtins ??= jsonataLib()(
-    '{"now": $now, "millis": $millis, "fromMillis": $fromMillis, "formatNumber": $formatNumber, "shuffle": $shuffle, "base64decode": $base64decode}',
+    '{"now": $now, "millis": $millis, "fromMillis": $fromMillis, "formatNumber": $formatNumber, "shuffle": $shuffle, "base64decode": $base64decode, "string": $string}',
   ).evaluate(undefined);
   return builtins;
 }
@@ -72,7 +73,7 @@ function awsFunction(name: string, context: FunctionContext): JsonataFunctionObj
  * `$now()`/`$millis()`, pinned to `context.nowMillis` because the engine has no clock, and
  * `$shuffle`, drawing from the execution's random source, `$formatNumber`, which answers
  * AWS's error where jsonata-js crashes on a digitless picture, and `$base64decode`, which refuses
- * text that is not base64 as AWS does.
+ * text that is not base64 as AWS does, and `$string`, which writes whole numbers in full as AWS does.
  */
 export async function functionBindings(names: readonly string[], context: FunctionContext): Promise<Record<string, unknown>> {
   const bound: Record<string, unknown> = {};
@@ -92,6 +93,9 @@ export async function functionBindings(names: readonly string[], context: Functi
     } else if (name === 'base64decode') {
       const stock = (await jsonataBuiltins()).base64decode;
       bound.base64decode = { _jsonata_function: true, signature: stock.signature, implementation: base64decode };
+    } else if (name === 'string') {
+      const stock = (await jsonataBuiltins()).string;
+      bound.string = { _jsonata_function: true, signature: stock.signature, implementation: awsString };
     } else if (name === 'formatNumber') {
       const stock = (await jsonataBuiltins()).formatNumber;
       bound.formatNumber = {
