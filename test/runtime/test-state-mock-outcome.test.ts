@@ -47,3 +47,18 @@ test('an unmocked task that takes a while is waited for: a Lambda past its timeo
   expect(out).toMatchObject({ status: 'FAILED', error: 'Sandbox.Timedout' });
   expect(out.cause).toContain('Task timed out after 1.00 seconds');
 });
+
+test.each([
+  ['an activity', 'arn:aws:states:us-east-1:123456789012:activity:approve'],
+  ['a .sync start', 'arn:aws:states:::states:startExecution.sync'],
+  ['a .sync:2 start', 'arn:aws:states:::states:startExecution.sync:2'],
+  ['a .waitForTaskToken callback', 'arn:aws:states:::lambda:invoke.waitForTaskToken'],
+])('%s is tested only with a mock, as the API reference says: unmocked it is InvalidDefinition', async (_what, resource) => {
+  const task = T({ Type: 'Task', Resource: resource, Parameters: { FunctionName: 'f', StateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:child' }, End: true });
+  await expect(f.ops.TestState({ definition: task, roleArn: ROLE, input: '{}' })).rejects.toMatchObject({
+    code: 'InvalidDefinition',
+    message: 'TestState API does not support Activity tasks, .sync or .waitForTaskToken service integration patterns without a mock',
+  });
+  const mocked = await f.ops.TestState({ definition: task, input: '{}', mock: { result: '{}', fieldValidationMode: 'NONE' } });
+  expect(mocked).toMatchObject({ status: 'SUCCEEDED', output: '{}' });
+});

@@ -19,6 +19,12 @@ export function checkMockRules(state: State, mock: sfn.MockInput | undefined, re
     if (state.Type === 'Map' || state.Type === 'Parallel') {
       throw new ServiceError('InvalidDefinition', 'TestState API does not support Map or Parallel states. Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]');
     }
+    // "TestState only supports the following when a mock is specified: Activity tasks, .sync or
+    // .waitForTaskToken service integration patterns" (API reference). The refusal's text was not
+    // recorded; it follows the recorded Map and Parallel one.
+    if (hasTaskToken(state)) {
+      throw new ServiceError('InvalidDefinition', 'TestState API does not support Activity tasks, .sync or .waitForTaskToken service integration patterns without a mock');
+    }
     return;
   }
   if (!MOCKABLE.has(state.Type)) throw invalid(`State type '${state.Type}' is not supported when a mock is specified`);
