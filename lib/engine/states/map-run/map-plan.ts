@@ -1,4 +1,4 @@
-import { StatesErrors, type Json, type MapState } from '../../../asl';
+import { StatesErrors, type Json, type JsonObject, type MapState } from '../../../asl';
 import { effectiveInput, jsonataBindings, jsonPathScope, payloadTemplate, stateRef } from '../../core/data-flow';
 import type { Interpreter } from '../../core/interpreter';
 import type { StateRun } from '../../core/state-run';
@@ -11,6 +11,8 @@ import { integerValue, shownValue } from './map-tolerance';
 /** What one run of a Map state works through, read from its fields once per attempt. */
 export interface MapPlan {
   items: Json[];
+  /** A JSONPath Map over a JSON object: the object's keys, one per item (`$$.Map.Item.Key`). */
+  keys?: string[];
   /** The input ItemSelector reads as `$` (JSONPath: the effective input). */
   selectorInput: Json;
   /** 0: no limit set. */
@@ -25,7 +27,7 @@ export interface MapPlan {
 function notAnArray(run: StateRun, path: string, value: Json): StatesFailure {
   return new StatesFailure(
     StatesErrors.Runtime,
-    `An error occurred while executing the state '${run.name}' (entered at the event id #${run.enteredEventId}). Invalid path '${path}': The Map state's ItemsPath must reference a JSON array, but was: ${JSON.stringify(value)}`,
+    `An error occurred while executing the state '${run.name}' (entered at the event id #${run.enteredEventId}). Invalid path '${path}': The Map state's ItemsPath must reference a JSON array or object, but was: ${JSON.stringify(value)}`,
   );
 }
 
@@ -83,13 +85,26 @@ async function jsonataItems(run: StateRun, def: MapState, b: ReturnType<typeof j
   }
 }
 
+/**
+ * What a JSONPath Map iterates: an array's items, or an object's key-value pairs, each passed to
+ * its iteration as `{"Key": …, "Value": …}` ("If the input to the Map state is a JSON object, it
+ * runs an iteration for each key-value pair in the object, passing the pair to the iteration as
+ * input", ItemsPath page; the pair's shape and `$$.Map.Item.Key` as measured on AWS for a JSON
+ * object an ItemReader reads, floci-io/floci#1588).
+ */
+function jsonPathItems(run: StateRun, itemsPath: string, value: Json): { items: Json[]; keys?: string[] } {
+  if (Array.isArray(value)) return { items: value };
+  if (value === null || typeof value !== 'object') throw notAnArray(run, itemsPath, value);
+  const keys = Object.keys(value);
+  return { items: keys.map((Key) => ({ Key, Value: value[Key]! })), keys };
+}
+
 function planJsonPath(run: StateRun, it: Interpreter, def: MapState): MapPlan {
   const effective = effectiveInput(it, run);
   const scope = jsonPathScope(it, run, effective);
   const itemsPath = def.ItemsPath ?? '$';
   const items = readsItemsFromS3(run, def) ? [] : itemsPath === '$' ? effective : readPath(itemsPath, scope, 'ItemsPath');
-  if (!Array.isArray(items)) throw notAnArray(run, itemsPath, items);
-  const plan: MapPlan = { items, selectorInput: effective, maxConcurrency: 0 };
+  const plan: MapPlan = { ...jsonPathItems(run, itemsPath, items), selectorInput: effective, maxConcurrency: 0 };
   if (def.MaxConcurrencyPath !== undefined) plan.maxConcurrency = maxConcurrencyAt(run, readPath(def.MaxConcurrencyPath, scope, 'MaxConcurrencyPath'), def.MaxConcurrencyPath);
   else if (typeof def.MaxConcurrency === 'number') plan.maxConcurrency = def.MaxConcurrency;
   if (def.ItemBatcher !== undefined && run.state.distributed) plan.batching = batchPlanJsonPath(def.ItemBatcher, run, scope);
@@ -128,7 +143,8 @@ export async function itemInput(run: StateRun, it: Interpreter, def: MapState, p
   const selector = def.ItemSelector ?? (run.state.queryLanguage === 'JSONPath' ? def.Parameters : undefined);
   const value = plan.items[index]!;
   if (selector === undefined) return value;
-  run.extraContext = { Map: { Item: { Index: index, Value: value } } };
+  const key = plan.keys?.[index];
+  run.extraContext = { Map: { Item: key === undefined ? { Index: index, Value: value } : { Key: key, Index: index, Value: (value as JsonObject).Value! } } };
   try {
     if (run.state.queryLanguage === 'JSONata') return await evaluateJsonataField(selector, 'ItemSelector', jsonataBindings(it, run));
     return payloadTemplate(it, run, selector, plan.selectorInput, 'ItemSelector');
