@@ -8,6 +8,8 @@ export interface JsonataReferences {
   rootDocument: boolean;
   /** `$states.errorOutput` anywhere. */
   errorOutput: boolean;
+  /** `$states.result` anywhere. */
+  result: boolean;
 }
 
 type Node = { type?: string; value?: unknown; [key: string]: unknown };
@@ -23,7 +25,7 @@ function isNode(value: unknown): value is Node {
  * something real and allowed (states-language.net, "JSONata expressions").
  */
 export function jsonataReferences(source: string): JsonataReferences {
-  const found: JsonataReferences = { topLevelNames: [], rootDocument: false, errorOutput: false };
+  const found: JsonataReferences = { topLevelNames: [], rootDocument: false, errorOutput: false, result: false };
   const visit = (node: unknown, topLevel: boolean): void => {
     if (Array.isArray(node)) {
       node.forEach((n) => visit(n, topLevel));
@@ -32,15 +34,16 @@ export function jsonataReferences(source: string): JsonataReferences {
     if (!isNode(node)) return;
     if (node.type === 'path' && Array.isArray(node.steps)) {
       const [first, second] = node.steps as Node[];
-      if (first?.type === 'variable' && first.value === 'states' && second?.type === 'name' && second.value === 'errorOutput') {
-        found.errorOutput = true;
+      if (first?.type === 'variable' && first.value === 'states' && second?.type === 'name') {
+        if (second.value === 'errorOutput') found.errorOutput = true;
+        else if (second.value === 'result') found.result = true;
       }
       if (topLevel && first?.type === 'name' && typeof first.value === 'string') {
         if (!found.topLevelNames.includes(first.value)) found.topLevelNames.push(first.value);
       } else if (first) {
         visitChildren(first, topLevel, ['stages', 'predicate', 'group']);
       }
-      // Later steps, filters and groups are evaluated against a real item: only errorOutput matters there.
+      // Later steps, filters and groups are evaluated against a real item: only $states fields matter there.
       node.steps.slice(1).forEach((s) => visit(s, false));
       if (first) ['stages', 'predicate', 'group'].forEach((k) => visit(first[k], false));
       return;

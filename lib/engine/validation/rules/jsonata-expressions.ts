@@ -18,6 +18,8 @@ interface Scope {
   atCatcher: boolean;
   /** In a catcher's Output or Assign, the one place `$states.errorOutput` exists. */
   errorOutputAllowed: boolean;
+  /** In a Task's, Map's or Parallel's own Output or Assign, the one place `$states.result` exists. */
+  resultAllowed: boolean;
 }
 
 function checkExpression(text: string, at: string, scope: Scope, sink: DiagnosticSink): void {
@@ -36,9 +38,10 @@ function checkExpression(text: string, at: string, scope: Scope, sink: Diagnosti
   if (refs.rootDocument) unsupported("Reference to '$$' is not supported.");
   for (const name of refs.topLevelNames) unsupported(`Reference to '${name}' at the top level is not supported.`);
   if (refs.errorOutput && !scope.errorOutputAllowed) unsupported("Field '$states.errorOutput' does not exist.");
+  if (refs.result && !scope.resultAllowed) unsupported("Field '$states.result' does not exist.");
 }
 
-function walk(value: Json, at: string, scope: Scope, sink: DiagnosticSink): void {
+function walk(value: Json, at: string, scope: Scope, sink: DiagnosticSink, producesResult = false): void {
   if (typeof value === 'string') checkExpression(value, at, scope, sink);
   else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${at}[${i}]`, scope, sink));
   else if (isObject(value)) {
@@ -50,6 +53,7 @@ function walk(value: Json, at: string, scope: Scope, sink: DiagnosticSink): void
             inPayload: PAYLOADS.has(key),
             atCatcher: key === 'Catch',
             errorOutputAllowed: scope.errorOutputAllowed || (scope.atCatcher && (key === 'Output' || key === 'Assign')),
+            resultAllowed: producesResult && (key === 'Output' || key === 'Assign'),
           };
       walk(v, `${at}/${key}`, inner, sink);
     }
@@ -60,9 +64,12 @@ function walk(value: Json, at: string, scope: Scope, sink: DiagnosticSink): void
  * Every `{% %}` string of a JSONata state: it must parse (INVALID_JSONATA_EXPRESSION with the
  * parser's message, code stripped, at the string's location), and must not read the context item
  * at the top level, `$$`, or `$states.errorOutput` outside a catcher (UNSUPPORTED_JSONATA_EXPRESSION,
- * texts measured in floci-io/floci#2670 and #2786). A string opening `{%` without closing is refused.
+ * texts measured in floci-io/floci#2670 and #2786), nor `$states.result` outside a Task's, Map's or
+ * Parallel's own Output and Assign (the States Language spec; the text follows errorOutput's). A
+ * string opening `{%` without closing is refused.
  */
 export const jsonataExpressions: StateRule = ({ state, location, queryLanguage, sink }) => {
   if (queryLanguage !== 'JSONata') return;
-  walk(state, location, { inPayload: false, atCatcher: false, errorOutputAllowed: false }, sink);
+  const producesResult = state.Type === 'Task' || state.Type === 'Map' || state.Type === 'Parallel';
+  walk(state, location, { inPayload: false, atCatcher: false, errorOutputAllowed: false, resultAllowed: false }, sink, producesResult);
 };

@@ -17,6 +17,14 @@ const PATH_OR_INTRINSIC_FIELDS = ['ErrorPath', 'CausePath'];
 /** Payload templates, where a key ending in ".$" holds a path or an intrinsic. */
 const TEMPLATE_FIELDS = ['Parameters', 'ResultSelector', 'ItemSelector', 'Assign'];
 
+/**
+ * A ResultPath is a reference path into the state's output: "Variables cannot be used in
+ * ResultPath" (workflow-variables page), so `$name` is not one.
+ */
+function isResultPath(v: Json): boolean {
+  return typeof v === 'string' && isReferencePath(v) && !/^\$[^$.[]/.test(v);
+}
+
 /** Walks a payload template; a bad "key.$" is reported at the object holding it, as AWS does. */
 function checkTemplate(value: Json, at: string, sink: DiagnosticSink): void {
   if (Array.isArray(value)) {
@@ -45,7 +53,7 @@ export const pathSyntax: StateRule = ({ state, location, queryLanguage, sink }) 
   for (const field of REFERENCE_FIELDS) {
     const v = state[field];
     if (v === undefined || (v === null && field === 'ResultPath')) continue;
-    if (typeof v !== 'string' || !isReferencePath(v)) sink.schema(Messages.invalidReferencePath(field), `${location}/${field}`);
+    if (typeof v !== 'string' || !isReferencePath(v) || (field === 'ResultPath' && !isResultPath(v))) sink.schema(Messages.invalidReferencePath(field), `${location}/${field}`);
   }
   for (const field of PATH_OR_INTRINSIC_FIELDS) {
     const v = state[field];
@@ -59,7 +67,7 @@ export const pathSyntax: StateRule = ({ state, location, queryLanguage, sink }) 
     state.Catch.forEach((c, i) => {
       if (!isObject(c)) return;
       const at = `${location}/Catch[${i}]`;
-      if (c.ResultPath !== undefined && c.ResultPath !== null && (typeof c.ResultPath !== 'string' || !isReferencePath(c.ResultPath))) {
+      if (c.ResultPath !== undefined && c.ResultPath !== null && !isResultPath(c.ResultPath)) {
         sink.schema(Messages.invalidReferencePath('ResultPath'), `${at}/ResultPath`);
       }
       if (c.Assign !== undefined) checkTemplate(c.Assign, `${at}/Assign`, sink);
