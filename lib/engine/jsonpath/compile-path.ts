@@ -1,4 +1,7 @@
 import type { Json } from '../../asl';
+import { VARIABLE_NAME_SOURCE } from './variable-name';
+
+const VARIABLE_ROOT = new RegExp(`^\\$(${VARIABLE_NAME_SOURCE})`, 'u');
 
 /**
  * JSONPath as Step Functions evaluates it (Jayway semantics): `$` the data, `$$` the context
@@ -47,7 +50,7 @@ function parse(text: string): CompiledPath {
     root = 'context';
     i = 2;
   } else if (text.startsWith('$')) {
-    const m = /^\$([A-Za-z_][A-Za-z0-9_]*)/.exec(text);
+    const m = VARIABLE_ROOT.exec(text);
     if (m) {
       root = 'variable';
       variable = m[1];

@@ -1,6 +1,7 @@
 import { forEachState } from '../../asl';
 import { isIntrinsic, parseIntrinsic, type IntrinsicArg } from '../intrinsics/parse-intrinsic';
 import { jsonataLib } from '../jsonata/jsonata-lib';
+import { VARIABLE_NAME_SOURCE } from '../jsonpath/variable-name';
 
 type Obj = Record<string, unknown>;
 
@@ -99,7 +100,7 @@ function intrinsicVariables(text: string, found: Set<string>): void {
   visit(call.args);
 }
 
-const VARIABLE = /^\$([\p{L}_][\p{L}\p{N}_]*)/u;
+const VARIABLE = new RegExp(`^\\$(${VARIABLE_NAME_SOURCE})`, 'u');
 
 function pathVariable(path: unknown, found: Set<string>): void {
   if (typeof path !== 'string') return;

@@ -166,3 +166,20 @@ describe('audit-docs-variables: $states.result only in a Task, Map or Parallel s
     expect(errors(def)).toEqual([]);
   });
 });
+
+describe('audit-docs-variables: Unicode names', () => {
+  // "The first character of a variable name must be a Unicode ID_Start character, and the second
+  // and subsequent characters must be Unicode ID_Continue characters."
+  it('accepts names of any script and refuses what is no identifier', () => {
+    const ok = machine({ P: { Type: 'Pass', Assign: { café: 1, 変数: 2, Ωmega_2: 3 }, Parameters: { 'a.$': '$café', 'b.$': '$変数' }, End: true } });
+    expect(errors(ok)).toEqual([]);
+    const bad = machine({ P: { Type: 'Pass', Assign: { '·x': 1, 'a€': 2 }, End: true } });
+    expect(errors(bad)).toEqual([
+      schemaError("The variable name '·x' is not valid", '/States/P/Assign'),
+      schemaError("The variable name 'a€' is not valid", '/States/P/Assign'),
+    ]);
+  });
+  it('counts the 80-character limit in characters, not UTF-16 units', () => {
+    expect(errors(machine({ P: { Type: 'Pass', Assign: { ['𝒳'.repeat(80)]: 1 }, End: true } }))).toEqual([]);
+  });
+});

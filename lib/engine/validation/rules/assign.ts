@@ -2,10 +2,9 @@ import type { Json } from '../../../asl';
 import { isObject, type StateRule } from '../context';
 import type { DiagnosticSink } from '../diagnostic';
 import { Messages } from '../messages';
+import { MAX_VARIABLE_NAME_LENGTH, VARIABLE_NAME_SOURCE } from '../../jsonpath/variable-name';
 
-/** @see https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html (names: letters, digits, underscores; 80 chars) */
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const MAX_VARIABLE_NAME_LENGTH = 80;
+const VARIABLE_NAME = new RegExp(`^${VARIABLE_NAME_SOURCE}$`, 'u');
 /** `$states` is the one name AWS reserves for itself. */
 const RESERVED = new Set(['states']);
 
@@ -18,7 +17,7 @@ function checkAssign(assign: Json, at: string, jsonPath: boolean, sink: Diagnost
   for (const key of Object.keys(assign)) {
     const name = jsonPath && key.endsWith('.$') ? key.slice(0, -2) : key;
     if (RESERVED.has(name)) sink.schema(Messages.reservedVariableName(name), at);
-    else if (!VARIABLE_NAME.test(name) || name.length > MAX_VARIABLE_NAME_LENGTH) sink.schema(Messages.invalidVariableName(name), at);
+    else if (!VARIABLE_NAME.test(name) || [...name].length > MAX_VARIABLE_NAME_LENGTH) sink.schema(Messages.invalidVariableName(name), at);
   }
 }
 
