@@ -14,6 +14,9 @@ export function parseTimestamp(value: Json | undefined): number {
   return typeof value === 'string' && TIMESTAMP.test(value) ? Date.parse(value) : NaN;
 }
 
+/** "If you specify the wait time as a timestamp, Step Functions considers the time value up to seconds and truncates milliseconds" (Wait page). */
+const wholeSecond = (ms: number) => Math.floor(ms / 1000) * 1000;
+
 /**
  * Wait: Seconds, Timestamp, SecondsPath or TimestampPath, then the input passes through.
  * The delay is an ArmTimer; the runtime fires it. A timestamp in the past does not wait.
@@ -27,7 +30,7 @@ export const waitState: StateEvaluator = {
     if (run.state.queryLanguage === 'JSONata') {
       const bindings = jsonataBindings(it, run);
       if (def.Timestamp !== undefined) {
-        dueAt = timestampOf(run, await evaluateJsonataString(def.Timestamp, 'Timestamp', bindings));
+        dueAt = wholeSecond(timestampOf(run, await evaluateJsonataString(def.Timestamp, 'Timestamp', bindings)));
       } else {
         dueAt = it.at + (await evaluateJsonataInteger(def.Seconds ?? 0, 'Seconds', bindings)) * 1000;
       }
@@ -36,8 +39,8 @@ export const waitState: StateEvaluator = {
       const effective = effectiveInput(it, run);
       const scope = jsonPathScope(it, run, effective);
       if (def.SecondsPath !== undefined) dueAt = it.at + secondsAt(run, scope, def.SecondsPath) * 1000;
-      else if (def.TimestampPath !== undefined) dueAt = timestampAt(run, scope, def.TimestampPath);
-      else if (def.Timestamp !== undefined) dueAt = Date.parse(def.Timestamp);
+      else if (def.TimestampPath !== undefined) dueAt = wholeSecond(timestampAt(run, scope, def.TimestampPath));
+      else if (def.Timestamp !== undefined) dueAt = wholeSecond(Date.parse(def.Timestamp));
       else dueAt = it.at + Number(def.Seconds ?? 0) * 1000;
       finish = () => it.guard(run, () => it.complete(run, passThroughJsonPath(it, run, effective), def.Next));
     }
