@@ -82,3 +82,11 @@ export function requireArnType(arn: string, type: 'execution' | 'express' | 'act
   if (!p || p.resourceType !== type || (parts !== undefined && p.parts.length !== parts)) throw invalidArn(arn);
   return p;
 }
+
+/**
+ * A state machine's role: an IAM role ARN. Anything else is InvalidArn "Invalid Role Arn: '<value>'"
+ * (CreateStateMachine's answer quoted from AWS in aws/amazon-sagemaker-examples#2432).
+ */
+export function requireRoleArn(roleArn: string): void {
+  if (!/^arn:aws[a-z-]*:iam::\d{12}:role\/\S+$/.test(roleArn)) throw new ServiceError('InvalidArn', `Invalid Role Arn: '${roleArn}'`);
+}

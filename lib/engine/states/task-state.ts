@@ -59,7 +59,7 @@ function requestJsonPath(run: StateRun, it: Interpreter, def: TaskState): TaskRe
  * Task: builds the request (Parameters / Arguments, timeouts, a task token for callbacks and
  * activities), records the Scheduled event, asks the runtime to run it, and folds the runtime's
  * reports into Started / Submitted / Succeeded / Failed / TimedOut events and the state's output.
- * Timeouts are timers: TimeoutSeconds from scheduling, HeartbeatSeconds from start and each heartbeat.
+ * Timeouts are timers: TimeoutSeconds from scheduling, HeartbeatSeconds from start (a Lambda callback: from submission) and each heartbeat.
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html
  */
 export const taskState: StateEvaluator = {
@@ -122,6 +122,8 @@ function dispatch(run: StateRun, it: Interpreter, def: TaskState, request: TaskR
 class TaskAttempt implements TaskHandlers {
   private heartbeatTimer: string | undefined;
   private started_ = false;
+  /** A Lambda callback's heartbeat counts only once the function has returned (TaskSubmitted). */
+  private heartbeatDeferred: boolean;
 
   constructor(
     private readonly run: StateRun,
@@ -132,7 +134,12 @@ class TaskAttempt implements TaskHandlers {
     private readonly resource: TaskResource,
     private readonly writer: TaskEventWriter,
     private readonly thread: Thread,
-  ) {}
+  ) {
+    // "If you invoke the Lambda function with a callback task, the heartbeat timeout doesn't start
+    // counting until after the Lambda function has completed executing and returned a result"
+    // (connect-lambda page).
+    this.heartbeatDeferred = resource.integration.service === 'lambda' && resource.pattern === 'waitForTaskToken';
+  }
 
   private clearTimers(): void {
     this.run.cancelTimers(this.it);
@@ -154,7 +161,7 @@ class TaskAttempt implements TaskHandlers {
   }
 
   private armHeartbeat(): void {
-    if (this.heartbeatSeconds === undefined) return;
+    if (this.heartbeatSeconds === undefined || this.heartbeatDeferred) return;
     const run = this.run;
     const previous = this.heartbeatTimer;
     if (previous !== undefined) {
@@ -175,6 +182,10 @@ class TaskAttempt implements TaskHandlers {
 
   submitted(input: EngineInputOf<'TaskSubmitted'>): void {
     this.writer.submitted(this.it, this.thread, this.resource, input.output);
+    if (this.heartbeatDeferred) {
+      this.heartbeatDeferred = false;
+      this.armHeartbeat();
+    }
   }
 
   succeeded(input: EngineInputOf<'TaskSucceeded'>): Promise<void> | void {

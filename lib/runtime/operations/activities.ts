@@ -5,6 +5,7 @@ import type { Runtime } from '../runtime';
 import { ServiceError, type StepFunctionsOperations } from '../step-functions-operations';
 import { missing, NotFound } from './errors';
 import { listPage, pageRequest } from './paging';
+import { requireFewTags } from './tags';
 
 type Ops = Pick<StepFunctionsOperations, 'CreateActivity' | 'DescribeActivity' | 'ListActivities' | 'DeleteActivity' | 'GetActivityTask'>;
 
@@ -26,6 +27,7 @@ export function activityOperations(rt: Runtime, options: { pollMs?: number } = {
       if (!name) throw missing('name');
       requireValidName(name);
       const arn = arns.activity(name);
+      requireFewTags(arn, new Set(tags?.map((t) => t.key)).size);
       const existing = store.getActivity(arn);
       if (existing) return { activityArn: arn, creationDate: new Date(existing.creationDate) };
       const record: ActivityRecord = { arn, name, creationDate: clock.now() };

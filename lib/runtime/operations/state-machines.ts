@@ -2,7 +2,7 @@ import type * as sfn from '@aws-sdk/client-sfn';
 import { validateDefinition } from '../../engine/validation';
 import type { StateMachineRecord, StateMachineVersionRecord } from '../../store/records';
 import type { StoreWrite } from '../../store/store';
-import { invalidArn, parseStateMachineArn, requireArnType } from '../arns';
+import { invalidArn, parseStateMachineArn, requireArnType, requireRoleArn } from '../arns';
 import { parseMapLabelArn, refuseMapLabelArn } from '../map-label-arns';
 import { requireValidName } from '../names';
 import type { Runtime } from '../runtime';
@@ -15,6 +15,7 @@ import { describeLabelledStateMachine } from './labelled-state-machine';
 import { loggingConfiguration } from './logging-configuration';
 import { listPage, pageRequest } from './paging';
 import { revisionUuid, stateMachineRevision, versionRevision } from './reported-revision';
+import { requireFewTags } from './tags';
 import { publishVersion } from './versions';
 
 type Ops = Pick<
@@ -41,11 +42,16 @@ function optional<K extends string>(key: K, value: string | undefined): { [P in 
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
 }
 
+/**
+ * CreateStateMachine's idempotency check: "based on the state machine name, definition, type,
+ * LoggingConfiguration, TracingConfiguration, and EncryptionConfiguration … If a following request
+ * has a different roleArn or tags, Step Functions will ignore these differences" (API reference).
+ */
 function sameConfiguration(sm: StateMachineRecord, input: sfn.CreateStateMachineInput, revisionId: string): boolean {
   return (
     sm.revisionId === revisionId &&
-    sm.roleArn === input.roleArn &&
     sm.type === (input.type ?? 'STANDARD') &&
+    (input.encryptionConfiguration === undefined || sm.encryptionConfiguration === writeConfig(input.encryptionConfiguration)) &&
     (input.loggingConfiguration === undefined || sm.loggingConfiguration === writeConfig(loggingConfiguration(input.loggingConfiguration))) &&
     (input.tracingConfiguration === undefined || sm.tracingConfiguration === writeConfig(input.tracingConfiguration))
   );
@@ -67,10 +73,12 @@ export function stateMachineOperations(rt: Runtime): Ops {
       if (input.definition === undefined) throw missing('definition');
       if (!input.roleArn) throw missing('roleArn');
       requireValidName(input.name);
+      requireRoleArn(input.roleArn);
       if (input.versionDescription !== undefined && !input.publish) throw versionDescriptionWithoutPublish();
       const type = input.type ?? 'STANDARD';
       checkDefinition(input.definition, type);
       const arn = arns.stateMachine(input.name);
+      requireFewTags(arn, new Set(input.tags?.map((t) => t.key)).size);
       const { revisionId, write } = putDefinition(input.definition);
       const existing = store.getStateMachine(arn);
       if (existing) {
@@ -157,7 +165,10 @@ export function stateMachineOperations(rt: Runtime): Ops {
         sm.revisionId = revisionId;
         writes.push(write);
       }
-      if (input.roleArn !== undefined) sm.roleArn = input.roleArn;
+      if (input.roleArn !== undefined) {
+        requireRoleArn(input.roleArn);
+        sm.roleArn = input.roleArn;
+      }
       if (input.loggingConfiguration !== undefined) sm.loggingConfiguration = writeConfig(loggingConfiguration(input.loggingConfiguration));
       if (input.tracingConfiguration !== undefined) sm.tracingConfiguration = writeConfig(input.tracingConfiguration);
       if (input.encryptionConfiguration !== undefined) sm.encryptionConfiguration = writeConfig(input.encryptionConfiguration);

@@ -8,6 +8,11 @@ type Ops = Pick<StepFunctionsOperations, 'TagResource' | 'UntagResource' | 'List
 /** AWS allows 50 tags per resource. */
 const MAX_TAGS = 50;
 
+/** TooManyTags when a resource would carry more than 50 tags: by TagResource, or created with them. */
+export function requireFewTags(arn: string, count: number): void {
+  if (count > MAX_TAGS) throw new ServiceError('TooManyTags', `Too many tags: '${arn}' would have ${count} tags, more than ${MAX_TAGS}`);
+}
+
 /** Tags on state machines (and their aliases) and activities. */
 export function tagOperations(rt: Runtime): Ops {
   const { store } = rt.ctx;
@@ -25,7 +30,7 @@ export function tagOperations(rt: Runtime): Ops {
       const arn = taggable(resourceArn);
       const current = new Map(store.getTags(arn).map((t) => [t.key, t.value]));
       for (const t of tags ?? []) current.set(t.key ?? '', t.value ?? '');
-      if (current.size > MAX_TAGS) throw new ServiceError('TooManyTags', `Too many tags: '${arn}' would have ${current.size} tags, more than ${MAX_TAGS}`);
+      requireFewTags(arn, current.size);
       await store.write([{ kind: 'setTags', resourceArn: arn, tags: [...current].map(([key, value]) => ({ key, value })) }]);
       return {};
     },

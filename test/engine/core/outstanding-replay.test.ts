@@ -62,12 +62,15 @@ describe('outstanding()', () => {
     expect(ex.outstanding()).toEqual([{ kind: 'ArmTimer', timerId: expect.any(String), dueAt: wait!.dueAt + 600 + 7000 }]);
   });
 
-  test('a Map with MaxConcurrency 2: two tasks in flight, their heartbeat timers and the execution timeout; nothing once closed', async () => {
+  test('a Map with MaxConcurrency 2: two tasks in flight, their heartbeat timers (once submitted) and the execution timeout; nothing once closed', async () => {
     const ex = createExecution(SAGA);
     await ex.apply({ kind: 'StartExecution', at: START_TIME, input: '[1,2,3]', execution: executionInfo(), seed: 's' });
     expect(kinds(ex.outstanding())).toEqual(['ArmTimer', 'RunTask', 'RunTask']);
     const runs = ex.outstanding().filter((c) => c.kind === 'RunTask') as Array<Extract<EngineCommand, { kind: 'RunTask' }>>;
     for (const r of runs) await ex.apply({ kind: 'TaskStarted', at: START_TIME + 1, taskId: r.taskId });
+    // A Lambda callback's heartbeat counts from the function's return (TaskSubmitted), not from its start.
+    expect(kinds(ex.outstanding())).toEqual(['ArmTimer', 'RunTask', 'RunTask']);
+    for (const r of runs) await ex.apply({ kind: 'TaskSubmitted', at: START_TIME + 1, taskId: r.taskId, output: '{}' });
     expect(kinds(ex.outstanding())).toEqual(['ArmTimer', 'ArmTimer', 'ArmTimer', 'RunTask', 'RunTask']);
     await ex.apply({ kind: 'StopExecution', at: START_TIME + 2 });
     expect(ex.outstanding()).toEqual([]);
