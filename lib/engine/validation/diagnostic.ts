@@ -21,6 +21,8 @@ export const DiagnosticCodes = {
   InvalidStateName: 'INVALID_STATE_NAME',
   MissingTransitionTarget: 'MISSING_TRANSITION_TARGET',
   InvalidJsonata: 'INVALID_JSONATA_EXPRESSION',
+  InvalidVariableName: 'INVALID_VARIABLE_NAME',
+  ReservedVariableName: 'RESERVED_VARIABLE_NAME',
   UnsupportedJsonata: 'UNSUPPORTED_JSONATA_EXPRESSION',
   NoDollar: 'NO_DOLLAR',
   NoPath: 'NO_PATH',

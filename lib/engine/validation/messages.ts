@@ -37,8 +37,13 @@ export const Messages = {
     `The QueryLanguage is set to '${set}', but field '${field}' is only supported for the '${set === 'JSONata' ? 'JSONPath' : 'JSONata'}' QueryLanguage`,
   downgrade: "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine",
   jsonataDelimiters: 'JSONata string must start with {% and end with %}',
-  /** ours */
-  invalidPath: (field: string) => `The value for the field '${field}' must be a valid JSONPath`,
+  /**
+   * A path field that is no JSONPath, e.g. an OutputPath not starting with `$` (quoted from AWS in
+   * aws-cloudformation/cfn-lint#4078 and by the CDK preflight rule set); the field name is not in it.
+   */
+  invalidPath: (_field: string) => 'Value must be a valid JSONPath.',
+  /** A Choice rule's Variable or `…Path` operand not starting with `$` (quoted in aws-cloudformation/cfn-lint#4076). */
+  referencePathWithoutDollar: "Value is not a Reference Path: Reference path didn't start with '$'",
   /**
    * Measured on AWS for a Map ...Path field given `$$...` (floci-io/floci#3733); the same text is
    * assumed for every reference-path field (the field name is not in it).
@@ -50,8 +55,10 @@ export const Messages = {
   heartbeatBelowTimeout: "The value of 'HeartbeatSeconds' must be smaller than the value of 'TimeoutSeconds'",
   /** Recorded on AWS for a Wait Timestamp (localstack test_base_scenarios, test_wait_timestamp_invalid[*]). */
   invalidTimestamp: 'String does not match RFC3339 timestamp',
-  /** ours */
-  invalidVariableName: (name: string) => `The variable name '${name}' is not valid`,
-  /** ours */
-  reservedVariableName: (name: string) => `The variable name '${name}' is reserved`,
+  /** INVALID_VARIABLE_NAME, as the CDK preflight rule set quotes CreateStateMachine. */
+  invalidVariableName: (name: string) => `Invalid variable name '${name}': the variable name contains invalid characters.`,
+  /** ours, in the form of the one above */
+  variableNameTooLong: (name: string) => `Invalid variable name '${name}': the variable name is longer than 80 characters.`,
+  /** RESERVED_VARIABLE_NAME, as the CDK preflight rule set quotes CreateStateMachine. */
+  reservedVariableName: (name: string) => `Cannot assign to reserved variable '$${name}'.`,
 } as const;

@@ -175,8 +175,8 @@ describe('audit-docs-variables: Unicode names', () => {
     expect(errors(ok)).toEqual([]);
     const bad = machine({ P: { Type: 'Pass', Assign: { '·x': 1, 'a€': 2 }, End: true } });
     expect(errors(bad)).toEqual([
-      schemaError("The variable name '·x' is not valid", '/States/P/Assign'),
-      schemaError("The variable name 'a€' is not valid", '/States/P/Assign'),
+      { severity: 'ERROR', code: 'INVALID_VARIABLE_NAME', message: "Invalid variable name '·x': the variable name contains invalid characters.", location: '/States/P/Assign' },
+      { severity: 'ERROR', code: 'INVALID_VARIABLE_NAME', message: "Invalid variable name 'a€': the variable name contains invalid characters.", location: '/States/P/Assign' },
     ]);
   });
   it('counts the 80-character limit in characters, not UTF-16 units', () => {

@@ -41,7 +41,12 @@ describe('Choice (JSONPath)', () => {
   it('checks operand types and paths', () => {
     expect(diagnose(choice([{ Variable: '$.x', NumericEquals: '1', Next: 'Done' }]))).toHaveLength(1);
     expect(diagnose(choice([{ Variable: 'x', IsNull: true, Next: 'Done' }]))).toEqual([
-      schemaError("The value for the field 'Variable' must be a valid JSONPath", '/States/C/Choices[0]/Variable'),
+      schemaError("Value is not a Reference Path: Reference path didn't start with '$'", '/States/C/Choices[0]/Variable'),
+    ]);
+    // "The values of Variable and Path fields in a comparison must be valid Reference Paths."
+    expect(diagnose(choice([{ Variable: '$.a[*]', IsNull: true, Next: 'Done' }, { Variable: '$.a', StringEqualsPath: '$..b', Next: 'Done' }]))).toEqual([
+      schemaError('Value is not a Reference Path', '/States/C/Choices[0]/Variable'),
+      schemaError('Value is not a Reference Path', '/States/C/Choices[1]/StringEqualsPath'),
     ]);
   });
 

@@ -9,7 +9,7 @@ describe('JSONPath syntax', () => {
   );
 
   it.each(['a.b', '$.', '$[', '$.a[', '$.a b'])('refuses %p', (path) => {
-    expect(diagnose(pass({ InputPath: path }))).toEqual([schemaError("The value for the field 'InputPath' must be a valid JSONPath", '/States/P/InputPath')]);
+    expect(diagnose(pass({ InputPath: path }))).toEqual([schemaError('Value must be a valid JSONPath.', '/States/P/InputPath')]);
   });
 
   it('accepts null InputPath/OutputPath/ResultPath', () => {
@@ -46,8 +46,8 @@ describe('Assign', () => {
   });
 
   it('refuses the reserved name and malformed names', () => {
-    expect(diagnose(pass({ Assign: { states: 1 } }))).toEqual([schemaError("The variable name 'states' is reserved", '/States/P/Assign')]);
-    expect(diagnose(pass({ Assign: { '1a': 1 } }))).toEqual([schemaError("The variable name '1a' is not valid", '/States/P/Assign')]);
+    expect(diagnose(pass({ Assign: { states: 1 } }))).toEqual([{ severity: 'ERROR', code: 'RESERVED_VARIABLE_NAME', message: "Cannot assign to reserved variable '$states'.", location: '/States/P/Assign' }]);
+    expect(diagnose(pass({ Assign: { '1a': 1 } }))).toEqual([{ severity: 'ERROR', code: 'INVALID_VARIABLE_NAME', message: "Invalid variable name '1a': the variable name contains invalid characters.", location: '/States/P/Assign' }]);
     expect(diagnose(pass({ Assign: [] }))).toEqual([schemaError('Expected value of type [OBJECT]', '/States/P/Assign')]);
   });
 });

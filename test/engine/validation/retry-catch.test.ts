@@ -60,7 +60,7 @@ describe('Catch', () => {
       schemaError("The QueryLanguage is set to 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage", '/States/T/Catch[0]'),
     ]);
     expect(diagnose(catching({ Catch: [{ ErrorEquals: ['E'], Next: 'F', ResultPath: 'error' }] }))).toEqual([
-      schemaError("Value is not a Reference Path", '/States/T/Catch[0]/ResultPath'),
+      schemaError('Value must be a valid JSONPath.', '/States/T/Catch[0]/ResultPath'),
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Json } from '../../../asl';
 import { isObject, type StateRule } from '../context';
-import type { DiagnosticSink } from '../diagnostic';
+import { DiagnosticCodes, type DiagnosticSink } from '../diagnostic';
 import { Messages } from '../messages';
 import { MAX_VARIABLE_NAME_LENGTH, VARIABLE_NAME_SOURCE } from '../../jsonpath/variable-name';
 
@@ -16,8 +16,9 @@ function checkAssign(assign: Json, at: string, jsonPath: boolean, sink: Diagnost
   }
   for (const key of Object.keys(assign)) {
     const name = jsonPath && key.endsWith('.$') ? key.slice(0, -2) : key;
-    if (RESERVED.has(name)) sink.schema(Messages.reservedVariableName(name), at);
-    else if (!VARIABLE_NAME.test(name) || [...name].length > MAX_VARIABLE_NAME_LENGTH) sink.schema(Messages.invalidVariableName(name), at);
+    if (RESERVED.has(name)) sink.error(DiagnosticCodes.ReservedVariableName, Messages.reservedVariableName(name), at);
+    else if (!VARIABLE_NAME.test(name)) sink.error(DiagnosticCodes.InvalidVariableName, Messages.invalidVariableName(name), at);
+    else if ([...name].length > MAX_VARIABLE_NAME_LENGTH) sink.error(DiagnosticCodes.InvalidVariableName, Messages.variableNameTooLong(name), at);
   }
 }
 

@@ -2,7 +2,7 @@ import { ComparisonOperators, type JsonObject } from '../../../asl';
 import { isJsonataExpression } from '../../jsonata';
 import { isObject, type StateRule } from '../context';
 import type { DiagnosticSink } from '../diagnostic';
-import { isJsonPath } from '../json-path-syntax';
+import { isReferencePath } from '../json-path-syntax';
 import { Messages } from '../messages';
 
 const OPERATORS: ReadonlySet<string> = new Set(ComparisonOperators);
@@ -13,11 +13,20 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2
 
 /** The operand type an operator takes. */
 function operandCheck(op: string): (v: unknown) => boolean {
-  if (op.endsWith('Path')) return (v) => typeof v === 'string' && isJsonPath(v);
+  if (op.endsWith('Path')) return (v) => typeof v === 'string' && isReferencePath(v);
   if (op.startsWith('Is') || op.startsWith('Boolean')) return (v) => typeof v === 'boolean';
   if (op.startsWith('Numeric')) return (v) => typeof v === 'number';
   if (op.startsWith('Timestamp')) return (v) => typeof v === 'string' && TIMESTAMP.test(v);
   return (v) => typeof v === 'string';
+}
+
+/**
+ * A rule's Variable and `…Path` operands are reference paths: "The values of Variable and Path
+ * fields in a comparison must be valid Reference Paths" (Choice state page).
+ */
+function referencePathRule(value: unknown, at: string, sink: DiagnosticSink): void {
+  if (typeof value !== 'string' || !value.startsWith('$')) sink.schema(Messages.referencePathWithoutDollar, at);
+  else if (!isReferencePath(value)) sink.schema(Messages.invalidReferencePath('Variable'), at);
 }
 
 /** One JSONPath rule, top-level (carries Next) or nested in And/Or/Not (must not). */
@@ -34,16 +43,18 @@ function checkJsonPathRule(rule: JsonObject, at: string, topLevel: boolean, sink
     }
   }
   if (topLevel && !('Next' in rule)) sink.schema(Messages.required(['Next']), at);
+  if (topLevel && 'Next' in rule && typeof rule.Next !== 'string') sink.schema(Messages.expectedType('STRING'), `${at}/Next`);
   const operators = Object.keys(rule).filter((k) => OPERATORS.has(k));
   if ('Variable' in rule) {
-    if (typeof rule.Variable !== 'string' || !isJsonPath(rule.Variable)) sink.schema(Messages.invalidPath('Variable'), `${at}/Variable`);
+    referencePathRule(rule.Variable, `${at}/Variable`, sink);
     if (operators.length === 0) sink.schema(Messages.exactlyOne(ComparisonOperators), at);
     else if (operators.length > 1) sink.schema(Messages.onlyOne(operators), at);
   } else if (operators.length > 0) {
     sink.schema(Messages.required(['Variable']), at);
   }
   for (const op of operators) {
-    if (!operandCheck(op)(rule[op])) sink.schema(op.endsWith('Path') ? Messages.invalidPath(op) : `Invalid value for the field '${op}'`, `${at}/${op}`);
+    if (op.endsWith('Path')) referencePathRule(rule[op], `${at}/${op}`, sink);
+    else if (!operandCheck(op)(rule[op])) sink.schema(`Invalid value for the field '${op}'`, `${at}/${op}`);
   }
   for (const list of ['And', 'Or'] as const) {
     if (!(list in rule)) continue;
@@ -68,6 +79,7 @@ function checkJsonataRule(rule: JsonObject, at: string, sink: DiagnosticSink): v
   }
   const missing = ['Condition', 'Next'].filter((f) => !(f in rule));
   if (missing.length > 0) sink.schema(Messages.required(missing), at);
+  if ('Next' in rule && typeof rule.Next !== 'string') sink.schema(Messages.expectedType('STRING'), `${at}/Next`);
   const condition = rule.Condition;
   if (condition === undefined || typeof condition === 'boolean' || isJsonataExpression(condition)) return;
   sink.schema(typeof condition === 'string' ? Messages.jsonataDelimiters : Messages.expectedType('BOOLEAN'), `${at}/Condition`);

@@ -6,9 +6,10 @@ import { isJsonPath, isReferencePath } from '../json-path-syntax';
 import { Messages } from '../messages';
 
 /** Fields holding a path that selects (InputPath/OutputPath may also be null). */
-const PATH_FIELDS = ['InputPath', 'OutputPath', 'ItemsPath'];
-/** Fields holding a reference path: one node, no selectors. */
+const PATH_FIELDS = ['InputPath', 'OutputPath'];
+/** Fields holding a reference path: one node, no selectors ("The value of ItemsPath must be a Reference Path", ItemsPath page). */
 const REFERENCE_FIELDS = [
+  'ItemsPath',
   'ResultPath', 'SecondsPath', 'TimestampPath', 'TimeoutSecondsPath', 'HeartbeatSecondsPath',
   'MaxConcurrencyPath', 'ToleratedFailureCountPath', 'ToleratedFailurePercentagePath',
 ];
@@ -47,13 +48,15 @@ export const pathSyntax: StateRule = ({ state, location, queryLanguage, sink }) 
   if (queryLanguage !== 'JSONPath') return;
   for (const field of PATH_FIELDS) {
     const v = state[field];
-    if (v === undefined || (v === null && field !== 'ItemsPath')) continue;
+    if (v === undefined || v === null) continue;
     if (typeof v !== 'string' || !isJsonPath(v)) sink.schema(Messages.invalidPath(field), `${location}/${field}`);
   }
   for (const field of REFERENCE_FIELDS) {
     const v = state[field];
     if (v === undefined || (v === null && field === 'ResultPath')) continue;
-    if (typeof v !== 'string' || !isReferencePath(v) || (field === 'ResultPath' && !isResultPath(v))) sink.schema(Messages.invalidReferencePath(field), `${location}/${field}`);
+    // Not starting with `$` it is no path at all; a path that selects is no reference path.
+    if (typeof v !== 'string' || !v.startsWith('$')) sink.schema(Messages.invalidPath(field), `${location}/${field}`);
+    else if (!isReferencePath(v) || (field === 'ResultPath' && !isResultPath(v))) sink.schema(Messages.invalidReferencePath(field), `${location}/${field}`);
   }
   for (const field of PATH_OR_INTRINSIC_FIELDS) {
     const v = state[field];
@@ -68,7 +71,8 @@ export const pathSyntax: StateRule = ({ state, location, queryLanguage, sink }) 
       if (!isObject(c)) return;
       const at = `${location}/Catch[${i}]`;
       if (c.ResultPath !== undefined && c.ResultPath !== null && !isResultPath(c.ResultPath)) {
-        sink.schema(Messages.invalidReferencePath('ResultPath'), `${at}/ResultPath`);
+        const noPath = typeof c.ResultPath !== 'string' || !c.ResultPath.startsWith('$');
+        sink.schema(noPath ? Messages.invalidPath('ResultPath') : Messages.invalidReferencePath('ResultPath'), `${at}/ResultPath`);
       }
       if (c.Assign !== undefined) checkTemplate(c.Assign, `${at}/Assign`, sink);
     });

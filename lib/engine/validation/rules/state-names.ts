@@ -19,7 +19,7 @@ export function checkStateNames(root: JsonObject, sink: DiagnosticSink): void {
       const at = `${location}/States/${name}`;
       if (seen.has(name)) sink.error(DiagnosticCodes.DuplicateStateName, `Duplicate State name: ${name}`, at);
       seen.add(name);
-      if (name.length > MAX_STATE_NAME_LENGTH) {
+      if ([...name].length > MAX_STATE_NAME_LENGTH) {
         sink.error(DiagnosticCodes.InvalidStateName, `State name must be no longer than ${MAX_STATE_NAME_LENGTH} characters`, at);
       }
       if (isObject(state)) for (const nested of nestedGraphs(state, at)) walk(nested.graph, nested.location);
