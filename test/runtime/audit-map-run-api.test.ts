@@ -188,3 +188,48 @@ test('RedriveExecution clientToken longer than 64 characters is a ValidationExce
   await closed(arn);
   await expect(wire.client.send(new RedriveExecutionCommand({ executionArn: arn, clientToken: 'x'.repeat(65) }))).rejects.toMatchObject({ name: 'ValidationException' });
 });
+
+// API_ListExecutions, statusFilter: "If you provide a stateMachineArn and a PENDING_REDRIVE statusFilter, the API returns a validation exception."
+test('ListExecutions with a stateMachineArn and statusFilter PENDING_REDRIVE is a ValidationException', async () => {
+  const sm = await machine(failing);
+  await closed(await start(sm));
+  await expect(wire.client.send(new ListExecutionsCommand({ stateMachineArn: sm, statusFilter: 'PENDING_REDRIVE' }))).rejects.toMatchObject({ name: 'ValidationException', message: 'The PENDING_REDRIVE status filter can only be used with a mapRunArn' });
+});
+
+// API_RedriveExecution, clientToken: "The API will return idempotent responses for the last 10 client tokens used to
+// successfully redrive the execution. These client tokens are valid for up to 15 minutes after they are first used."
+test('RedriveExecution repeated with the same clientToken is answered idempotently: no second redrive, the same redriveDate', async () => {
+  const arn = await start(await machine(failing));
+  await closed(arn);
+  const first = await wire.client.send(new RedriveExecutionCommand({ executionArn: arn, clientToken: 'same-token' }));
+  expect((await closed(arn)).redriveCount).toBe(1);
+  const again = await wire.client.send(new RedriveExecutionCommand({ executionArn: arn, clientToken: 'same-token' }));
+  expect(again.redriveDate).toEqual(first.redriveDate);
+  expect((await closed(arn)).redriveCount).toBe(1);
+});
+
+const DAY = 24 * 60 * 60 * 1000;
+async function advance(ms: number) {
+  await fetch(`${wire.url}/_sagaflow/clock/advance`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ms }) });
+}
+const distributedFailing = { StartAt: 'D', States: { D: { Type: 'Map', ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, ...failing }, End: true } } };
+
+// API_DescribeExecution, redriveStatus: "For a Distributed Map that includes child workflows of type STANDARD, redriveStatus
+// indicates whether or not the Map Run can redrive child workflow executions." redrive-map-run.html: "The parent workflow is
+// redrivable. If the parent workflow isn't redrivable, you can't redrive the child workflow executions in a Map Run."
+// API_MapRunExecutionCounts, failuresNotRedrivable: "child workflows with an execution status of FAILED, ABORTED, or TIMED_OUT and a redriveStatus of NOT_REDRIVABLE."
+test('a failed Map Run child whose parent is past the 14-day redrivable period is NOT_REDRIVABLE and counted in failuresNotRedrivable', async () => {
+  const parent = (await wire.client.send(new StartExecutionCommand({ stateMachineArn: await machine(distributedFailing), input: '[1]' }))).executionArn!;
+  expect((await closed(parent)).status).toBe('FAILED');
+  const mapRunArn = (await wire.client.send(new ListMapRunsCommand({ executionArn: parent }))).mapRuns![0]!.mapRunArn!;
+  const [kid] = (await wire.client.send(new ListExecutionsCommand({ mapRunArn }))).executions!;
+  expect((await wire.client.send(new DescribeExecutionCommand({ executionArn: kid!.executionArn }))).redriveStatus).toBe('REDRIVABLE_BY_MAP_RUN');
+  await advance(15 * DAY);
+  expect(await wire.client.send(new DescribeExecutionCommand({ executionArn: parent }))).toMatchObject({ redriveStatus: 'NOT_REDRIVABLE', redriveStatusReason: 'Execution redrivable period exceeded' });
+  const child = await wire.client.send(new DescribeExecutionCommand({ executionArn: kid!.executionArn }));
+  expect(child.redriveStatus).toBe('NOT_REDRIVABLE');
+  const counts = (await wire.client.send(new DescribeMapRunCommand({ mapRunArn }))).executionCounts!;
+  expect(counts).toMatchObject({ failed: 1, failuresNotRedrivable: 1 });
+});
+
+// API_DescribeExecution, redriveStatusReason: "For executions of type STANDARD, or for a Distributed Map that includes child

@@ -8,7 +8,14 @@ type Output<T> = Omit<T, '$metadata'>;
 export function redriveStatus(r: ExecutionRecord, now: number): { redriveStatus: sfn.ExecutionRedriveStatus; redriveStatusReason?: string } {
   // A Map Run's child is redriven with its parent's Map Run, never on its own; an EXPRESS one too ("You can
   // redrive failed or timed out EXPRESS workflows only if they're a part of a Map Run", API_DescribeExecution).
-  if (r.mapRunArn !== undefined && r.status !== 'RUNNING' && r.status !== 'SUCCEEDED') return { redriveStatus: 'REDRIVABLE_BY_MAP_RUN' };
+  if (r.mapRunArn !== undefined && r.status !== 'RUNNING' && r.status !== 'SUCCEEDED') {
+    // A Standard child past a redrive condition of its own (its history quota, its open time, its
+    // 14 days) cannot be: "redriveStatusReason can include … for a Distributed Map that includes
+    // child workflows of type STANDARD" the same reasons (API_DescribeExecution).
+    const limit = r.type === 'STANDARD' && r.status !== 'PENDING_REDRIVE' ? redriveLimitReason(r, now) : undefined;
+    if (limit !== undefined) return { redriveStatus: 'NOT_REDRIVABLE', redriveStatusReason: limit };
+    return { redriveStatus: 'REDRIVABLE_BY_MAP_RUN' };
+  }
   if (r.type === 'EXPRESS') return { redriveStatus: 'NOT_REDRIVABLE', redriveStatusReason: 'Execution is EXPRESS and cannot be redriven' };
   if (r.status === 'RUNNING' || r.status === 'SUCCEEDED' || r.status === 'PENDING_REDRIVE') {
     return { redriveStatus: 'NOT_REDRIVABLE', redriveStatusReason: `Execution is ${r.status} and cannot be redriven` };

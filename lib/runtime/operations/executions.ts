@@ -7,11 +7,13 @@ import { missing, NotFound } from './errors';
 import { describeExecution, isBatched, listItem, redriveStatus } from './execution-views';
 import { filteredPage, listPage, pageRequest } from './paging';
 import { shownChild } from './pending-redrive';
+import { RedriveClientTokens } from './redrive-client-tokens';
 
 type Ops = Pick<StepFunctionsOperations, 'StartExecution' | 'StartSyncExecution' | 'DescribeExecution' | 'ListExecutions' | 'StopExecution' | 'RedriveExecution'>;
 
 /** Executions: start (idempotent by name), start and wait (EXPRESS), describe, list, stop, redrive. */
 export function executionOperations(rt: Runtime): Ops {
+  const redriveTokens = new RedriveClientTokens();
   const { store } = rt.ctx;
 
   const execution = (arn: string | undefined): ExecutionRecord => {
@@ -93,6 +95,8 @@ export function executionOperations(rt: Runtime): Ops {
         query.stateMachineArn = target.stateMachineArn;
         if (target.kind === 'version') query.stateMachineVersionArn = target.arn;
         if (target.kind === 'alias') query.stateMachineAliasArn = target.arn;
+        // "If you provide a stateMachineArn and a PENDING_REDRIVE statusFilter, the API returns a validation exception."
+        if (input.statusFilter === 'PENDING_REDRIVE') throw new ServiceError('ValidationException', 'The PENDING_REDRIVE status filter can only be used with a mapRunArn');
       } else {
         requireArnType(input.mapRunArn!, 'mapRun');
         mapRun = store.getMapRun(input.mapRunArn!);
@@ -124,9 +128,12 @@ export function executionOperations(rt: Runtime): Ops {
       return { stopDate: new Date(after.stopDate ?? rt.ctx.clock.now()) };
     },
 
-    async RedriveExecution({ executionArn }) {
+    async RedriveExecution({ executionArn, clientToken }) {
       const r = execution(executionArn);
-      const status = redriveStatus(r, rt.ctx.clock.now());
+      const now = rt.ctx.clock.now();
+      const answered = redriveTokens.answered(r.arn, clientToken, now);
+      if (answered !== undefined) return { redriveDate: new Date(answered) };
+      const status = redriveStatus(r, now);
       if (status.redriveStatus === 'REDRIVABLE_BY_MAP_RUN') {
         throw new ServiceError('ExecutionNotRedrivable', `Execution with arn '${r.arn}' is a child of Map Run '${r.mapRunArn}': redrive its parent execution`);
       }
@@ -139,7 +146,9 @@ export function executionOperations(rt: Runtime): Ops {
       if (after.redriveCount === r.redriveCount) {
         throw new ServiceError('ExecutionNotRedrivable', `Execution with arn '${r.arn}' cannot be redriven: it has no failed state to run again`);
       }
-      return { redriveDate: new Date(after.redriveDate ?? rt.ctx.clock.now()) };
+      const redriveDate = after.redriveDate ?? rt.ctx.clock.now();
+      redriveTokens.remember(r.arn, clientToken, now, redriveDate);
+      return { redriveDate: new Date(redriveDate) };
     },
   };
 }

@@ -3,7 +3,7 @@ import type { MapRunRecord } from '../../store/records';
 import type { Store } from '../../store/store';
 import { requireArnType } from '../arns';
 import { emptyCounts, type MapRunCounts } from '../dispatch/map-run-records';
-import { isBatched, itemCountOf } from './execution-views';
+import { isBatched, itemCountOf, redriveStatus } from './execution-views';
 import type { Runtime } from '../runtime';
 import type { StepFunctionsOperations } from '../step-functions-operations';
 import { missing, NotFound } from './errors';
@@ -22,7 +22,7 @@ const countOf: Record<string, keyof MapRunCounts> = { RUNNING: 'running', SUCCEE
  * earlier runs not yet run again count as pendingRedrive ("unsuccessful child workflow executions
  * currently waiting to be redriven", API_MapRunExecutionCounts), not under their old status.
  */
-function countsOf(store: Store, m: MapRunRecord): { items: MapRunCounts; executions: MapRunCounts } {
+function countsOf(store: Store, m: MapRunRecord, now: number): { items: MapRunCounts; executions: MapRunCounts } {
   const items = emptyCounts((JSON.parse(m.itemCounts) as MapRunCounts).total);
   const executions = emptyCounts((JSON.parse(m.executionCounts) as MapRunCounts).total);
   const batched = isBatched(m);
@@ -34,6 +34,11 @@ function countsOf(store: Store, m: MapRunRecord): { items: MapRunCounts; executi
     items.pending -= held;
     executions[key]++;
     executions.pending--;
+    // "FAILED, ABORTED, or TIMED_OUT child workflow executions that cannot be redriven" (API_MapRunExecutionCounts).
+    if (key !== 'pendingRedrive' && key !== 'running' && key !== 'succeeded' && redriveStatus(child, now).redriveStatus === 'NOT_REDRIVABLE') {
+      items.failuresNotRedrivable += held;
+      executions.failuresNotRedrivable++;
+    }
   }
   items.resultsWritten = items.succeeded;
   executions.resultsWritten = executions.succeeded;
@@ -53,7 +58,7 @@ export function mapRunOperations(rt: Runtime): Ops {
   return {
     async DescribeMapRun({ mapRunArn }) {
       const m = mapRun(mapRunArn);
-      const { items, executions } = countsOf(store, m);
+      const { items, executions } = countsOf(store, m, rt.ctx.clock.now());
       return {
         mapRunArn: m.arn,
         executionArn: m.executionArn,
