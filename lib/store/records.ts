@@ -58,6 +58,8 @@ export interface ActivityRecord {
   arn: string;
   name: string;
   creationDate: number;
+  /** The EncryptionConfiguration given at creation, as JSON; absent when none was. */
+  encryptionConfiguration?: string;
 }
 
 /** Who started an execution, when a task of another execution did (states:startExecution, Distributed Map). */

@@ -13,8 +13,8 @@ import {
   StopExecutionCommand,
   TagResourceCommand,
   UpdateStateMachineCommand,
-  type SFNServiceException,
 } from '@aws-sdk/client-sfn';
+import { failure } from './call-failure';
 import { wireService } from './wire-service';
 
 /**
@@ -31,15 +31,6 @@ const long = (n: number, c = 'a') => c.repeat(n);
 const tags = (n: number, prefix = 'k') => Array.from({ length: n }, (_, i) => ({ key: `${prefix}${i}`, value: 'v' }));
 const detected = (violation: string) => `1 validation error detected: ${violation}`;
 
-async function failure(p: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await p;
-  } catch (err) {
-    const e = err as SFNServiceException;
-    return { name: e.name, message: e.message };
-  }
-  throw new Error('the call succeeded');
-}
 
 let sm: string;
 let express: string;

@@ -1,3 +1,4 @@
+import type * as sfn from '@aws-sdk/client-sfn';
 import type { ActivityRecord } from '../../store/records';
 import { requireArnType } from '../arns';
 import { requireValidName } from '../names';
@@ -23,7 +24,7 @@ export function activityOperations(rt: Runtime, options: { pollMs?: number } = {
     return a;
   };
   return {
-    async CreateActivity({ name, tags }) {
+    async CreateActivity({ name, tags, encryptionConfiguration }) {
       if (!name) throw missing('name');
       requireValidName(name);
       const arn = arns.activity(name);
@@ -31,6 +32,7 @@ export function activityOperations(rt: Runtime, options: { pollMs?: number } = {
       const existing = store.getActivity(arn);
       if (existing) return { activityArn: arn, creationDate: new Date(existing.creationDate) };
       const record: ActivityRecord = { arn, name, creationDate: clock.now() };
+      if (encryptionConfiguration) record.encryptionConfiguration = JSON.stringify(encryptionConfiguration);
       await store.write([
         { kind: 'putActivity', record },
         ...(tags?.length ? [{ kind: 'setTags' as const, resourceArn: arn, tags: tags.map((t) => ({ key: t.key ?? '', value: t.value ?? '' })) }] : []),
@@ -40,7 +42,9 @@ export function activityOperations(rt: Runtime, options: { pollMs?: number } = {
 
     async DescribeActivity({ activityArn }) {
       const a = activity(activityArn);
-      return { activityArn: a.arn, name: a.name, creationDate: new Date(a.creationDate) };
+      // The encryption settings it was created with (API_DescribeActivity); none recorded without them.
+      const encryption = a.encryptionConfiguration === undefined ? {} : { encryptionConfiguration: JSON.parse(a.encryptionConfiguration) as sfn.EncryptionConfiguration };
+      return { activityArn: a.arn, name: a.name, creationDate: new Date(a.creationDate), ...encryption };
     },
 
     async ListActivities({ maxResults, nextToken }) {

@@ -1,4 +1,4 @@
-import type { Json, MapState } from '../../asl';
+import type { Json, JsonObject, MapState } from '../../asl';
 import { parseJson } from '../../engine';
 import { evaluateJsonataArray, type JsonataBindings } from '../../engine/jsonata';
 import { queryPath } from '../../engine/jsonpath';
@@ -64,6 +64,8 @@ function readerItems(data: string | undefined): MockedItems {
 async function jsonataItems(map: MapState, from: ItemSources): Promise<MockedItems> {
   const bindings = from.jsonata!;
   if (map.Items === undefined) return Array.isArray(bindings.input) ? { items: bindings.input } : { unknown: true };
+  // A JSON object written as Items is iterated member by member, as the engine's map plan does.
+  if (map.Items !== null && typeof map.Items === 'object' && !Array.isArray(map.Items)) return { items: Object.keys(map.Items).map((Key) => ({ Key, Value: (map.Items as JsonObject)[Key]! })) };
   try {
     return { items: await evaluateJsonataArray(map.Items, 'Items', bindings) };
   } catch (err) {

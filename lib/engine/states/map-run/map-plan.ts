@@ -58,8 +58,10 @@ function maxConcurrencyAt(run: StateRun, value: Json, path: string): number {
 
 async function planJsonata(run: StateRun, it: Interpreter, def: MapState): Promise<MapPlan> {
   const b = jsonataBindings(it, run);
-  const items = await jsonataItems(run, def, b);
-  const plan: MapPlan = { items, selectorInput: run.input, maxConcurrency: 0 };
+  // "The Map state Items field will accept a JSON array, a JSON object, or a JSONata expression"
+  // (transforming-data page): a JSON object written as Items is iterated as JSONPath's is.
+  const literal = isJsonObject(def.Items) ? objectItems(def.Items) : undefined;
+  const plan: MapPlan = { ...(literal ?? { items: await jsonataItems(run, def, b) }), selectorInput: run.input, maxConcurrency: 0 };
   if (def.MaxConcurrency !== undefined) plan.maxConcurrency = await evaluateJsonataInteger(def.MaxConcurrency, 'MaxConcurrency', b);
   if (def.ItemBatcher !== undefined && run.state.distributed) plan.batching = await batchPlanJsonata(def.ItemBatcher, b);
   return plan;
@@ -94,7 +96,14 @@ async function jsonataItems(run: StateRun, def: MapState, b: ReturnType<typeof j
  */
 function jsonPathItems(run: StateRun, itemsPath: string, value: Json): { items: Json[]; keys?: string[] } {
   if (Array.isArray(value)) return { items: value };
-  if (value === null || typeof value !== 'object') throw notAnArray(run, itemsPath, value);
+  if (!isJsonObject(value)) throw notAnArray(run, itemsPath, value);
+  return objectItems(value);
+}
+
+const isJsonObject = (value: Json | undefined): value is JsonObject => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** An object's members as Map items: `{"Key", "Value"}` pairs, with their keys for `$$.Map.Item.Key`. */
+function objectItems(value: JsonObject): { items: Json[]; keys: string[] } {
   const keys = Object.keys(value);
   return { items: keys.map((Key) => ({ Key, Value: value[Key]! })), keys };
 }
