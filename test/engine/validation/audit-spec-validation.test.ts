@@ -147,3 +147,19 @@ describe('audit-spec-validation: paths and names as AWS words them', () => {
     expect(errors(machine({ ['\u{1F600}'.repeat(81)]: { Type: 'Succeed' } }))).toHaveLength(1);
   });
 });
+
+describe('audit-spec-validation: JSONata field types the engine cannot run', () => {
+  // transforming-data page: Items "will accept a JSON array, a JSON object, or a JSONata expression";
+  // Arguments "either a JSON object … Or … a JSONata expression". The texts follow AWS's type messages.
+  it('refuses Map Items that is a number or a plain string, and accepts an array, an object and an expression', () => {
+    const map = (Items: unknown) => jsonata({ M: { Type: 'Map', Items, ItemProcessor: processor, End: true } });
+    expect(errors(map(5))).toEqual([schemaError('Expected value of type [ARRAY]', '/States/M/Items')]);
+    expect(errors(map('abc'))).toEqual([schemaError('Expected value of type [ARRAY]', '/States/M/Items')]);
+    for (const ok of [[1, 2], { a: 1 }, '{% $states.input.xs %}']) expect(errors(map(ok))).toEqual([]);
+  });
+  it('refuses Task Arguments that is a number', () => {
+    const task = (Arguments: unknown) => jsonata({ T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments, End: true } });
+    expect(errors(task(5))).toEqual([schemaError('Expected value of type [OBJECT]', '/States/T/Arguments')]);
+    expect(errors(task('{% {"FunctionName": "f"} %}'))).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@ import type { DiagnosticSink } from '../diagnostic';
 import { checkEnum, checkNumeric, checkString } from '../field-checks';
 import { isReferencePath } from '../json-path-syntax';
 import { Messages } from '../messages';
+import { isJsonataExpression } from '../../jsonata/is-jsonata-expression';
 
 /** Fields that only a Distributed Map reads. */
 // Tolerated failures are not among them: AWS ran inline Maps with ToleratedFailureCount and
@@ -106,6 +107,10 @@ export const mapFields: StateRule = ({ state, location, queryLanguage, options, 
   const distributed = isObject(config) && config.Mode === 'DISTRIBUTED';
   if (!distributed) for (const field of DISTRIBUTED_ONLY) if (field in state) sink.schema(Messages.notSupported(field), location);
   const jsonata = queryLanguage === 'JSONata';
+  // "The Map state Items field will accept a JSON array, a JSON object, or a JSONata expression" (transforming-data page).
+  if (jsonata && 'Items' in state && !Array.isArray(state.Items) && !isObject(state.Items) && !isJsonataExpression(state.Items)) {
+    sink.schema(Messages.expectedType('ARRAY'), `${location}/Items`);
+  }
   checkNumeric(state.MaxConcurrency, `${location}/MaxConcurrency`, { min: 0, integer: true }, jsonata, sink);
   checkNumeric(state.ToleratedFailurePercentage, `${location}/ToleratedFailurePercentage`, { min: 0, max: 100, integer: false }, jsonata, sink);
   checkNumeric(state.ToleratedFailureCount, `${location}/ToleratedFailureCount`, { min: 0, integer: true }, jsonata, sink);

@@ -1,4 +1,5 @@
-import type { StateRule } from '../context';
+import { isJsonataExpression } from '../../jsonata/is-jsonata-expression';
+import { isObject, type StateRule } from '../context';
 import { Messages } from '../messages';
 
 const ARN = /^arn:[^:\s]+:[^:\s]+:[^:\s]*:[^:\s]*:.+$/;
@@ -6,10 +7,14 @@ const ACTIVITY = /^arn:[^:]+:states:[^:]+:[^:]+:activity:/;
 const INTEGRATION_PATTERN = /\.(sync|waitForTaskToken)(:2)?$/;
 
 /**
- * Task Resource: an ARN; and in an EXPRESS machine no `.sync` / `.waitForTaskToken` pattern and no
+ * Task Resource: an ARN; a JSONata Task's Arguments an object or an expression; and in an EXPRESS machine no `.sync` / `.waitForTaskToken` pattern and no
  * activity (texts recorded on AWS by localstack).
  */
-export const taskResource: StateRule = ({ state, location, options, sink }) => {
+export const taskResource: StateRule = ({ state, location, queryLanguage, options, sink }) => {
+  // Arguments "will accept either a JSON object … Or … a JSONata expression" (transforming-data page).
+  if (queryLanguage === 'JSONata' && 'Arguments' in state && !isObject(state.Arguments) && !isJsonataExpression(state.Arguments)) {
+    sink.schema(Messages.expectedType('OBJECT'), `${location}/Arguments`);
+  }
   const resource = state.Resource;
   const at = `${location}/Resource`;
   if (resource === undefined) return;
