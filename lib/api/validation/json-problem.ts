@@ -1,3 +1,5 @@
+import { nestingDepthProblem } from '../../engine/core/json-nesting';
+
 /**
  * Why a text is not a JSON document, in the words of Jackson (the parser behind Step Functions),
  * or undefined when it is one. AWS quotes this text inside InvalidExecutionInput and InvalidOutput,
@@ -7,7 +9,7 @@
 export function jsonProblem(text: string): string | undefined {
   try {
     JSON.parse(text);
-    return undefined;
+    return nestingDepthProblem(text);
   } catch {
     return new Scanner(text).problem() ?? 'Invalid JSON';
   }

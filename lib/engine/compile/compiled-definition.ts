@@ -26,21 +26,27 @@ export interface CompiledDefinition extends CompiledGraph {
   timeoutSeconds?: number;
 }
 
-function compileState(name: string, def: State, inherited: QueryLanguage): CompiledState {
-  const queryLanguage = def.QueryLanguage ?? inherited;
+/**
+ * A state without QueryLanguage uses the machine's, also inside a Map or Parallel that declares its
+ * own ("If the state does not contain a queryLanguage field, then it will use the query language
+ * specified in the top-level queryLanguage field", CDK's StateBaseProps; localstack's parser,
+ * checked against AWS, inherits the top level too).
+ */
+function compileState(name: string, def: State, machine: QueryLanguage): CompiledState {
+  const queryLanguage = def.QueryLanguage ?? machine;
   const compiled: CompiledState = { name, type: def.Type, def, queryLanguage, graphs: [], distributed: false };
   if (def.Type === 'Task') compiled.task = parseTaskResource(def.Resource);
-  if (def.Type === 'Parallel') compiled.graphs = def.Branches.map((b) => compileGraph(b, queryLanguage));
+  if (def.Type === 'Parallel') compiled.graphs = def.Branches.map((b) => compileGraph(b, machine));
   if (def.Type === 'Map') {
     const processor = itemProcessor(def);
-    if (processor) compiled.graphs = [compileGraph(processor, queryLanguage)];
+    if (processor) compiled.graphs = [compileGraph(processor, machine)];
     compiled.distributed = isDistributed(def);
   }
   return compiled;
 }
 
-function compileGraph(graph: StateGraph, inherited: QueryLanguage): CompiledGraph {
-  const queryLanguage = graph.QueryLanguage ?? inherited;
+function compileGraph(graph: StateGraph, machine: QueryLanguage): CompiledGraph {
+  const queryLanguage = machine;
   const states = new Map<string, CompiledState>();
   for (const name of Object.keys(graph.States)) states.set(name, compileState(name, graph.States[name]!, queryLanguage));
   return { startAt: graph.StartAt, states, queryLanguage };

@@ -4,6 +4,7 @@ import { heartbeatTimeout, taskResultTooLarge, taskTimeout, unnamedTaskFailure }
 import { LimitCauses } from '../core/engine-limits';
 import type { Thread } from '../core/branch';
 import type { Interpreter, TaskHandlers } from '../core/interpreter';
+import { excessNesting, nestingDepthMessage } from '../core/json-nesting';
 import { jsonText, LazyJson, parseJson } from '../core/json-text';
 import type { StateRun } from '../core/state-run';
 import { evaluateJsonataField, evaluateJsonataInteger } from '../jsonata';
@@ -202,6 +203,13 @@ class TaskAttempt implements TaskHandlers {
       const tooBig = { error: StatesErrors.DataLimitExceeded, cause: LimitCauses.dataLimit(resource.family === 'task' ? resource.resourceType : resource.arn) };
       this.writer.failed(it, this.thread, resource, tooBig);
       throw taskResultTooLarge(tooBig.cause);
+    }
+    const excess = excessNesting(output);
+    if (excess) {
+      // A result nested past the JSON parser's limit cannot be read (see json-nesting.ts).
+      const unreadable = { error: StatesErrors.Runtime, cause: nestingDepthMessage(excess.depth) };
+      this.writer.failed(it, this.thread, resource, unreadable);
+      throw new StatesFailure(unreadable.error, unreadable.cause);
     }
     this.writer.succeeded(it, this.thread, resource, output);
     const result = parseJson(output);

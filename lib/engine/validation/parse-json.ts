@@ -1,4 +1,5 @@
 import type { Json, JsonObject } from '../../asl';
+import { excessNesting, nestingDepthMessage } from '../core/json-nesting';
 
 /** A JSON syntax error worded as AWS's parser (Jackson) words it. */
 export interface JsonSyntaxError {
@@ -26,6 +27,9 @@ class SyntaxFailure {
 export function parseJson(text: string): ParseJsonResult {
   const reader = new Reader(text);
   try {
+    // The reader recurses: a document past Jackson's nesting limit is refused before it is read.
+    const excess = excessNesting(text);
+    if (excess) throw new SyntaxFailure(nestingDepthMessage(excess.depth), excess.offset + 1);
     reader.skipWhitespace();
     if (reader.atEnd()) return { ok: true, value: undefined };
     return { ok: true, value: reader.value() };

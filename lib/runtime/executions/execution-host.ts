@@ -275,6 +275,12 @@ export class ExecutionHost {
         const missing = this.missingActivities(live);
         if (missing) input.missingActivities = missing;
         const before = live.record.status;
+        // The host failed it (failBroken) where the engine could not go on: the record is closed, the
+        // engine never knew; nothing more is applied to it (a late callback, a stop, a redrive).
+        if (before !== 'RUNNING' && live.engine.status === 'RUNNING') {
+          item.resolve();
+          continue;
+        }
         let decision: Decision;
         try {
           decision = await live.engine.apply(input);
@@ -448,6 +454,14 @@ export class ExecutionHost {
     Object.assign(r, { status: 'FAILED', stopDate: at, error: 'States.Runtime', cause, eventCount: r.eventCount + 1 });
     const writes: StoreWrite[] = [{ kind: 'putExecution', record: { ...r } }, { kind: 'appendEvents', executionArn: r.arn, events: [event] }];
     for (const id of live.timers) writes.push({ kind: 'cancelTimer', executionArn: r.arn, timerId: id });
+    // Its open tasks end with it: their tokens answer TaskTimedOut, their activity tasks are not handed out.
+    for (const [taskId, open] of live.tasks) {
+      const token = open.command.taskToken;
+      if (token === undefined) continue;
+      writes.push({ kind: 'putToken', record: { token, executionArn: r.arn, taskId, closed: true } });
+      if (open.command.integration.service === 'activity') writes.push({ kind: 'deleteActivityTask', token });
+    }
+    live.tasks.clear();
     this.timers.cancelAll(r.arn, live.timers);
     await this.ctx.store.write(writes);
     this.closedNow(live);

@@ -13,6 +13,7 @@ import { mockedMapItems, type MockedItems } from './test-state-map-items';
 import { mockedAsTask, mockOf, withIterationFailures } from './test-state-mock';
 import { checkMockRules, checkRoleArn, checkStateConfiguration, parseContext } from './test-state-rules';
 import { testedState } from './test-state-target';
+import { nestingDepthProblem } from '../../engine/core/json-nesting';
 
 const FAILURE_EVENTS = new Set(['TaskFailed', 'TaskTimedOut', 'LambdaFunctionFailed', 'LambdaFunctionTimedOut', 'ActivityFailed', 'ActivityTimedOut', 'ExecutionFailed']);
 
@@ -50,10 +51,18 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
       if (input.definition === undefined) throw missing('definition');
       const { state, name, queryLanguage } = testedState(input);
       const text = input.input ?? '{}';
+      let problem: string | undefined;
       try {
         JSON.parse(text);
+        problem = nestingDepthProblem(text);
       } catch (err) {
-        throw new ServiceError('InvalidExecutionInput', `Invalid State Machine Execution Input: '${(err as Error).message}'`);
+        problem = (err as Error).message;
+      }
+      if (problem !== undefined) throw new ServiceError('InvalidExecutionInput', `Invalid State Machine Execution Input: '${problem}'`);
+      // The other JSON texts it is given are read by recursive code too.
+      for (const [field, value] of [['mock.result', input.mock?.result], ['context', input.context], ['variables', input.variables], ['stateConfiguration.mapItemReaderData', input.stateConfiguration?.mapItemReaderData]] as const) {
+        const deep = value === undefined ? undefined : nestingDepthProblem(value);
+        if (deep !== undefined) throw new ServiceError('ValidationException', `Invalid ${field}: ${deep}`);
       }
       checkMockRules(state, input.mock, input.revealSecrets);
       checkRoleArn(state, input.mock, input.roleArn);
