@@ -381,7 +381,7 @@ export class Interpreter implements Execution, BranchOwner {
     const branch = run.branch;
     // A Task whose failure ends a Parallel branch or a Map iteration is recorded as aborted (recorded on AWS).
     const taskEnded = branch !== this.root && run.state.type === 'Task';
-    if (branch === this.root) this.redrivePoint = redrivePointOf(run);
+    if (branch === this.root) this.redrivePoint = redrivePointOf(run, f);
     else if (taskEnded && !branch.owner.recordsEndingTask) this.emit(sideOf(branch.thread), 'TaskStateAborted', {});
     branch.active = undefined;
     this.schedule(() => (branch.closed ? undefined : branch.owner.branchFailed(branch, f, false, taskEnded)));
@@ -655,9 +655,15 @@ interface RedrivePoint {
   mapRun?: MapRunRef;
 }
 
-function redrivePointOf(run: StateRun): RedrivePoint {
+/**
+ * Where a redrive resumes. A Parallel or an inline Map that failed with States.DataLimitExceeded is
+ * rerun whole, "including the branches that were successful" / "the iterations that were
+ * successful" (Redriving executions page): its output, not a branch, was over the quota.
+ */
+function redrivePointOf(run: StateRun, failure?: EngineFailure): RedrivePoint {
   const point: RedrivePoint = { name: run.name, input: run.input };
-  if (run.succeededBranches) point.succeeded = run.succeededBranches;
+  const overQuota = failure?.error === StatesErrors.DataLimitExceeded && (run.state.type === 'Parallel' || (run.state.type === 'Map' && !run.state.distributed));
+  if (run.succeededBranches && !overQuota) point.succeeded = run.succeededBranches;
   if (run.mapRun) point.mapRun = run.mapRun;
   return point;
 }
