@@ -33,3 +33,13 @@ export function nestingDepthProblem(text: string): string | undefined {
   const excess = excessNesting(text);
   return excess && nestingDepthMessage(excess.depth);
 }
+
+/** Why a text is no JSON document the engine can read (the parser's message, or Jackson's nesting one), else undefined. */
+export function unreadableJson(text: string): string | undefined {
+  try {
+    JSON.parse(text);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  return nestingDepthProblem(text);
+}

@@ -6,7 +6,7 @@ import type { RuntimeContext } from '../runtime-context';
 import { ServiceError } from '../step-functions-operations';
 import type { ExecutionHost } from './execution-host';
 import { SeedPool } from './seed-pool';
-import { nestingDepthProblem } from '../../engine/core/json-nesting';
+import { unreadableJson } from '../../engine/core/json-nesting';
 
 export interface StartRequest {
   /** A state machine ARN, or one of its version or alias ARNs. */
@@ -49,13 +49,7 @@ function resolveTarget(ctx: RuntimeContext, arn: string) {
 }
 
 function checkInput(input: string): void {
-  let problem: string | undefined;
-  try {
-    JSON.parse(input);
-    problem = nestingDepthProblem(input);
-  } catch (err) {
-    problem = (err as Error).message;
-  }
+  const problem = unreadableJson(input);
   if (problem !== undefined) throw new ServiceError('InvalidExecutionInput', `Invalid State Machine Execution Input: '${problem}'`);
 }
 

@@ -2,7 +2,7 @@ import type { Runtime } from '../runtime';
 import { ServiceError, type StepFunctionsOperations } from '../step-functions-operations';
 import type { TaskTokenRecord } from '../../store/records';
 import { missing } from './errors';
-import { nestingDepthProblem } from '../../engine/core/json-nesting';
+import { unreadableJson } from '../../engine/core/json-nesting';
 
 type Ops = Pick<StepFunctionsOperations, 'SendTaskSuccess' | 'SendTaskFailure' | 'SendTaskHeartbeat'>;
 
@@ -37,13 +37,7 @@ export function callbackOperations(rt: Runtime): Ops {
   return {
     async SendTaskSuccess({ taskToken, output }) {
       if (output === undefined) throw missing('output');
-      let problem: string | undefined;
-      try {
-        JSON.parse(output);
-        problem = nestingDepthProblem(output);
-      } catch (err) {
-        problem = (err as Error).message;
-      }
+      const problem = unreadableJson(output);
       if (problem !== undefined) throw new ServiceError('InvalidOutput', `Invalid Output: '${problem}'`);
       await settle(taskToken!, (r) => rt.host.feed(r.executionArn, { kind: 'TaskSucceeded', taskId: r.taskId, output }));
       return {};

@@ -1,9 +1,10 @@
-import type { Json, JsonObject, MapState } from '../../asl';
+import type { Json, MapState } from '../../asl';
 import { parseJson } from '../../engine';
 import { evaluateJsonataArray, type JsonataBindings } from '../../engine/jsonata';
 import { queryPath } from '../../engine/jsonpath';
 import { StatesFailure } from '../../engine/states-failure';
 import { isDistributed } from '../../engine/states/map-run/item-processor';
+import { objectItems } from '../../engine/states/map-run/map-plan';
 import { rawTextAt } from './test-state-raw-text';
 import { givenScope } from './test-state-scope';
 
@@ -65,7 +66,7 @@ async function jsonataItems(map: MapState, from: ItemSources): Promise<MockedIte
   const bindings = from.jsonata!;
   if (map.Items === undefined) return Array.isArray(bindings.input) ? { items: bindings.input } : { unknown: true };
   // A JSON object written as Items is iterated member by member, as the engine's map plan does.
-  if (map.Items !== null && typeof map.Items === 'object' && !Array.isArray(map.Items)) return { items: Object.keys(map.Items).map((Key) => ({ Key, Value: (map.Items as JsonObject)[Key]! })) };
+  if (map.Items !== null && typeof map.Items === 'object' && !Array.isArray(map.Items)) return { items: objectItems(map.Items).items };
   try {
     return { items: await evaluateJsonataArray(map.Items, 'Items', bindings) };
   } catch (err) {

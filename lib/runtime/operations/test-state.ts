@@ -13,7 +13,7 @@ import { mockedMapItems, type MockedItems } from './test-state-map-items';
 import { mockedAsTask, mockOf, withIterationFailures } from './test-state-mock';
 import { checkMockRules, checkRoleArn, checkStateConfiguration, parseContext } from './test-state-rules';
 import { testedState } from './test-state-target';
-import { nestingDepthProblem } from '../../engine/core/json-nesting';
+import { nestingDepthProblem, unreadableJson } from '../../engine/core/json-nesting';
 
 const FAILURE_EVENTS = new Set(['TaskFailed', 'TaskTimedOut', 'LambdaFunctionFailed', 'LambdaFunctionTimedOut', 'ActivityFailed', 'ActivityTimedOut', 'ExecutionFailed']);
 
@@ -51,13 +51,7 @@ export function testStateOperations(rt: Runtime): Pick<StepFunctionsOperations, 
       if (input.definition === undefined) throw missing('definition');
       const { state, name, queryLanguage } = testedState(input);
       const text = input.input ?? '{}';
-      let problem: string | undefined;
-      try {
-        JSON.parse(text);
-        problem = nestingDepthProblem(text);
-      } catch (err) {
-        problem = (err as Error).message;
-      }
+      const problem = unreadableJson(text);
       if (problem !== undefined) throw new ServiceError('InvalidExecutionInput', `Invalid State Machine Execution Input: '${problem}'`);
       // The other JSON texts it is given are read by recursive code too.
       for (const [field, value] of [['mock.result', input.mock?.result], ['context', input.context], ['variables', input.variables], ['stateConfiguration.mapItemReaderData', input.stateConfiguration?.mapItemReaderData]] as const) {

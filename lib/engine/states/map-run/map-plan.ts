@@ -103,7 +103,7 @@ function jsonPathItems(run: StateRun, itemsPath: string, value: Json): { items: 
 const isJsonObject = (value: Json | undefined): value is JsonObject => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** An object's members as Map items: `{"Key", "Value"}` pairs, with their keys for `$$.Map.Item.Key`. */
-function objectItems(value: JsonObject): { items: Json[]; keys: string[] } {
+export function objectItems(value: JsonObject): { items: Json[]; keys: string[] } {
   const keys = Object.keys(value);
   return { items: keys.map((Key) => ({ Key, Value: value[Key]! })), keys };
 }
