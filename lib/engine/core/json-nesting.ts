@@ -8,6 +8,8 @@ export const MAX_JSON_NESTING_DEPTH = 1000;
 
 /** Where `text` first nests deeper than `max` (the offset of the bracket that does), or undefined. One pass, no recursion. */
 export function excessNesting(text: string, max = MAX_JSON_NESTING_DEPTH): { depth: number; offset: number } | undefined {
+  // Nesting deeper than `max` takes more than `max` characters: most texts need no scan.
+  if (text.length <= max) return undefined;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -41,5 +43,6 @@ export function unreadableJson(text: string): string | undefined {
   } catch (err) {
     return (err as Error).message;
   }
-  return nestingDepthProblem(text);
+  // A parsed document deeper than the maximum closes every bracket it opens: at least 2 × (max + 1) characters.
+  return text.length < 2 * (MAX_JSON_NESTING_DEPTH + 1) ? undefined : nestingDepthProblem(text);
 }
