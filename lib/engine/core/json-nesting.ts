@@ -1,3 +1,5 @@
+import { parseJsonAhead } from './json-text';
+
 /**
  * Jackson, the JSON parser behind Step Functions, refuses a document nested deeper than 1000
  * arrays and objects (StreamReadConstraints' default maximum nesting depth). The engine's own JSON
@@ -39,7 +41,7 @@ export function nestingDepthProblem(text: string): string | undefined {
 /** Why a text is no JSON document the engine can read (the parser's message, or Jackson's nesting one), else undefined. */
 export function unreadableJson(text: string): string | undefined {
   try {
-    JSON.parse(text);
+    parseJsonAhead(text);
   } catch (err) {
     return (err as Error).message;
   }

@@ -285,8 +285,31 @@ export function jsonBytesAlong(copy: Json, original: Json | undefined, steps: re
   return size;
 }
 
+/**
+ * Texts the service parsed to check them (StartExecution's input, a callback's output) and hands to
+ * the engine next: the engine takes the parsed value instead of parsing the text again. Each is
+ * taken once; the few a failed call leaves behind are dropped when the map fills.
+ */
+const checked = new Map<string, Json>();
+const MAX_CHECKED = 256;
+
+/** Parses a text the engine will read next (see `checked`); throws as JSON.parse does. */
+export function parseJsonAhead(text: string): Json {
+  const value = parseJson(text);
+  if (checked.size >= MAX_CHECKED) checked.clear();
+  checked.set(text, value);
+  return value;
+}
+
 /** Parses JSON text the runtime or a caller handed in; the result is treated as immutable. */
 export function parseJson(text: string): Json {
+  if (checked.size > 0) {
+    const ahead = checked.get(text);
+    if (ahead !== undefined) {
+      checked.delete(text);
+      return ahead;
+    }
+  }
   const value = JSON.parse(text) as Json;
   // Kept without comparing: where the text is what JSON.stringify writes anyway, using it is the same.
   if (typeof value === 'object' && value !== null && MAY_DIFFER.test(text)) givenTexts.set(value, text);

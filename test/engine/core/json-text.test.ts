@@ -1,5 +1,5 @@
 import type { Json } from '../../../lib/asl';
-import { jsonBytes, jsonBytesAlong, jsonBytesFrom, LazyJson, SizeMemo, withLazyTexts, type PathStep } from '../../../lib/engine/core/json-text';
+import { jsonBytes, jsonBytesAlong, jsonBytesFrom, LazyJson, parseJson, parseJsonAhead, SizeMemo, withLazyTexts, type PathStep } from '../../../lib/engine/core/json-text';
 import { applyResultPath, compilePath } from '../../../lib/engine/jsonpath';
 
 /** The 256 KiB quota is measured in UTF-8 bytes of the JSON text: jsonBytes must agree with it exactly. */
@@ -215,5 +215,21 @@ describe('SizeMemo', () => {
     memo.rememberRecent(small, 7, 1);
     memo.remember(small, 7, 1);
     expect(memo.get(small)).toBeUndefined();
+  });
+});
+
+describe('parseJsonAhead', () => {
+  test('the engine takes the value the service parsed, once; later reads parse afresh', () => {
+    const text = JSON.stringify({ order: { id: 'ahead-1', items: [1, 2] } });
+    const checked = parseJsonAhead(text);
+    expect(parseJson(text)).toBe(checked);
+    const again = parseJson(text);
+    expect(again).not.toBe(checked);
+    expect(again).toEqual(checked);
+  });
+
+  test('a text that is no JSON throws as JSON.parse does and leaves nothing behind', () => {
+    expect(() => parseJsonAhead('{"a":')).toThrow(SyntaxError);
+    expect(() => parseJson('{"a":')).toThrow(SyntaxError);
   });
 });
