@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixtureLambdas, fn, openFixture, ROLE, type Fixture } from './service-fixture';
 import { RECORDED_CONTEXT as CONTEXT } from './test-state-context-object';
+import { pythonJson } from '../api/recorded/python-json';
 
 /**
  * TestState on one state at each inspection level, as recorded on AWS in localstack's
@@ -31,13 +32,6 @@ afterAll(async () => {
 });
 
 const T = (o: unknown) => JSON.stringify(o);
-/** JSON as Python's json.dumps writes it (", " and ": "), as the recorded tests send it. */
-const pythonJson = (v: unknown): string =>
-  Array.isArray(v)
-    ? `[${v.map(pythonJson).join(', ')}]`
-    : v !== null && typeof v === 'object'
-      ? `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${pythonJson(x)}`).join(', ')}}`
-      : JSON.stringify(v);
 const LEVELS = ['INFO', 'DEBUG', 'TRACE'] as const;
 const HELLO = '{"Value":"HelloWorld"}';
 const NESTED = T({ initialData: { fieldFromInput: 'value from input', otherField: 'other' }, unrelatedData: { someOtherField: 1234 } });
