@@ -3,11 +3,13 @@ import type { FlagSpec } from './parse-flags';
 /** The flags every client command takes. */
 export const CLIENT_FLAGS = {
   'endpoint-url': { type: 'string' },
+  port: { type: 'string' },
   region: { type: 'string' },
   json: { type: 'boolean' },
 } as const satisfies FlagSpec;
 
 export const CLIENT_USAGE = `  --endpoint-url URL  the local service (default http://127.0.0.1:8083, or $SAGAFLOW_ENDPOINT)
+  --port N            the local service on 127.0.0.1:N (as \`sagaflow serve --port N\` started it)
   --json              print JSON for scripts instead of text`;
 
 /** Dates in --json output: ISO 8601 strings. */

@@ -1,9 +1,17 @@
+import { UsageError } from './command';
+
 /** Where the client commands find the local service, unless --endpoint-url says otherwise. */
 export const DEFAULT_ENDPOINT = 'http://127.0.0.1:8083';
 
-/** The endpoint from --endpoint-url, then SAGAFLOW_ENDPOINT, then the default. */
-export function endpointOf(flag: string | undefined): string {
-  return (flag ?? process.env.SAGAFLOW_ENDPOINT ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
+/** The endpoint from --endpoint-url or --port, then SAGAFLOW_ENDPOINT, then the default. */
+export function endpointOf(flags: { 'endpoint-url'?: string; port?: string }): string {
+  const { 'endpoint-url': url, port } = flags;
+  if (port !== undefined) {
+    if (url !== undefined) throw new UsageError('give --endpoint-url or --port, not both');
+    if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) throw new UsageError(`--port takes a port number, 1 to 65535 (got '${port}')`);
+    return `http://127.0.0.1:${Number(port)}`;
+  }
+  return (url ?? process.env.SAGAFLOW_ENDPOINT ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
 }
 
 /** Said when nothing answers at the endpoint. */

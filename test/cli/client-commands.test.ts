@@ -152,7 +152,57 @@ describe('describe', () => {
   test('no ARN: exit 2', async () => {
     const run = await cli('describe');
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('name the execution ARN');
+    expect(run.stderr).toContain('name the execution (its ARN or name)');
+  });
+});
+
+describe('an execution by name', () => {
+  test('describe and history take the name `executions` lists, or MACHINE:NAME', async () => {
+    const byArn = await cli('describe', ok);
+    expect(await cli('describe', 'order-1')).toEqual(byArn);
+    expect(await cli('history', 'approval:req-7')).toEqual(await cli('history', waiting));
+  });
+
+  test('a name no execution has, or a machine that does not exist: exit 1, saying so', async () => {
+    const run = await cli('describe', 'order-9');
+    expect(run).toMatchObject({ code: 1, stderr: "sagaflow describe: no execution named 'order-9'; `sagaflow executions` lists them\n" });
+    const other = await cli('history', 'orders:req-7');
+    expect(other).toMatchObject({ code: 1, stderr: "sagaflow history: no execution named 'req-7' of state machine 'orders'; `sagaflow executions` lists them\n" });
+    const machine = await cli('describe', 'billing:order-1');
+    expect(machine).toMatchObject({ code: 1, stderr: "sagaflow describe: no state machine named 'billing'; `sagaflow executions` lists the executions there are\n" });
+  });
+
+  test('a name two state machines share must be told apart', async () => {
+    const shared = await startHarness({ clock: 'virtual', now: Date.UTC(2024, 0, 2) });
+    try {
+      for (const name of ['first', 'second']) {
+        const arn = String((await shared.call('CreateStateMachine', { name, definition: PASS_DEFINITION, roleArn: ROLE })).json().stateMachineArn);
+        await shared.call('StartExecution', { stateMachineArn: arn, name: 'nightly', input: '{}' });
+      }
+      const run = await sagaflow(['describe', 'nightly', '--endpoint-url', shared.server.url]);
+      expect(run).toMatchObject({ code: 1, stderr: "sagaflow describe: 2 executions are named 'nightly' (first:nightly, second:nightly); name one as MACHINE:NAME or by its ARN\n" });
+      const one = await sagaflow(['describe', 'second:nightly', '--endpoint-url', shared.server.url, '--json']);
+      expect(JSON.parse(one.stdout).executionArn).toBe('arn:aws:states:us-east-1:123456789012:execution:second:nightly');
+    } finally {
+      await shared.close();
+    }
+  });
+});
+
+describe('--port', () => {
+  test('names the local service on 127.0.0.1 by its port, as `serve --port` does', async () => {
+    const port = new URL(h.server.url).port;
+    const run = await sagaflow(['describe', ok, '--port', port]);
+    expect(run).toEqual(await cli('describe', ok));
+  });
+
+  test('not with --endpoint-url, and only a port number: exit 2', async () => {
+    const both = await cli('executions', '--port', '8083');
+    expect(both).toMatchObject({ code: 2 });
+    expect(both.stderr).toContain('give --endpoint-url or --port, not both');
+    const bad = await sagaflow(['executions', '--port', '80x']);
+    expect(bad).toMatchObject({ code: 2 });
+    expect(bad.stderr).toContain("--port takes a port number, 1 to 65535 (got '80x')");
   });
 });
 
@@ -330,5 +380,5 @@ test('every command has --help', async () => {
   }
   const help = await sagaflow(['history', '--help']);
   expect(help).toMatchObject({ code: 0 });
-  expect(help.stdout).toMatch(/^Usage: sagaflow history EXECUTION_ARN/);
+  expect(help.stdout).toMatch(/^Usage: sagaflow history EXECUTION \[options\]\n[^]*EXECUTION is an execution ARN, or its name/);
 });

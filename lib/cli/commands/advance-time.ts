@@ -19,7 +19,7 @@ export const advanceTime: Command = {
   async run(argv) {
     const { flags, positionals } = parseFlags(argv, CLIENT_FLAGS);
     const ms = parseDuration(onePositional(positionals, 'duration'), 'DURATION');
-    const endpoint = endpointOf(flags['endpoint-url']);
+    const endpoint = endpointOf(flags);
     const { now, fired } = await callAdmin<{ now: number; fired: number }>(endpoint, 'POST', 'clock/advance', { ms });
     const iso = new Date(now).toISOString();
     if (flags.json) console.log(JSON.stringify({ advancedMs: ms, now, iso, fired }));

@@ -2,12 +2,14 @@ import { CLIENT_FLAGS, CLIENT_USAGE, isoOrNull } from '../client-flags';
 import type { Command } from '../command';
 import { formatDuration } from '../duration';
 import { endpointOf } from '../endpoint';
+import { EXECUTION_REF_USAGE, executionArnOf } from '../execution-ref';
 import { onePositional, parseFlags } from '../parse-flags';
 import { callService, sfnClient } from '../sfn-client';
 
-const usage = `Usage: sagaflow describe EXECUTION_ARN [options]
+const usage = `Usage: sagaflow describe EXECUTION [options]
 
 Shows one execution: its status, dates, input, and its output or its error and cause.
+${EXECUTION_REF_USAGE}
 
 ${CLIENT_USAGE}`;
 
@@ -28,11 +30,12 @@ export const describe: Command = {
   usage,
   async run(argv) {
     const { flags, positionals } = parseFlags(argv, CLIENT_FLAGS);
-    const executionArn = onePositional(positionals, 'execution ARN');
-    const endpoint = endpointOf(flags['endpoint-url']);
+    const ref = onePositional(positionals, 'execution (its ARN or name)');
+    const endpoint = endpointOf(flags);
     const client = sfnClient(endpoint, flags.region);
     const { DescribeExecutionCommand } = require('@aws-sdk/client-sfn') as typeof import('@aws-sdk/client-sfn');
     try {
+      const executionArn = await executionArnOf(client, endpoint, ref);
       const { $metadata: _, ...e } = await callService(endpoint, () => client.send(new DescribeExecutionCommand({ executionArn })));
       if (flags.json) {
         console.log(JSON.stringify({ ...e, startDate: isoOrNull(e.startDate), stopDate: isoOrNull(e.stopDate), redriveDate: e.redriveDate && isoOrNull(e.redriveDate) }, null, 2));

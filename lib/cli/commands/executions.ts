@@ -1,9 +1,10 @@
-import type { ExecutionListItem, ExecutionStatus, ListExecutionsCommandOutput, StateMachineListItem } from '@aws-sdk/client-sfn';
+import type { ExecutionListItem, ExecutionStatus, ListExecutionsCommandOutput } from '@aws-sdk/client-sfn';
 import { CLIENT_FLAGS, CLIENT_USAGE, isoOrNull, shortTime } from '../client-flags';
 import { UsageError, type Command } from '../command';
 import { CommandFailure } from '../command-failure';
 import { formatDuration } from '../duration';
 import { endpointOf } from '../endpoint';
+import { listStateMachines } from '../list-state-machines';
 import { parseFlags } from '../parse-flags';
 import { callService, sfnClient } from '../sfn-client';
 import { textTable } from '../text-table';
@@ -32,20 +33,11 @@ export const executions: Command = {
     const limit = f.limit === undefined ? 20 : Number(f.limit);
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number (got '${f.limit}')`);
 
-    const endpoint = endpointOf(f['endpoint-url']);
+    const endpoint = endpointOf(f);
     const client = sfnClient(endpoint, f.region);
-    const { ListExecutionsCommand, ListStateMachinesCommand } = require('@aws-sdk/client-sfn') as typeof import('@aws-sdk/client-sfn');
+    const { ListExecutionsCommand } = require('@aws-sdk/client-sfn') as typeof import('@aws-sdk/client-sfn');
     try {
-      const machines = await callService(endpoint, async () => {
-        const all: StateMachineListItem[] = [];
-        let nextToken: string | undefined;
-        do {
-          const page = await client.send(new ListStateMachinesCommand({ nextToken }));
-          all.push(...(page.stateMachines ?? []));
-          nextToken = page.nextToken;
-        } while (nextToken);
-        return all;
-      });
+      const machines = await listStateMachines(client, endpoint);
       // AWS keeps no list of EXPRESS executions (ListExecutions refuses such a machine).
       let targets = machines.filter((m) => m.type !== 'EXPRESS').map((m) => m.stateMachineArn!);
       if (f['state-machine'] !== undefined) {

@@ -2,15 +2,17 @@ import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { CLIENT_FLAGS, CLIENT_USAGE } from '../client-flags';
 import type { Command } from '../command';
 import { endpointOf } from '../endpoint';
+import { EXECUTION_REF_USAGE, executionArnOf } from '../execution-ref';
 import { formatOffset, timeline } from '../history-timeline';
 import { onePositional, parseFlags } from '../parse-flags';
 import { callService, sfnClient } from '../sfn-client';
 import { textTable } from '../text-table';
 
-const usage = `Usage: sagaflow history EXECUTION_ARN [options]
+const usage = `Usage: sagaflow history EXECUTION [options]
 
 Shows an execution's history as a timeline: time from the start, event id, event type, state,
 and the details that matter (resource, error and cause, short payloads).
+${EXECUTION_REF_USAGE}
 
   --reverse           newest event first
 ${CLIENT_USAGE}`;
@@ -20,11 +22,12 @@ export const history: Command = {
   usage,
   async run(argv) {
     const { flags, positionals } = parseFlags(argv, { ...CLIENT_FLAGS, reverse: { type: 'boolean' } });
-    const executionArn = onePositional(positionals, 'execution ARN');
-    const endpoint = endpointOf(flags['endpoint-url']);
+    const ref = onePositional(positionals, 'execution (its ARN or name)');
+    const endpoint = endpointOf(flags);
     const client = sfnClient(endpoint, flags.region);
     const { GetExecutionHistoryCommand } = require('@aws-sdk/client-sfn') as typeof import('@aws-sdk/client-sfn');
     try {
+      const executionArn = await executionArnOf(client, endpoint, ref);
       const events: HistoryEvent[] = [];
       let nextToken: string | undefined;
       do {

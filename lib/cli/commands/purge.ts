@@ -35,7 +35,7 @@ export const purge: Command = {
       if (!flags['state-machine'].startsWith('arn:')) throw new UsageError('--state-machine takes a state machine ARN');
       body.stateMachineArn = flags['state-machine'];
     }
-    const endpoint = endpointOf(flags['endpoint-url']);
+    const endpoint = endpointOf(flags);
     const { purged } = await callAdmin<{ purged: number }>(endpoint, 'POST', 'purge', body);
     if (flags.json) console.log(JSON.stringify({ purged }));
     else {

@@ -20,7 +20,7 @@ export const sendTaskFailure: Command = {
     const { flags, positionals } = parseFlags(argv, { ...CLIENT_FLAGS, 'task-token': { type: 'string' }, error: { type: 'string' }, cause: { type: 'string' } });
     if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     if (flags['task-token'] === undefined) throw new UsageError('--task-token is required');
-    const endpoint = endpointOf(flags['endpoint-url']);
+    const endpoint = endpointOf(flags);
     const client = sfnClient(endpoint, flags.region);
     const { SendTaskFailureCommand } = require('@aws-sdk/client-sfn') as typeof import('@aws-sdk/client-sfn');
     try {

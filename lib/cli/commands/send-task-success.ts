@@ -20,7 +20,7 @@ export const sendTaskSuccess: Command = {
     if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     if (flags['task-token'] === undefined) throw new UsageError('--task-token is required');
     if (flags.output === undefined) throw new UsageError('--output is required (a JSON document, e.g. \'{"approved": true}\')');
-    const endpoint = endpointOf(flags['endpoint-url']);
+    const endpoint = endpointOf(flags);
     const client = sfnClient(endpoint, flags.region);
     const { SendTaskSuccessCommand } = require('@aws-sdk/client-sfn') as typeof import('@aws-sdk/client-sfn');
     try {
