@@ -50,12 +50,14 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const read = await readBody(req, limit);
     if (read.kind === 'too-large') return refuseTooLarge(req, res, limit);
-    const path = (req.url ?? '/').split('?')[0];
-    if (isAdminPath(path)) return answerAdminRequest(req, res, path, read.body);
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
+    if (isAdminPath(path)) return answerAdminRequest(req, res, path, read.body, new URLSearchParams(q < 0 ? '' : url.slice(q + 1)));
     return answerAwsJson(req, res, read.body, context);
   }
 
-  async function answerAdminRequest(req: IncomingMessage, res: ServerResponse, path: string, body: Buffer): Promise<void> {
+  async function answerAdminRequest(req: IncomingMessage, res: ServerResponse, path: string, body: Buffer, query: URLSearchParams): Promise<void> {
     let parsed: unknown;
     if (body.length > 0) {
       try {
@@ -64,7 +66,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         return sendJson(res, 400, { error: 'InvalidRequest', message: 'The body is not JSON.' });
       }
     }
-    const reply = await answerAdmin(service.admin, req.method ?? 'GET', path, parsed);
+    const reply = await answerAdmin(service.admin, req.method ?? 'GET', path, parsed, query);
     if (reply.allow) res.setHeader('Allow', reply.allow);
     sendJson(res, reply.status, reply.body);
   }

@@ -11,6 +11,7 @@ const commands: Record<string, () => Command> = {
   executions: () => require('./commands/executions').executions,
   describe: () => require('./commands/describe').describe,
   history: () => require('./commands/history').history,
+  tasks: () => require('./commands/tasks').tasks,
   'send-task-success': () => require('./commands/send-task-success').sendTaskSuccess,
   'send-task-failure': () => require('./commands/send-task-failure').sendTaskFailure,
   'advance-time': () => require('./commands/advance-time').advanceTime,

@@ -113,9 +113,11 @@ export function localGuide(t: GuideTarget): string {
   }
 
   section('Every day', [
-    'npx sagaflow executions              # list executions',
-    'npx sagaflow history <executionArn>  # a readable timeline',
-    'npx sagaflow advance-time 1h         # with --clock virtual: let waits and timeouts fall due',
+    'npx sagaflow executions               # list executions',
+    'npx sagaflow history <execution>      # a readable timeline (an execution by its name or ARN)',
+    'npx sagaflow tasks <execution>        # the tasks it waits on, with their tokens',
+    "npx sagaflow send-task-success --execution <execution> --output '{...}'",
+    'npx sagaflow advance-time 1h          # with --clock virtual: let waits and timeouts fall due',
     '',
     'Ctrl-C stops everything; data stays in .sagaflow/ for the next start.',
   ]);

@@ -106,6 +106,10 @@ export const createLocalService: CreateLocalService = async (options: LocalServi
         return result;
       },
       purge,
+      async waitingTasks(executionArn: string) {
+        await recovered;
+        return host.waitingTasks(executionArn);
+      },
       registerLambdas: (functions) => lambdas.register(functions),
     },
     async close() {

@@ -86,6 +86,17 @@ export interface PurgeOptions {
   stateMachineArn?: string;
 }
 
+/** A task of a RUNNING execution that waits with a task token (GET /_sagaflow/waiting-tasks). */
+export interface WaitingTask {
+  taskToken: string;
+  /** The Task state's name. */
+  stateName: string;
+  /** Its Resource, as the definition writes it. */
+  resource: string;
+  /** What completes it: SendTaskSuccess/SendTaskFailure from a callback, or an activity worker. */
+  waitsFor: 'callback' | 'activity worker' | 'activity worker (started)';
+}
+
 export interface AdminOperations {
   /** The service clock, epoch ms. */
   now(): number;
@@ -93,6 +104,8 @@ export interface AdminOperations {
   /** Virtual mode only: moves time forward and fires everything that falls due, in order. */
   advanceTime(ms: number): Promise<{ now: number; fired: number }>;
   purge(options: PurgeOptions): Promise<{ purged: number }>;
+  /** The tasks of an execution waiting with a task token, oldest first; none once it closed. */
+  waitingTasks(executionArn: string): Promise<WaitingTask[]>;
   /** Registers or replaces Lambda functions at run time (used when a CDK app is loaded). */
   registerLambdas(functions: LambdaFunctionConfig[]): void;
 }

@@ -131,6 +131,13 @@ export class FakeLocalService implements LocalService {
       }
       return { purged };
     },
+    waitingTasks: async (executionArn) => {
+      const e = this.executions.get(executionArn);
+      if (!e) throw new ServiceError('ExecutionDoesNotExist', `Execution Does Not Exist: '${executionArn}'`);
+      if (e.token === undefined) return [];
+      const definition = JSON.parse(e.machine.definition) as { StartAt: string; States: Record<string, { Resource: string }> };
+      return [{ taskToken: e.token, stateName: definition.StartAt, resource: definition.States[definition.StartAt].Resource, waitsFor: 'callback' }];
+    },
     registerLambdas: () => {},
   };
 

@@ -272,12 +272,44 @@ describe('send-task-success and send-task-failure', () => {
     expect(notJson.stderr).toMatch(/^sagaflow send-task-success: InvalidOutput: Invalid Output: 'Unrecognized token 'yes'/);
   });
 
+  test('--execution completes the one task of an execution that waits for a callback, found by name', async () => {
+    const { executionArn } = (await h.call('StartExecution', { stateMachineArn: approval, name: 'req-20', input: '{}' })).json() as { executionArn: string };
+    const run = await cli('send-task-success', '--execution', 'req-20', '--output', '{"approved": true}');
+    expect(run).toMatchObject({ code: 0, stdout: 'Task completed (success).\n' });
+    expect(h.fake.executions.get(executionArn)).toMatchObject({ status: 'SUCCEEDED', output: '{"approved": true}' });
+    const again = await cli('send-task-failure', '--execution', 'req-20', '--error', 'Late');
+    expect(again).toMatchObject({ code: 1, stderr: 'sagaflow send-task-failure: req-20 has no task waiting for a callback (`sagaflow tasks req-20` shows what it waits for)\n' });
+    const state = await cli('send-task-success', '--execution', 'req-7', '--state', 'Review', '--output', '{}');
+    expect(state).toMatchObject({ code: 1, stderr: "sagaflow send-task-success: no task of req-7 in state 'Review' waits for a callback; these do: Approve\n" });
+  });
+
   test('missing flags exit 2', async () => {
     expect((await cli('send-task-success', '--output', '{}')).code).toBe(2);
+    const both = await cli('send-task-success', '--task-token', 't', '--execution', 'req-7', '--output', '{}');
+    expect(both).toMatchObject({ code: 2 });
+    expect(both.stderr).toContain('give --task-token, or --execution (and --state), not both');
     const run = await cli('send-task-success', '--task-token', 't');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--output is required');
     expect((await cli('send-task-failure')).code).toBe(2);
+  });
+});
+
+describe('tasks', () => {
+  test('the tasks an execution waits on, with their tokens', async () => {
+    const run = await cli('tasks', 'req-7');
+    expect(run.code).toBe(0);
+    const rows = tableRows(run.stdout);
+    expect(rows).toEqual([
+      ['STATE', 'WAITS FOR', 'RESOURCE', 'TASK TOKEN'],
+      ['Approve', 'callback', 'arn:aws:states:::lambda:invoke.waitForTaskToken', h.fake.executions.get(waiting)!.token!],
+    ]);
+    const json = await cli('tasks', waiting, '--json');
+    expect(JSON.parse(json.stdout)).toEqual({ executionArn: waiting, tasks: [{ taskToken: h.fake.executions.get(waiting)!.token, stateName: 'Approve', resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', waitsFor: 'callback' }] });
+  });
+
+  test('an execution that waits on nothing says so', async () => {
+    expect(await cli('tasks', 'order-1')).toMatchObject({ code: 0, stdout: 'No task of order-1 waits with a task token.\n' });
   });
 });
 
@@ -375,7 +407,7 @@ describe('no service running', () => {
 
 test('every command has --help', async () => {
   const run = await sagaflow(['--help']);
-  for (const name of ['serve', 'executions', 'describe', 'history', 'send-task-success', 'send-task-failure', 'advance-time', 'purge']) {
+  for (const name of ['serve', 'executions', 'describe', 'history', 'tasks', 'send-task-success', 'send-task-failure', 'advance-time', 'purge']) {
     expect(run.stdout).toMatch(new RegExp(`\\n  ${name} +\\S`));
   }
   const help = await sagaflow(['history', '--help']);

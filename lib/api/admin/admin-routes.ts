@@ -1,4 +1,5 @@
 import type { AdminOperations, PurgeOptions } from '../../runtime/local-service-contract';
+import { ServiceError } from '../../runtime/step-functions-operations';
 
 /** The local service's own endpoints, under /_sagaflow/ (documented in docs/local-service-api.md). */
 export const ADMIN_PREFIX = '/_sagaflow/';
@@ -15,7 +16,7 @@ class AdminError extends Error {
   }
 }
 
-type Route = { method: 'GET' | 'POST'; run(admin: AdminOperations, body: unknown): Promise<unknown> | unknown };
+type Route = { method: 'GET' | 'POST'; run(admin: AdminOperations, body: unknown, query: URLSearchParams): Promise<unknown> | unknown };
 
 const CLOSED_STATUSES = ['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'] as const;
 
@@ -73,18 +74,26 @@ const routes: Record<string, Route> = {
     },
   },
   purge: { method: 'POST', run: (admin, body) => admin.purge(purgeOptions(admin, objectBody(body))) },
+  'waiting-tasks': {
+    method: 'GET',
+    async run(admin, _body, query) {
+      const executionArn = query.get('executionArn');
+      if (executionArn === null || !executionArn.startsWith('arn:')) throw new AdminError('InvalidRequest', "Give the execution as '?executionArn=ARN'.");
+      return { tasks: await admin.waitingTasks(executionArn) };
+    },
+  },
 };
 
 /** Answers `/_sagaflow/<route>`; `body` is the parsed JSON body, or undefined when there is none. */
-export async function answerAdmin(admin: AdminOperations, method: string, path: string, body: unknown): Promise<AdminAnswer> {
+export async function answerAdmin(admin: AdminOperations, method: string, path: string, body: unknown, query = new URLSearchParams()): Promise<AdminAnswer> {
   const name = path.slice(ADMIN_PREFIX.length).replace(/\/+$/, '');
   const route = Object.hasOwn(routes, name) ? routes[name] : undefined;
   if (!route) return { status: 404, body: { error: 'NotFound', message: `No admin endpoint ${path}. See docs/local-service-api.md.` } };
   if (method !== route.method) return { status: 405, allow: route.method, body: { error: 'MethodNotAllowed', message: `${path} answers ${route.method} only.` } };
   try {
-    return { status: 200, body: await route.run(admin, body) };
+    return { status: 200, body: await route.run(admin, body, query) };
   } catch (err) {
-    if (err instanceof AdminError) return { status: 400, body: { error: err.code, message: err.message } };
+    if (err instanceof AdminError || err instanceof ServiceError) return { status: 400, body: { error: err.code, message: err.message } };
     throw err;
   }
 }

@@ -1,10 +1,9 @@
-import { CLIENT_FLAGS, CLIENT_USAGE, isoOrNull } from '../client-flags';
+import { CLIENT_USAGE, isoOrNull } from '../client-flags';
 import type { Command } from '../command';
 import { formatDuration } from '../duration';
-import { endpointOf } from '../endpoint';
-import { EXECUTION_REF_USAGE, executionArnOf } from '../execution-ref';
-import { onePositional, parseFlags } from '../parse-flags';
-import { callService, sfnClient } from '../sfn-client';
+import { onExecution } from '../execution-command';
+import { EXECUTION_REF_USAGE } from '../execution-ref';
+import { callService } from '../sfn-client';
 
 const usage = `Usage: sagaflow describe EXECUTION [options]
 
@@ -28,14 +27,9 @@ const indent = (text: string) => text.split('\n').join('\n  ');
 export const describe: Command = {
   summary: 'show an execution: status, input, output or error and cause, dates',
   usage,
-  async run(argv) {
-    const { flags, positionals } = parseFlags(argv, CLIENT_FLAGS);
-    const ref = onePositional(positionals, 'execution (its ARN or name)');
-    const endpoint = endpointOf(flags);
-    const client = sfnClient(endpoint, flags.region);
-    const { DescribeExecutionCommand } = require('@aws-sdk/client-sfn') as typeof import('@aws-sdk/client-sfn');
-    try {
-      const executionArn = await executionArnOf(client, endpoint, ref);
+  run: (argv) =>
+    onExecution(argv, {}, async ({ flags, executionArn, endpoint, client }) => {
+      const { DescribeExecutionCommand } = require('@aws-sdk/client-sfn') as typeof import('@aws-sdk/client-sfn');
       const { $metadata: _, ...e } = await callService(endpoint, () => client.send(new DescribeExecutionCommand({ executionArn })));
       if (flags.json) {
         console.log(JSON.stringify({ ...e, startDate: isoOrNull(e.startDate), stopDate: isoOrNull(e.stopDate), redriveDate: e.redriveDate && isoOrNull(e.redriveDate) }, null, 2));
@@ -58,8 +52,5 @@ export const describe: Command = {
       }
       console.log(lines.join('\n'));
       return 0;
-    } finally {
-      client.destroy();
-    }
-  },
+    }),
 };

@@ -1,11 +1,10 @@
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
-import { CLIENT_FLAGS, CLIENT_USAGE } from '../client-flags';
+import { CLIENT_USAGE } from '../client-flags';
 import type { Command } from '../command';
-import { endpointOf } from '../endpoint';
-import { EXECUTION_REF_USAGE, executionArnOf } from '../execution-ref';
+import { onExecution } from '../execution-command';
+import { EXECUTION_REF_USAGE } from '../execution-ref';
 import { formatOffset, timeline } from '../history-timeline';
-import { onePositional, parseFlags } from '../parse-flags';
-import { callService, sfnClient } from '../sfn-client';
+import { callService } from '../sfn-client';
 import { textTable } from '../text-table';
 
 const usage = `Usage: sagaflow history EXECUTION [options]
@@ -20,14 +19,9 @@ ${CLIENT_USAGE}`;
 export const history: Command = {
   summary: "show an execution's history as a readable timeline",
   usage,
-  async run(argv) {
-    const { flags, positionals } = parseFlags(argv, { ...CLIENT_FLAGS, reverse: { type: 'boolean' } });
-    const ref = onePositional(positionals, 'execution (its ARN or name)');
-    const endpoint = endpointOf(flags);
-    const client = sfnClient(endpoint, flags.region);
-    const { GetExecutionHistoryCommand } = require('@aws-sdk/client-sfn') as typeof import('@aws-sdk/client-sfn');
-    try {
-      const executionArn = await executionArnOf(client, endpoint, ref);
+  run: (argv) =>
+    onExecution(argv, { reverse: { type: 'boolean' } } as const, async ({ flags, executionArn, endpoint, client }) => {
+      const { GetExecutionHistoryCommand } = require('@aws-sdk/client-sfn') as typeof import('@aws-sdk/client-sfn');
       const events: HistoryEvent[] = [];
       let nextToken: string | undefined;
       do {
@@ -47,8 +41,5 @@ export const history: Command = {
       }
       console.log(textTable(['TIME', 'ID', 'EVENT', 'STATE', 'DETAILS'], rows.map((r) => [formatOffset(r.offsetMs), String(r.id), r.type, r.state ?? '', r.details])));
       return 0;
-    } finally {
-      client.destroy();
-    }
-  },
+    }),
 };

@@ -3,12 +3,13 @@ import { UsageError, type Command } from '../command';
 import { endpointOf } from '../endpoint';
 import { parseFlags } from '../parse-flags';
 import { callService, sfnClient } from '../sfn-client';
+import { TASK_FLAGS, TASK_USAGE, taskTokenOf } from '../waiting-tasks';
 
-const usage = `Usage: sagaflow send-task-success --task-token TOKEN --output JSON [options]
+const usage = `Usage: sagaflow send-task-success (--task-token TOKEN | --execution EXEC) --output JSON [options]
 
-Completes the task waiting on TOKEN (a .waitForTaskToken task or an activity) with OUTPUT.
+Completes a waiting task (a .waitForTaskToken task or an activity) with OUTPUT.
 
-  --task-token TOKEN  the token the task handed out
+${TASK_USAGE}
   --output JSON       the task's result, a JSON document
 ${CLIENT_USAGE}`;
 
@@ -16,15 +17,15 @@ export const sendTaskSuccess: Command = {
   summary: 'complete a waiting task with its output',
   usage,
   async run(argv) {
-    const { flags, positionals } = parseFlags(argv, { ...CLIENT_FLAGS, 'task-token': { type: 'string' }, output: { type: 'string' } });
+    const { flags, positionals } = parseFlags(argv, { ...CLIENT_FLAGS, ...TASK_FLAGS, output: { type: 'string' } });
     if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
-    if (flags['task-token'] === undefined) throw new UsageError('--task-token is required');
     if (flags.output === undefined) throw new UsageError('--output is required (a JSON document, e.g. \'{"approved": true}\')');
     const endpoint = endpointOf(flags);
     const client = sfnClient(endpoint, flags.region);
     const { SendTaskSuccessCommand } = require('@aws-sdk/client-sfn') as typeof import('@aws-sdk/client-sfn');
     try {
-      await callService(endpoint, () => client.send(new SendTaskSuccessCommand({ taskToken: flags['task-token'], output: flags.output })));
+      const taskToken = await taskTokenOf(client, endpoint, flags);
+      await callService(endpoint, () => client.send(new SendTaskSuccessCommand({ taskToken, output: flags.output })));
       console.log(flags.json ? JSON.stringify({ sent: 'success' }) : 'Task completed (success).');
       return 0;
     } finally {

@@ -8,6 +8,7 @@ import type { VirtualClock } from '../clock/service-clock';
 import { taskKindOf, type RunTaskCommand, type TaskHandler, type TaskKind, type TaskRun } from '../dispatch/task-run';
 import { mapRunChildTask } from '../dispatch/map-run-child-task';
 import { mapRunWrites } from '../dispatch/map-run-records';
+import type { WaitingTask } from '../local-service-contract';
 import type { RuntimeContext } from '../runtime-context';
 import { ServiceError } from '../step-functions-operations';
 import { activityArnsOf } from './activity-arns';
@@ -534,6 +535,24 @@ export class ExecutionHost {
         this.release();
         this.maybeEvict(live);
       });
+  }
+
+  /**
+   * The tasks of a RUNNING execution that wait with a task token: `.waitForTaskToken` callbacks and
+   * activities, in the order they were scheduled. For people and tests (`sagaflow tasks`); AWS has no such call.
+   */
+  async waitingTasks(arn: string): Promise<WaitingTask[]> {
+    const record = this.ctx.store.getExecution(arn);
+    if (!record) throw new ServiceError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
+    if (record.status !== 'RUNNING') return [];
+    const live = await this.load(arn);
+    const waiting: WaitingTask[] = [];
+    for (const { command: c, started } of live.tasks.values()) {
+      if (c.taskToken === undefined) continue;
+      const activity = c.integration.service === 'activity';
+      waiting.push({ taskToken: c.taskToken, stateName: c.stateName ?? '', resource: c.resource, waitsFor: activity ? (started ? 'activity worker (started)' : 'activity worker') : 'callback' });
+    }
+    return waiting;
   }
 
   /** The open task of an execution, loading the execution if needed. */
