@@ -100,6 +100,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE executions ADD COLUMN event_count INTEGER;
     `,
   },
+  {
+    description: "an execution's event count is read from its events, not written at every decision",
+    sql: `
+      ALTER TABLE executions DROP COLUMN event_count;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { EVENT_ID_BITS, MAX_EVENT_ID } from './store-limits';
 
 type S<P extends unknown[], R = unknown> = Database.Statement<P, R>;
 
@@ -14,7 +15,7 @@ export interface ExecutionRow {
   doc: string;
   input: string | null;
   output: string | null;
-  /** The record's eventCount when only it changed since `doc` was written (NULL: `doc` holds it). */
+  /** The execution's highest event id, read from its events (NULL: it has none yet, `doc` holds 0). */
   event_count: number | null;
 }
 export interface EventRow {
@@ -50,8 +51,13 @@ export type EventParam = number | string | null;
 /** Rows of one multi-row events INSERT; a decision appends a few events, a long append is cut in chunks. */
 export const MAX_EVENTS_PER_INSERT = 8;
 
-/** An execution row as ExecutionRow reads it. */
-export const EXECUTION_COLUMNS = 'doc, input, output, event_count';
+/**
+ * An execution row as ExecutionRow reads it. Its event count changes with every decision, so it is
+ * not written into the row (an UPDATE rewrites the whole row) but read from its events' keys.
+ */
+const FIRST_KEY = `executions.id * ${2 ** EVENT_ID_BITS}`;
+export const EXECUTION_COLUMNS = `doc, input, output,
+  (SELECT max(k) FROM events WHERE k BETWEEN ${FIRST_KEY} + 1 AND ${FIRST_KEY} + ${MAX_EVENT_ID}) - ${FIRST_KEY} AS event_count`;
 
 const ACTIVITY_TASK_COLUMNS = `t.activity_arn AS activityArn, t.token, e.arn AS executionArn, t.task_id AS taskId, t.input,
   t.scheduled_at AS scheduledAt, t.started_at AS startedAt, t.worker_name AS workerName`;
@@ -126,19 +132,16 @@ export function prepareStatements(db: Database.Database) {
        ON CONFLICT (arn) DO UPDATE SET state_machine_arn = excluded.state_machine_arn, status = excluded.status,
          start_date = excluded.start_date, stop_date = excluded.stop_date, version_arn = excluded.version_arn,
          alias_arn = excluded.alias_arn, map_run_arn = excluded.map_run_arn, parent_arn = excluded.parent_arn,
-         redrive_count = excluded.redrive_count, doc = excluded.doc, input = excluded.input, output = excluded.output,
-         event_count = NULL
+         redrive_count = excluded.redrive_count, doc = excluded.doc, input = excluded.input, output = excluded.output
        RETURNING id`,
     ),
-    // A decision that moved only the event count (WrittenRows) writes just that.
-    setEventCount: p<[number, number]>('UPDATE executions SET event_count = ? WHERE id = ?'),
     // A summary that leaves every indexed column as it was rewrites the row alone; the upsert above
     // rewrites all eight indexes (measured ~4x the cost).
     updateExecutionDoc: p<
       [string, string | null, string | null, string, string, string, number, number | null, string | null, string | null, string | null, string | null, number],
       { id: number }
     >(
-      `UPDATE executions SET doc = ?, input = ?, output = ?, event_count = NULL
+      `UPDATE executions SET doc = ?, input = ?, output = ?
        WHERE arn = ? AND state_machine_arn = ? AND status = ? AND start_date = ? AND stop_date IS ? AND version_arn IS ?
          AND alias_arn IS ? AND map_run_arn IS ? AND parent_arn IS ? AND redrive_count = ?
        RETURNING id`,

@@ -79,11 +79,9 @@ export function sqliteAppliers(s: SqliteStatements, events: EventCodec, written:
     putExecution: ({ record: r }) => {
       const held = written.unchanged(r);
       if (held) {
+        // The row is as it was: the event count is read from the events (EXECUTION_COLUMNS).
         known = { arn: r.arn, id: held.id };
-        if (held.record.eventCount !== r.eventCount) {
-          s.setEventCount.run(r.eventCount, held.id);
-          held.record.eventCount = r.eventCount;
-        }
+        held.record.eventCount = r.eventCount;
         return;
       }
       const { doc, input, output } = encodeExecution(r);

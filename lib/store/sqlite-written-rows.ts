@@ -1,6 +1,6 @@
 import type { ExecutionRecord } from './records';
 
-/** Changes with every decision; kept in a column of its own, so the record need not be rewritten for it. */
+/** Changes with every decision; read from the events, so the row need not be rewritten for it. */
 const DERIVED = 'eventCount';
 
 /**
@@ -48,9 +48,9 @@ function setMostRecent<K, V>(map: Map<K, V>, key: K, value: V, max: number): voi
 
 /**
  * The execution rows this connection wrote and that nothing has changed since. A running
- * execution's record most often differs from one decision to the next only in its event count;
- * putExecution then sets that count alone instead of re-encoding and rewriting the record (W2
- * durable: a JSON document and a 13-column UPDATE per decision). Any failed write forgets everything,
+ * execution's record most often differs from one decision to the next only in its event count,
+ * which the row does not hold; putExecution then writes nothing instead of re-encoding and
+ * rewriting the record (W2 durable: a JSON document and a 13-column UPDATE per decision). Any failed write forgets everything,
  * because a rolled-back savepoint or transaction may have undone what is remembered.
  */
 export class WrittenRows {

@@ -34,7 +34,11 @@ export type StoreWrite =
   | { kind: 'putActivity'; record: ActivityRecord }
   /** Also deletes the activity's queued tasks and tags. */
   | { kind: 'deleteActivity'; arn: string }
-  /** Creates the execution or replaces its summary. */
+  /**
+   * Creates the execution or replaces its summary. Its `eventCount` must be the id of the last
+   * event appended to it (by this write or before): the SQLite store reads the count back from the
+   * events rather than rewriting the row at every decision.
+   */
   | { kind: 'putExecution'; record: ExecutionRecord }
   /**
    * Engine inputs, appended in order after those already stored: each as JSON text, or as the

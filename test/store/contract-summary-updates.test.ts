@@ -1,5 +1,5 @@
 import type { ExecutionRecord, Store } from '../../lib/store';
-import { backends, closed, execution, executionArn, machineArn, type Backend } from './store-fixtures';
+import { backends, closed, execution, executionArn, machineArn, passChain, type Backend } from './store-fixtures';
 
 const T0 = 1_700_000_000_000;
 
@@ -72,22 +72,23 @@ describe.each(backends)('%s store: a summary rewritten decision after decision',
 
   test('a count moved by a refused call is undone, and the next decision writes the record whole again', async () => {
     const a = execution('M', 'a', { startDate: T0 });
+    const chain = passChain(4); // events 1..9
+    // A decision: the summary with its new count, and the events that bring the history to it.
+    const decide = (record: ExecutionRecord, from: number) => [
+      { kind: 'putExecution' as const, record },
+      { kind: 'appendEvents' as const, executionArn: a.arn, events: chain.slice(from, record.eventCount) },
+    ];
     await store.write([{ kind: 'putExecution', record: a }]);
-    await store.write([{ kind: 'putExecution', record: { ...a, eventCount: 3 } }]);
-    await expect(
-      store.write([
-        { kind: 'putExecution', record: { ...a, eventCount: 7 } },
-        { kind: 'appendInputs', executionArn: executionArn('M', 'missing'), inputs: ['{}'] },
-      ]),
-    ).rejects.toThrow();
+    await store.write(decide({ ...a, eventCount: 3 }, 0));
+    await expect(store.write([...decide({ ...a, eventCount: 7 }, 3), { kind: 'appendInputs', executionArn: executionArn('M', 'missing'), inputs: ['{}'] }])).rejects.toThrow();
     expect(store.getExecution(a.arn)).toStrictEqual({ ...a, eventCount: 3 });
     // The same count again, then a change beside the count: each reads back as written.
-    await store.write([{ kind: 'putExecution', record: { ...a, eventCount: 7 } }]);
+    await store.write(decide({ ...a, eventCount: 7 }, 3));
     expect(store.getExecution(a.arn)).toStrictEqual({ ...a, eventCount: 7 });
     const traced: ExecutionRecord = { ...a, eventCount: 8, traceHeader: 'Root=1-abc' };
-    await store.write([{ kind: 'putExecution', record: traced }]);
+    await store.write(decide(traced, 7));
     expect(store.getExecution(a.arn)).toStrictEqual(traced);
-    await store.write([{ kind: 'putExecution', record: { ...traced, eventCount: 9 } }]);
+    await store.write(decide({ ...traced, eventCount: 9 }, 8));
     expect(store.listExecutions({ stateMachineArn: machineArn('M') }, { limit: 10 }).items).toStrictEqual([{ ...traced, eventCount: 9 }]);
   });
 });

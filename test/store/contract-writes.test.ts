@@ -41,7 +41,7 @@ describe.each(backends)('%s store: write semantics', (_name, make) => {
   });
 
   test('a call whose write is refused leaves nothing and rejects, while the other calls of its tick commit', async () => {
-    const existing = execution('M', 'existing');
+    const existing = execution('M', 'existing', { eventCount: 2 });
     await store.write([
       { kind: 'putExecution', record: existing },
       { kind: 'appendEvents', executionArn: existing.arn, events: passChain(1).slice(0, 2) },

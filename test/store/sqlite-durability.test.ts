@@ -94,6 +94,23 @@ describe('sqlite store: the data folder', () => {
     await second.close();
   });
 
+  test("an execution's event count, written into no row at its decisions, reads back from its events", async () => {
+    const dir = newDir();
+    const first = new SqliteStore({ dir });
+    const x = execution('M', 'counted');
+    const chain = passChain(3);
+    await first.write([{ kind: 'putExecution', record: x }]);
+    for (let id = 1; id <= chain.length; id++) {
+      await first.write([{ kind: 'putExecution', record: { ...x, eventCount: id } }, { kind: 'appendEvents', executionArn: x.arn, events: chain.slice(id - 1, id) }]);
+    }
+    expect(first.getExecution(x.arn)?.eventCount).toBe(chain.length);
+    await first.close();
+    const second = new SqliteStore({ dir });
+    expect(second.getExecution(x.arn)).toStrictEqual({ ...x, eventCount: chain.length });
+    expect(second.listExecutions({}, { limit: 10 }).items).toStrictEqual([{ ...x, eventCount: chain.length }]);
+    await second.close();
+  });
+
   test('writes still pending at close are committed by it', async () => {
     const dir = newDir();
     const store = new SqliteStore({ dir });

@@ -22,8 +22,8 @@ describe('sqlite store: schema versions', () => {
 
   test('a folder written by schema version 1 is upgraded in place and reads back exactly', async () => {
     // Version 1 kept every record and event as one JSON text: write such a folder by hand.
-    const x = closed(execution('M', 'old'), 'SUCCEEDED', 1_700_000_000_099);
     const events = passChain(2).slice(0, 5);
+    const x = closed(execution('M', 'old', { eventCount: events.length }), 'SUCCEEDED', 1_700_000_000_099);
     const db = new Database(join(dir, DATABASE_FILE));
     db.pragma('journal_mode = WAL');
     migrate(db, 1);
@@ -57,7 +57,7 @@ describe('sqlite store: schema versions', () => {
     await store.write([{ kind: 'appendEvents', executionArn: x.arn, events: passChain(2).slice(5) }]);
     expect(wire(store.readEvents(x.arn, { limit: 100 }))).toEqual(wire(passChain(2)));
     expect(wire(store.readEvents(x.arn, { reverse: true, limit: 100 }).reverse())).toEqual(wire(passChain(2)));
-    const redriven = { ...x, status: 'RUNNING' as const, redriveCount: 1, output: undefined };
+    const redriven = { ...x, status: 'RUNNING' as const, redriveCount: 1, output: undefined, eventCount: passChain(2).length };
     await store.write([{ kind: 'putExecution', record: redriven }]);
     expect(store.getExecution(x.arn)).toEqual(redriven);
     await store.close();
