@@ -288,16 +288,20 @@ export function jsonBytesAlong(copy: Json, original: Json | undefined, steps: re
 /**
  * Texts the service parsed to check them (StartExecution's input, a callback's output) and hands to
  * the engine next: the engine takes the parsed value instead of parsing the text again. Each is
- * taken once; the few a failed call leaves behind are dropped when the map fills.
+ * taken once; those a refused call leaves behind are dropped when the map fills. Only short texts
+ * are kept, so that what is left behind stays small (64 × 16 Ki characters at most).
  */
 const checked = new Map<string, Json>();
-const MAX_CHECKED = 256;
+const MAX_CHECKED = 64;
+const MAX_CHECKED_LENGTH = 16 * 1024;
 
 /** Parses a text the engine will read next (see `checked`); throws as JSON.parse does. */
 export function parseJsonAhead(text: string): Json {
   const value = parseJson(text);
-  if (checked.size >= MAX_CHECKED) checked.clear();
-  checked.set(text, value);
+  if (text.length <= MAX_CHECKED_LENGTH) {
+    if (checked.size >= MAX_CHECKED) checked.clear();
+    checked.set(text, value);
+  }
   return value;
 }
 

@@ -228,6 +228,12 @@ describe('parseJsonAhead', () => {
     expect(again).toEqual(checked);
   });
 
+  test('a long text is not kept: what a refused call leaves behind stays small', () => {
+    const text = JSON.stringify({ filler: 'x'.repeat(20_000) });
+    const checked = parseJsonAhead(text);
+    expect(parseJson(text)).not.toBe(checked);
+  });
+
   test('a text that is no JSON throws as JSON.parse does and leaves nothing behind', () => {
     expect(() => parseJsonAhead('{"a":')).toThrow(SyntaxError);
     expect(() => parseJson('{"a":')).toThrow(SyntaxError);
