@@ -17,8 +17,10 @@ export async function executionArnOf(client: SFNClient, endpoint: string, ref: s
   const colon = ref.lastIndexOf(':');
   const machine = colon >= 0 ? ref.slice(0, colon) : undefined;
   const name = colon >= 0 ? ref.slice(colon + 1) : ref;
-  const machines = (await listStateMachines(client, endpoint)).filter((m) => m.type !== 'EXPRESS' && (machine === undefined || m.name === machine));
-  if (machine !== undefined && machines.length === 0) throw new CommandFailure(`no state machine named '${machine}'; \`sagaflow executions\` lists the executions there are`);
+  const named = (await listStateMachines(client, endpoint)).filter((m) => machine === undefined || m.name === machine);
+  if (machine !== undefined && named.length === 0) throw new CommandFailure(`no state machine named '${machine}'; \`sagaflow executions\` lists the executions there are`);
+  const machines = named.filter((m) => m.type !== 'EXPRESS');
+  if (machine !== undefined && machines.length === 0) throw new CommandFailure(`'${machine}' is an EXPRESS state machine: its executions keep no history to look up by name; give the execution's ARN`);
   const { DescribeExecutionCommand } = require('@aws-sdk/client-sfn') as typeof import('@aws-sdk/client-sfn');
   const candidates = machines.map((m) => ({ machine: m.name!, arn: `${m.stateMachineArn!.replace(':stateMachine:', ':execution:')}:${name}` }));
   const exists = await Promise.all(

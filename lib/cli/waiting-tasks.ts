@@ -6,6 +6,12 @@ import { CommandFailure } from './command-failure';
 import { executionArnOf } from './execution-ref';
 
 /** The tasks of an execution waiting with a task token (GET /_sagaflow/waiting-tasks). */
+/** How a waiting task reads in a table. */
+export function waitsForText(t: WaitingTask): string {
+  if (t.waitsFor === 'callback') return 'callback';
+  return t.started ? 'activity (a worker has it)' : 'activity (no worker yet)';
+}
+
 export async function waitingTasks(endpoint: string, executionArn: string): Promise<WaitingTask[]> {
   const { tasks } = await callAdmin<{ tasks: WaitingTask[] }>(endpoint, 'GET', `waiting-tasks?executionArn=${encodeURIComponent(executionArn)}`);
   return tasks;
@@ -33,9 +39,9 @@ export async function taskTokenOf(client: SFNClient, endpoint: string, flags: { 
   }
   if (flags.execution === undefined) throw new UsageError('name the task: --task-token TOKEN, or --execution EXECUTION');
   const arn = await executionArnOf(client, endpoint, flags.execution);
-  const callbacks = (await waitingTasks(endpoint, arn)).filter((t) => t.waitsFor === 'callback');
+  const callbacks = (await waitingTasks(endpoint, arn)).filter((t) => t.waitsFor === 'callback' && t.taskToken !== undefined);
   const picked = flags.state === undefined ? callbacks : callbacks.filter((t) => t.stateName === flags.state);
-  if (picked.length === 1) return picked[0].taskToken;
+  if (picked.length === 1) return picked[0].taskToken!;
   const states = callbacks.map((t) => t.stateName).join(', ');
   if (picked.length === 0) {
     if (callbacks.length === 0) throw new CommandFailure(`${flags.execution} has no task waiting for a callback (\`sagaflow tasks ${flags.execution}\` shows what it waits for)`);

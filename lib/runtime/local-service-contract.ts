@@ -88,13 +88,19 @@ export interface PurgeOptions {
 
 /** A task of a RUNNING execution that waits with a task token (GET /_sagaflow/waiting-tasks). */
 export interface WaitingTask {
-  taskToken: string;
+  /** Absent for an activity no worker has taken yet. */
+  taskToken?: string;
   /** The Task state's name. */
   stateName: string;
   /** Its Resource, as the definition writes it. */
   resource: string;
   /** What completes it: SendTaskSuccess/SendTaskFailure from a callback, or an activity worker. */
-  waitsFor: 'callback' | 'activity worker' | 'activity worker (started)';
+  waitsFor: 'callback' | 'activity';
+  /**
+   * An activity: whether a worker took it (GetActivityTask). Until then it has no `taskToken` here,
+   * as on AWS, where only GetActivityTask hands an activity's token out.
+   */
+  started?: boolean;
 }
 
 export interface AdminOperations {

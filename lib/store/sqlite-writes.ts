@@ -86,10 +86,9 @@ export function sqliteAppliers(s: SqliteStatements, events: EventCodec, written:
       }
       const { doc, input, output } = encodeExecution(r);
       const columns = indexedColumns(r);
-      // The doc-only UPDATE is tried only when the remembered row shows no indexed column moved;
-      // a row this connection does not remember is most often new (a start): the upsert inserts it.
+      // The doc-only UPDATE is tried unless the remembered row shows an indexed column moved (a close).
       const prior = written.held(r.arn);
-      const same = prior && sameColumns(indexedColumns(prior.record), columns) ? s.updateExecutionDoc.get(doc, input, output, ...columns) : undefined;
+      const same = prior && !sameColumns(indexedColumns(prior.record), columns) ? undefined : s.updateExecutionDoc.get(doc, input, output, ...columns);
       known = { arn: r.arn, id: same ? same.id : s.putExecution.get(...columns, doc, input, output)!.id };
       written.remember(known.id, r);
     },

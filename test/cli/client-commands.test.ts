@@ -168,6 +168,8 @@ describe('an execution by name', () => {
     expect(run).toMatchObject({ code: 1, stderr: "sagaflow describe: no execution named 'order-9'; `sagaflow executions` lists them\n" });
     const other = await cli('history', 'orders:req-7');
     expect(other).toMatchObject({ code: 1, stderr: "sagaflow history: no execution named 'req-7' of state machine 'orders'; `sagaflow executions` lists them\n" });
+    const express = await cli('describe', 'quick:run-1');
+    expect(express).toMatchObject({ code: 1, stderr: "sagaflow describe: 'quick' is an EXPRESS state machine: its executions keep no history to look up by name; give the execution's ARN\n" });
     const machine = await cli('describe', 'billing:order-1');
     expect(machine).toMatchObject({ code: 1, stderr: "sagaflow describe: no state machine named 'billing'; `sagaflow executions` lists the executions there are\n" });
   });

@@ -119,6 +119,27 @@ test('serve --clock virtual --log-format json: one JSON object per line, and adv
   expect(records.at(-1)).toMatchObject({ kind: 'stopped' });
 });
 
+test('serve, then tasks and send-task-success --execution by name: a callback completed without copying its token', async () => {
+  const s = await serve(['--memory', '--clock', 'virtual']);
+  try {
+    const child = await s.client.send(new CreateStateMachineCommand({ name: 'reviewer', definition: WAIT_AN_HOUR, roleArn: ROLE }));
+    const approval = JSON.stringify({
+      StartAt: 'Approve',
+      States: { Approve: { Type: 'Task', Resource: 'arn:aws:states:::states:startExecution.waitForTaskToken', Parameters: { StateMachineArn: child.stateMachineArn, Input: { 'token.$': '$$.Task.Token' } }, End: true } },
+    });
+    const { stateMachineArn } = await s.client.send(new CreateStateMachineCommand({ name: 'approvals', definition: approval, roleArn: ROLE }));
+    const { executionArn } = await s.client.send(new StartExecutionCommand({ stateMachineArn, name: 'request-1', input: '{}' }));
+    const listed = await until(() => sagaflow(['tasks', 'request-1', '--port', new URL(s.url).port, '--json']), (r) => r.code === 0 && JSON.parse(r.stdout).tasks.length === 1);
+    expect(JSON.parse(listed.stdout)).toEqual({ executionArn, tasks: [{ taskToken: expect.any(String), stateName: 'Approve', resource: 'arn:aws:states:::states:startExecution.waitForTaskToken', waitsFor: 'callback' }] });
+    const sent = await sagaflow(['send-task-success', '--execution', 'approvals:request-1', '--output', '{"approved":true}', '--endpoint-url', s.url]);
+    expect(sent).toMatchObject({ code: 0, stdout: 'Task completed (success).\n' });
+    const done = await until(() => s.client.send(new DescribeExecutionCommand({ executionArn })), (d) => d.status !== 'RUNNING');
+    expect(done).toMatchObject({ status: 'SUCCEEDED', output: '{"approved":true}' });
+  } finally {
+    expect(await s.stop('SIGTERM')).toBe(0);
+  }
+});
+
 test('serve --data DIR keeps what it was given across a restart', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sagaflow-serve-'));
   try {

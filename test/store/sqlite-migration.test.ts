@@ -68,6 +68,32 @@ describe('sqlite store: schema versions', () => {
     await reopened.close();
   });
 
+  test("a folder of schema 4, whose rows held a count of their own, reads each execution's count from its events", async () => {
+    const x = execution('M', 'counted', { eventCount: 2 });
+    const events = passChain(2).slice(0, 5);
+    const db = new Database(join(dir, DATABASE_FILE));
+    db.pragma('journal_mode = WAL');
+    migrate(db, 4);
+    const { lastInsertRowid } = db
+      .prepare(
+        `INSERT INTO executions (arn, state_machine_arn, status, start_date, stop_date, version_arn, alias_arn, map_run_arn, parent_arn, redrive_count, doc, input, event_count)
+         VALUES (?, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, 0, ?, NULL, ?)`,
+      )
+      .run(x.arn, x.stateMachineArn, x.status, x.startDate, JSON.stringify({ ...x, eventCount: 0 }), 2);
+    const base = Number(lastInsertRowid) * 2 ** EVENT_ID_BITS;
+    for (const e of events) db.prepare('INSERT INTO events (k, body) VALUES (?, ?)').run(base + e.id, JSON.stringify(e));
+    db.close();
+
+    const store = new SqliteStore({ dir });
+    expect(store.migrated).toEqual({ from: 4, to: SCHEMA_VERSION });
+    expect(store.getExecution(x.arn)).toStrictEqual({ ...x, eventCount: events.length });
+    await store.close();
+    const check = new Database(join(dir, DATABASE_FILE), { readonly: true });
+    const columns = (check.prepare('PRAGMA table_info(executions)').all() as Array<{ name: string }>).map((c) => c.name);
+    check.close();
+    expect(columns).not.toContain('event_count');
+  });
+
   test('a folder from a newer sagaflow is refused and left as it is', () => {
     const db = new Database(join(dir, DATABASE_FILE));
     db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);

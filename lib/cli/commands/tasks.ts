@@ -3,12 +3,13 @@ import type { Command } from '../command';
 import { onExecution } from '../execution-command';
 import { EXECUTION_REF_USAGE } from '../execution-ref';
 import { textTable } from '../text-table';
-import { waitingTasks } from '../waiting-tasks';
+import { waitingTasks, waitsForText } from '../waiting-tasks';
 
 const usage = `Usage: sagaflow tasks EXECUTION [options]
 
 Lists the tasks of a running execution that wait with a task token: the Task state, what
-completes it (a callback, or an activity worker) and the token, for send-task-success.
+completes it (a callback, or an activity worker) and the token, for send-task-success (an
+activity's token shows once a worker took it, as on AWS).
 ${EXECUTION_REF_USAGE}
 
 ${CLIENT_USAGE}`;
@@ -27,7 +28,7 @@ export const tasks: Command = {
         console.log(`No task of ${ref} waits with a task token.`);
         return 0;
       }
-      console.log(textTable(['STATE', 'WAITS FOR', 'RESOURCE', 'TASK TOKEN'], waiting.map((t) => [t.stateName, t.waitsFor, t.resource, t.taskToken])));
+      console.log(textTable(['STATE', 'WAITS FOR', 'RESOURCE', 'TASK TOKEN'], waiting.map((t) => [t.stateName, waitsForText(t), t.resource, t.taskToken ?? '-'])));
       return 0;
     }),
 };

@@ -1,4 +1,5 @@
-import { parseJsonAhead } from './json-text';
+import type { Json } from '../../asl';
+import { handAhead, parseJson } from './json-text';
 
 /**
  * Jackson, the JSON parser behind Step Functions, refuses a document nested deeper than 1000
@@ -38,13 +39,19 @@ export function nestingDepthProblem(text: string): string | undefined {
   return excess && nestingDepthMessage(excess.depth);
 }
 
-/** Why a text is no JSON document the engine can read (the parser's message, or Jackson's nesting one), else undefined. */
+/**
+ * Why a text is no JSON document the engine can read (the parser's message, or Jackson's nesting
+ * one), else undefined. A readable text's value is handed ahead to the engine, which reads it next.
+ */
 export function unreadableJson(text: string): string | undefined {
+  let value: Json;
   try {
-    parseJsonAhead(text);
+    value = parseJson(text);
   } catch (err) {
     return (err as Error).message;
   }
   // A parsed document deeper than the maximum closes every bracket it opens: at least 2 × (max + 1) characters.
-  return text.length < 2 * (MAX_JSON_NESTING_DEPTH + 1) ? undefined : nestingDepthProblem(text);
+  const problem = text.length < 2 * (MAX_JSON_NESTING_DEPTH + 1) ? undefined : nestingDepthProblem(text);
+  if (problem === undefined) handAhead(text, value);
+  return problem;
 }

@@ -286,33 +286,23 @@ export function jsonBytesAlong(copy: Json, original: Json | undefined, steps: re
 }
 
 /**
- * Texts the service parsed to check them (StartExecution's input, a callback's output) and hands to
- * the engine next: the engine takes the parsed value instead of parsing the text again. Each is
- * taken once; those a refused call leaves behind are dropped when the map fills. Only short texts
- * are kept, so that what is left behind stays small (64 × 16 Ki characters at most).
+ * The last text the service checked at its door (StartExecution's input, a callback's output) with
+ * its value: the engine, which most often reads that very text next, takes the value instead of
+ * parsing the text again. One slot, taken once, so at most one value is ever kept behind.
  */
-const checked = new Map<string, Json>();
-const MAX_CHECKED = 64;
-const MAX_CHECKED_LENGTH = 16 * 1024;
+let ahead: { text: string; value: Json } | undefined;
 
-/** Parses a text the engine will read next (see `checked`); throws as JSON.parse does. */
-export function parseJsonAhead(text: string): Json {
-  const value = parseJson(text);
-  if (text.length <= MAX_CHECKED_LENGTH) {
-    if (checked.size >= MAX_CHECKED) checked.clear();
-    checked.set(text, value);
-  }
-  return value;
+/** Hands the engine the value of a text it is about to read (see `ahead`); the caller must not keep or change it. */
+export function handAhead(text: string, value: Json): void {
+  ahead = { text, value };
 }
 
 /** Parses JSON text the runtime or a caller handed in; the result is treated as immutable. */
 export function parseJson(text: string): Json {
-  if (checked.size > 0) {
-    const ahead = checked.get(text);
-    if (ahead !== undefined) {
-      checked.delete(text);
-      return ahead;
-    }
+  if (ahead !== undefined && ahead.text === text) {
+    const { value } = ahead;
+    ahead = undefined;
+    return value;
   }
   const value = JSON.parse(text) as Json;
   // Kept without comparing: where the text is what JSON.stringify writes anyway, using it is the same.

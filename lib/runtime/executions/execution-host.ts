@@ -549,8 +549,9 @@ export class ExecutionHost {
     const waiting: WaitingTask[] = [];
     for (const { command: c, started } of live.tasks.values()) {
       if (c.taskToken === undefined) continue;
-      const activity = c.integration.service === 'activity';
-      waiting.push({ taskToken: c.taskToken, stateName: c.stateName ?? '', resource: c.resource, waitsFor: activity ? (started ? 'activity worker (started)' : 'activity worker') : 'callback' });
+      const base = { stateName: c.stateName ?? '', resource: c.resource };
+      if (c.integration.service !== 'activity') waiting.push({ taskToken: c.taskToken, ...base, waitsFor: 'callback' });
+      else waiting.push(started ? { taskToken: c.taskToken, ...base, waitsFor: 'activity', started } : { ...base, waitsFor: 'activity', started });
     }
     return waiting;
   }

@@ -1,5 +1,5 @@
 import type { Json } from '../../../lib/asl';
-import { jsonBytes, jsonBytesAlong, jsonBytesFrom, LazyJson, parseJson, parseJsonAhead, SizeMemo, withLazyTexts, type PathStep } from '../../../lib/engine/core/json-text';
+import { jsonBytes, jsonBytesAlong, jsonBytesFrom, handAhead, LazyJson, parseJson, SizeMemo, withLazyTexts, type PathStep } from '../../../lib/engine/core/json-text';
 import { applyResultPath, compilePath } from '../../../lib/engine/jsonpath';
 
 /** The 256 KiB quota is measured in UTF-8 bytes of the JSON text: jsonBytes must agree with it exactly. */
@@ -218,24 +218,24 @@ describe('SizeMemo', () => {
   });
 });
 
-describe('parseJsonAhead', () => {
+describe('handAhead', () => {
   test('the engine takes the value the service parsed, once; later reads parse afresh', () => {
     const text = JSON.stringify({ order: { id: 'ahead-1', items: [1, 2] } });
-    const checked = parseJsonAhead(text);
-    expect(parseJson(text)).toBe(checked);
+    const value = JSON.parse(text);
+    handAhead(text, value);
+    expect(parseJson(text)).toBe(value);
     const again = parseJson(text);
-    expect(again).not.toBe(checked);
-    expect(again).toEqual(checked);
+    expect(again).not.toBe(value);
+    expect(again).toEqual(value);
   });
 
-  test('a long text is not kept: what a refused call leaves behind stays small', () => {
-    const text = JSON.stringify({ filler: 'x'.repeat(20_000) });
-    const checked = parseJsonAhead(text);
-    expect(parseJson(text)).not.toBe(checked);
-  });
-
-  test('a text that is no JSON throws as JSON.parse does and leaves nothing behind', () => {
-    expect(() => parseJsonAhead('{"a":')).toThrow(SyntaxError);
-    expect(() => parseJson('{"a":')).toThrow(SyntaxError);
+  test('one slot: a later hand-over replaces the earlier one, and another text does not take it', () => {
+    const first = '{"n":1}';
+    const second = '{"n":2}';
+    const kept = { n: 2 };
+    handAhead(first, { n: 1 });
+    handAhead(second, kept);
+    expect(parseJson(first)).toEqual({ n: 1 });
+    expect(parseJson(second)).toBe(kept);
   });
 });
