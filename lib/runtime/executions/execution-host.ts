@@ -540,6 +540,8 @@ export class ExecutionHost {
   /**
    * The tasks of a RUNNING execution that wait with a task token: `.waitForTaskToken` callbacks and
    * activities, in the order they were scheduled. For people and tests (`sagaflow tasks`); AWS has no such call.
+   * An execution not in memory is loaded (replayed) for it, as for any callback; the tasks listed
+   * are those of its last decision, whose token rows the store reads before their commit too.
    */
   async waitingTasks(arn: string): Promise<WaitingTask[]> {
     const record = this.ctx.store.getExecution(arn);
