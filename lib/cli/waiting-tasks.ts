@@ -5,13 +5,13 @@ import { UsageError } from './command';
 import { CommandFailure } from './command-failure';
 import { executionArnOf } from './execution-ref';
 
-/** The tasks of an execution waiting with a task token (GET /_sagaflow/waiting-tasks). */
 /** How a waiting task reads in a table. */
 export function waitsForText(t: WaitingTask): string {
   if (t.waitsFor === 'callback') return 'callback';
   return t.started ? 'activity (a worker has it)' : 'activity (no worker yet)';
 }
 
+/** The tasks of an execution waiting with a task token (GET /_sagaflow/waiting-tasks). */
 export async function waitingTasks(endpoint: string, executionArn: string): Promise<WaitingTask[]> {
   const { tasks } = await callAdmin<{ tasks: WaitingTask[] }>(endpoint, 'GET', `waiting-tasks?executionArn=${encodeURIComponent(executionArn)}`);
   return tasks;
