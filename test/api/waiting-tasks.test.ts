@@ -64,3 +64,14 @@ test('an unknown execution, and a request without one: 400s that say so', async 
   expect(await waitingTasks(`?executionArn=${encodeURIComponent(missing)}`)).toEqual({ status: 400, body: { error: 'ExecutionDoesNotExist', message: `Execution Does Not Exist: '${missing}'` } });
   expect(await waitingTasks('')).toEqual({ status: 400, body: { error: 'InvalidRequest', message: "Give the execution as '?executionArn=ARN'." } });
 });
+
+test('odd query strings get an answer, and the service keeps serving', async () => {
+  const arn = 'arn:aws:states:us-east-1:123456789012:execution:parent:nope';
+  const odd = ['?executionArn=', '?executionArn', '?executionArn=%E0%A4%A', `?executionArn=${encodeURIComponent(arn)}&executionArn=x`, `?x=1&executionArn=${'a'.repeat(10_000)}`, '?=&&=', `?executionArn=${encodeURIComponent(`${arn}?a=b#c`)}`];
+  for (const q of odd) {
+    const answer = await waitingTasks(q);
+    expect(answer.status).toBe(400);
+    expect(['InvalidRequest', 'ExecutionDoesNotExist']).toContain(answer.body.error);
+  }
+  expect((await fetch(`${wire.url}/_sagaflow/health`)).status).toBe(200);
+});
