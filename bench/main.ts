@@ -120,7 +120,7 @@ async function orchestrate(args: Args): Promise<void> {
     const peer = await runChild(w, 'peer', args.reps, log);
     const peerFigures = peer.ok ? summarizeReps(peer.reps) : {};
     const ours = (args.mode ? [args.mode] : [...modeNames]).filter((m) => m !== 'peer');
-    const bare = w.name.startsWith('W1') && ours.includes('memory') ? await runChild(w, 'bare', args.reps, log) : undefined;
+    const bare = w.name.startsWith('W1') && (ours.includes('memory') || ours.includes('engine')) ? await runChild(w, 'bare', args.reps, log) : undefined;
     const bareFigures = bare?.ok ? summarizeReps(bare.reps) : {};
     for (const m of ours) {
       const r = await runChild(w, m, args.reps, log);
@@ -133,7 +133,7 @@ async function orchestrate(args: Args): Promise<void> {
         const p = peerFigures[figure]?.value;
         const ratio = p === undefined ? undefined : higherIsBetter[figure] ? s.value / p : p / s.value;
         const row: Row = { workload: w.name, mode: m, figure, value: s.value, min: s.min, max: s.max, peer: p, ratio };
-        if (m === 'memory' && bareFigures[figure]) row.bare = bareFigures[figure].value;
+        if ((m === 'memory' || m === 'engine') && bareFigures[figure]) row.bare = bareFigures[figure].value;
         rows.push(row);
       }
     }
@@ -160,7 +160,8 @@ async function orchestrate(args: Args): Promise<void> {
 /** What a reader must know to weigh a workload's figures. */
 function workloadNotes(w: Workload, ours: string[]): string[] {
   const out: string[] = [];
-  if (ours.some((m) => m !== 'bare')) out.push('memory, durable and http run the local service as `sagaflow serve` loads it (the runtime and the HTTP layer from their esbuild bundle); durable is its SQLite store in a temporary folder.');
+  if (ours.some((m) => m !== 'bare' && m !== 'engine')) out.push('memory, durable and http run the local service as `sagaflow serve` loads it (the runtime and the HTTP layer from their esbuild bundle); durable is its SQLite store in a temporary folder.');
+  if (ours.includes('engine')) out.push("engine: the engine alone (createExecution and apply, from the serve bundle), driven by a loop that calls the functions in process and plays lambda:invoke with the peer's envelope; no API, no store, nothing kept after an execution ends. The targets are checked against memory, the service.");
   out.push("every result is checked against the workload's expect after a repetition's clock stops: an execution is timed from StartExecution to its DescribeExecution answer (output as JSON text), the peer's from run() to its result object.");
   if (ours.includes('http')) {
     const driven = `driven by @aws-sdk/client-sfn from the bench's process over keep-alive sockets (at most ${HTTP_MAX_SOCKETS} at once)`;

@@ -42,7 +42,7 @@ function fmt(n: number | undefined): string {
 
 function noteOf(r: Row): string {
   const parts: string[] = [];
-  if (r.bare !== undefined && r.value) parts.push(`bare loop ${fmt(r.bare)} (${(r.bare / r.value).toFixed(1)}× memory)`);
+  if (r.bare !== undefined && r.value) parts.push(`bare loop ${fmt(r.bare)} (${(r.bare / r.value).toFixed(1)}× ${r.mode})`);
   if (r.note) parts.push(r.note);
   return parts.join('; ');
 }

@@ -10,7 +10,7 @@ export interface Session {
 }
 
 export interface Mode {
-  name: 'memory' | 'durable' | 'http' | 'peer';
+  name: 'engine' | 'memory' | 'durable' | 'http' | 'peer';
   /** Why this mode cannot run the workload, or undefined when it can. */
   unsupported(w: Workload): string | undefined;
   open(w: Workload): Promise<Session>;

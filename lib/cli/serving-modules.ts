@@ -2,18 +2,22 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { dirname, join, resolve } from 'node:path';
 import { BUNDLE, CACHE, esbuildVersion, isCurrent, MANIFEST, ROOT } from './serve-bundle-cache';
 import type { startApiServer } from '../api';
+import type { CreateExecution } from '../engine';
 import type { CreateLocalService } from '../runtime/local-service-contract';
 
 /** What `sagaflow serve` runs: the runtime and the HTTP layer (and, for bin/sagaflow.js, the command itself). */
 export interface ServingModules {
   createLocalService: CreateLocalService;
   startApiServer: typeof startApiServer;
+  /** The engine the runtime drives, from the same bundle (the bench's engine-alone mode). */
+  createExecution: CreateExecution;
 }
 
 const ENTRY_NAME = 'serve-entry.js';
 const ENTRY = `module.exports = {
   createLocalService: require(${JSON.stringify(join(ROOT, 'lib/runtime/index.ts'))}).createLocalService,
   startApiServer: require(${JSON.stringify(join(ROOT, 'lib/api/index.ts'))}).startApiServer,
+  createExecution: require(${JSON.stringify(join(ROOT, 'lib/engine/index.ts'))}).createExecution,
   runServe: require(${JSON.stringify(join(ROOT, 'lib/cli/serve-main.ts'))}).runServe,
 };`;
 
@@ -39,6 +43,7 @@ export async function loadServingModules(): Promise<ServingModules> {
   return {
     createLocalService: (require('../runtime') as typeof import('../runtime')).createLocalService,
     startApiServer: (require('../api') as typeof import('../api')).startApiServer,
+    createExecution: (require('../engine') as typeof import('../engine')).createExecution,
   };
 }
 
