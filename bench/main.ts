@@ -34,7 +34,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--mode') args.mode = argv[++i];
     else if (a === '--reps') args.reps = Number(argv[++i]);
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run bench -- [--json] [--workload NAME] [--mode memory|durable|http|peer] [--reps N]');
+      console.log('usage: npm run bench -- [--json] [--workload NAME] [--mode engine|memory|durable|http|peer] [--reps N]');
       process.exit(0);
     } else throw new Error(`bench: unknown argument ${a}`);
   }
