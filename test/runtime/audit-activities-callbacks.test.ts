@@ -9,8 +9,8 @@ import {
   SendTaskSuccessCommand,
 } from '@aws-sdk/client-sfn';
 import { recordedService } from '../api/recorded/recorded-service';
-import { fn, openFixture, types, type Fixture } from './service-fixture';
-import { clearTokens, nextToken } from './received-tokens';
+import { openFixture, types, type Fixture } from './service-fixture';
+import { clearTokens, nextToken, tokenMachine } from './received-tokens';
 
 // Audit of activities and task tokens against the AWS API reference
 // (API_GetActivityTask, API_SendTaskSuccess, API_SendTaskFailure, API_SendTaskHeartbeat, API_CreateActivity).
@@ -22,12 +22,7 @@ beforeEach(async () => {
 });
 afterEach(() => f.close());
 
-const waitForToken = (extra: object = {}) => ({
-  StartAt: 'Ask',
-  States: {
-    Ask: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', Parameters: { FunctionName: fn('tokens'), Payload: { 'token.$': '$$.Task.Token' } }, End: true, ...extra },
-  },
-});
+const waitForToken = tokenMachine;
 const GONE = { code: 'TaskTimedOut', message: "Task Timed Out: 'Provided task does not exist anymore'" };
 const refusal = (p: Promise<unknown>) => p.then(() => undefined, (e: { code?: string; message?: string }) => ({ code: e.code, message: e.message }));
 

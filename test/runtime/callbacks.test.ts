@@ -1,5 +1,5 @@
-import { fn, openFixture, types, type Fixture } from './service-fixture';
-import { clearTokens, nextToken } from './received-tokens';
+import { openFixture, types, type Fixture } from './service-fixture';
+import { clearTokens, nextToken, tokenMachine } from './received-tokens';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -8,12 +8,7 @@ beforeEach(async () => {
 });
 afterEach(() => f.close());
 
-const waitForToken = (extra: object = {}) => ({
-  StartAt: 'Ask',
-  States: {
-    Ask: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', Parameters: { FunctionName: fn('tokens'), Payload: { 'token.$': '$$.Task.Token' } }, ResultPath: '$.answer', End: true, ...extra },
-  },
-});
+const waitForToken = (extra: object = {}) => tokenMachine({ ResultPath: '$.answer', ...extra });
 
 
 test('a .waitForTaskToken task waits for SendTaskSuccess; the token is used once', async () => {

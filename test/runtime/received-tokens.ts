@@ -1,3 +1,5 @@
+import { fn } from './service-fixture';
+
 /**
  * The task tokens the `tokens` fixture function has been given, for a test to complete. Loaded
  * with require, as the service loads the function, so both see the same `received` list.
@@ -6,6 +8,14 @@
 const { received } = require('./fixtures/tokens') as { received: Array<{ token: string; event: unknown }> };
 
 export { received };
+
+/** A machine of one Task that hands its task token to the `tokens` function and waits for it; `extra` adds to the Task. */
+export const tokenMachine = (extra: object = {}) => ({
+  StartAt: 'Ask',
+  States: {
+    Ask: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', Parameters: { FunctionName: fn('tokens'), Payload: { 'token.$': '$$.Task.Token' } }, End: true, ...extra },
+  },
+});
 
 /** Forgets the tokens of earlier tests. */
 export function clearTokens(): void {

@@ -1,5 +1,5 @@
 import { fn, fileFixture } from './service-fixture';
-import { RECORDED_CONTEXT as CONTEXT } from './test-state-context-object';
+import { CONTEXT_TASK_INPUT, contextTask, contextTaskTrace, RECORDED_CONTEXT as CONTEXT } from './test-state-context-object';
 
 /**
  * A given context object read by a mocked lambda:invoke, each stage of it, as recorded on AWS in
@@ -10,17 +10,9 @@ import { RECORDED_CONTEXT as CONTEXT } from './test-state-context-object';
 const f = fileFixture();
 
 const T = (o: unknown) => JSON.stringify(o);
-const INPUT = T({ FunctionName: 'lambda_function_name', Payload: { 'input-value': 0 } });
+const INPUT = CONTEXT_TASK_INPUT;
 const RESULT = T({ pokemon: ['charizard', 'pikachu', 'bulbasaur'] });
-
-const task = (contextPath: string) =>
-  T({
-    Type: 'Task',
-    Resource: 'arn:aws:states:::lambda:invoke',
-    Parameters: { 'FunctionName.$': '$.FunctionName', Payload: { 'Input.$': '$' } },
-    ResultSelector: { 'ContextObjectValue.$': contextPath, 'LambdaOutput.$': '$' },
-    End: true,
-  });
+const task = (contextPath: string) => T(contextTask(contextPath));
 
 test.each<[string, string, unknown]>([
   ['ALL', '$$', CONTEXT],
@@ -28,20 +20,7 @@ test.each<[string, string, unknown]>([
   ['EXECUTION_INPUT_VALUES', '$$.Execution.Input.values', CONTEXT.Execution.Input.values],
 ])('test_state_task_context_object[%s]: every stage, the context value as given', async (_id, path, value) => {
   const out = await f.ops.TestState({ definition: task(path), input: INPUT, inspectionLevel: 'TRACE', context: T(CONTEXT), mock: { result: RESULT } });
-  const selected = T({ ContextObjectValue: value, LambdaOutput: JSON.parse(RESULT) });
-  expect(out).toEqual({
-    status: 'SUCCEEDED',
-    output: selected,
-    inspectionData: {
-      input: INPUT,
-      afterInputPath: INPUT,
-      // Payload before FunctionName, as AWS orders a template with .$ fields.
-      afterParameters: T({ Payload: { Input: JSON.parse(INPUT) }, FunctionName: 'lambda_function_name' }),
-      result: RESULT,
-      afterResultSelector: selected,
-      afterResultPath: selected,
-    },
-  });
+  expect(out).toEqual(contextTaskTrace(value, RESULT));
 });
 
 test('test_state_context_object_invalid_states: a Pass with a context and a mock is refused for its mock; a Task token needs a callback task', async () => {

@@ -1,4 +1,5 @@
 import { openFixture, ROLE, type Fixture } from './service-fixture';
+import { START_EXECUTION_TASK } from './test-state-context-object';
 
 /**
  * TestState checks a mocked result against the integration's response shape (mock.fieldValidationMode
@@ -24,14 +25,7 @@ const T = (o: unknown) => JSON.stringify(o);
 const STATES = {
   putEvents: { definition: { Type: 'Task', Resource: 'arn:aws:states:::events:putEvents', Parameters: { 'Entries.$': '$.Entries' }, End: true }, input: { Entries: [{ Detail: 'detail', DetailType: 'detail_type', Source: 'source' }] } },
   startExecution: {
-    definition: {
-      Type: 'Task',
-      QueryLanguage: 'JSONata',
-      Resource: 'arn:aws:states:::states:startExecution',
-      Arguments: { Input: '{% $states.input.targetInput %}', StateMachineArn: '{% $states.input.stateMachineArn %}', Name: '{% $states.input.name %}' },
-      Output: { targetExecutionResult: '{% $states.result %}' },
-      End: true,
-    },
+    definition: START_EXECUTION_TASK,
     input: { stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:TargetStateMachine', targetInput: null, name: 'TestStartTarget' },
   },
   lambdaInvoke: { definition: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true }, input: { FunctionName: 'function_name', Payload: null } },

@@ -1,7 +1,7 @@
 import { TestStateCommand } from '@aws-sdk/client-sfn';
 import { recordedService, ROLE } from './recorded-service';
 import { pythonJson } from './python-json';
-import { RECORDED_CONTEXT } from '../../runtime/test-state-context-object';
+import { CONTEXT_TASK_INPUT, contextTask, contextTaskTrace, RECORDED_CONTEXT, START_EXECUTION_TASK } from '../../runtime/test-state-context-object';
 
 /**
  * TestState answers recorded on AWS that the other TestState tests do not assert, driven through
@@ -51,15 +51,9 @@ describe('test_state_context_object', () => {
     });
   });
 
-  // CONTEXT_OBJECT_RESULT_PATH's TestState with "$$" for the placeholder.
-  const RESULT_SELECTOR_TASK = {
-    Type: 'Task',
-    Resource: 'arn:aws:states:::lambda:invoke',
-    Parameters: { 'FunctionName.$': '$.FunctionName', Payload: { 'Input.$': '$' } },
-    ResultSelector: { 'LambdaOutput.$': '$', 'ContextObjectValue.$': '$$' },
-    End: true,
-  };
-  const INPUT = T({ FunctionName: 'lambda_function_name', Payload: { 'input-value': 0 } });
+  // CONTEXT_OBJECT_RESULT_SELECTOR's TestState with "$$" for the placeholder.
+  const RESULT_SELECTOR_TASK = contextTask('$$');
+  const INPUT = CONTEXT_TASK_INPUT;
 
   // localstack test_state_context_object.snapshot.json, test_state_context_object_edge_cases[EMPTY_OBJECTS] and [EMPTY], recorded on AWS 03-12-2025
   test.each<[string, object]>([
@@ -68,19 +62,7 @@ describe('test_state_context_object', () => {
   ])('test_state_context_object_edge_cases[%s]: every stage, the context as given, no role', async (_id, context) => {
     const result = T({ pokemon: 'pikachu' });
     const out = await answer({ definition: T(RESULT_SELECTOR_TASK), input: INPUT, inspectionLevel: 'TRACE', context: T(context), mock: { result } });
-    const selected = T({ ContextObjectValue: context, LambdaOutput: { pokemon: 'pikachu' } });
-    expect(out).toEqual({
-      status: 'SUCCEEDED',
-      output: selected,
-      inspectionData: {
-        input: INPUT,
-        afterInputPath: INPUT,
-        afterParameters: T({ Payload: { Input: JSON.parse(INPUT) }, FunctionName: 'lambda_function_name' }),
-        result,
-        afterResultSelector: selected,
-        afterResultPath: selected,
-      },
-    });
+    expect(out).toEqual(contextTaskTrace(context, result));
   });
 
   // localstack test_state_context_object.snapshot.json, test_state_context_object_validation_failures[*], recorded on AWS 03-12-2025
@@ -90,17 +72,9 @@ describe('test_state_context_object', () => {
     ['INVALID_EXECUTION_FIELD', { Execution: { pokemon: 'squirtle' } }, "Invalid Context object provided: Field 'pokemon' is not allowed"],
     ['INVALID_FIELD', { Pokedex: {} }, "Invalid Context object provided: Field 'Pokedex' is not allowed"],
   ])('test_state_context_object_validation_failures[%s]: a mocked JSONata startExecution without a role', async (_id, context, message) => {
-    const BASE_SFN_START_EXECUTION_TASK_STATE = {
-      Type: 'Task',
-      QueryLanguage: 'JSONata',
-      Resource: 'arn:aws:states:::states:startExecution',
-      Arguments: { Input: '{% $states.input.targetInput %}', StateMachineArn: '{% $states.input.stateMachineArn %}', Name: '{% $states.input.name %}' },
-      Output: { targetExecutionResult: '{% $states.result %}' },
-      End: true,
-    };
     const err = await failure(
       testState({
-        definition: T(BASE_SFN_START_EXECUTION_TASK_STATE),
+        definition: T(START_EXECUTION_TASK),
         input: pythonJson({ stateMachineArn: 'arn', targetInput: null, name: 'exec_name' }),
         inspectionLevel: 'TRACE',
         context: T(context),
