@@ -32,7 +32,7 @@ type Manifest = { esbuild: string; inputs: Record<string, [mtimeMs: number, size
 export async function loadServingModules(): Promise<ServingModules> {
   if (process.env.SAGAFLOW_BUNDLE !== '0') {
     try {
-      if (!isCurrent()) await build();
+      if (!isCurrent()) await buildServeBundle();
       return require(BUNDLE) as ServingModules;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND' || !String(err).includes('esbuild')) {
@@ -47,10 +47,14 @@ export async function loadServingModules(): Promise<ServingModules> {
   };
 }
 
-async function build(): Promise<void> {
+/** Builds the bundle and its manifest into node_modules/.cache/sagaflow, whatever the current folder. */
+export async function buildServeBundle(): Promise<void> {
   const esbuild = require('esbuild') as typeof import('esbuild');
   const result = await esbuild.build({
     stdin: { contents: ENTRY, resolveDir: ROOT, sourcefile: ENTRY_NAME, loader: 'js' },
+    // The metafile names inputs relative to this folder: the project's, not the caller's cwd
+    // (from another folder the entry was named '../…/serve-entry.js' and the manifest missed it).
+    absWorkingDir: ROOT,
     bundle: true,
     platform: 'node',
     format: 'cjs',
