@@ -46,18 +46,54 @@ function summary(event: HistoryEvent): string {
   return parts.join('  ');
 }
 
+/** The state an event names itself: Entered and Exited events, Map iterations, evaluation failures. */
+function ownState(event: HistoryEvent): string | undefined {
+  return (
+    event.stateEnteredEventDetails?.name ??
+    event.stateExitedEventDetails?.name ??
+    (event.mapIterationStartedEventDetails ?? event.mapIterationSucceededEventDetails ?? event.mapIterationFailedEventDetails ?? event.mapIterationAbortedEventDetails)?.name ??
+    event.evaluationFailedEventDetails?.state
+  );
+}
+
 /**
- * Turns a history into timeline rows. A state's name is on its Entered and Exited events only; the
- * events in between inherit it through previousEventId, as each points at what caused it.
+ * `MapStateStarted` or `ParallelStateSucceeded` → 'Map' or 'Parallel'. A retried attempt's Started
+ * points at the last event of the attempt before, and an end at the last event of a branch or
+ * iteration, not at their state.
+ */
+const CONTAINER_EVENT = /^(Map|Parallel)State(?:Started|Succeeded|Failed|Aborted)$/;
+const CONTAINER_END = /^(Map|Parallel)State(?:Succeeded|Failed|Aborted)$/;
+
+/**
+ * Turns a history into timeline rows. Events that do not name their state inherit it through
+ * previousEventId, as each points at what caused it, except the Started and end events of a Map
+ * or Parallel state: for them the chain is walked up to the state's Entered event (or the Started
+ * of its attempt before), past nested states of the same kind, each closed by one end event and
+ * opened by one Entered event whatever its attempts.
  */
 export function timeline(events: readonly HistoryEvent[]): TimelineRow[] {
   const byId = new Map(events.map((e) => [e.id!, e]));
+  // Only earlier events: a history from elsewhere that links forward cannot send the walk round in circles.
+  const parentOf = (e: HistoryEvent) => (e.previousEventId && e.previousEventId < e.id! ? byId.get(e.previousEventId) : undefined);
   const stateOf = new Map<number, string | undefined>();
-  const nameFor = (event: HistoryEvent, depth = 0): string | undefined => {
+  const ownerOf = (event: HistoryEvent, kind: string): HistoryEvent | undefined => {
+    let nested = 0;
+    for (let e = parentOf(event); e; e = parentOf(e)) {
+      if (e.type === `${kind}StateEntered` || e.type === `${kind}StateStarted`) {
+        if (nested === 0) return e;
+        if (e.type === `${kind}StateEntered`) nested--;
+      } else if (CONTAINER_END.exec(e.type!)?.[1] === kind) nested++;
+    }
+    return undefined;
+  };
+  const nameFor = (event: HistoryEvent): string | undefined => {
     if (stateOf.has(event.id!)) return stateOf.get(event.id!);
-    const own = event.stateEnteredEventDetails?.name ?? event.stateExitedEventDetails?.name;
-    const parent = event.previousEventId ? byId.get(event.previousEventId) : undefined;
-    const name = own ?? (parent && depth < 50 && !parent.type!.startsWith('Execution') ? nameFor(parent, depth + 1) : undefined);
+    let name = ownState(event);
+    if (name === undefined) {
+      const kind = CONTAINER_EVENT.exec(event.type!)?.[1];
+      const from = kind ? ownerOf(event, kind) : parentOf(event);
+      if (from && !from.type!.startsWith('Execution')) name = nameFor(from);
+    }
     stateOf.set(event.id!, name);
     return name;
   };
