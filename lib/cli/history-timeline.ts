@@ -43,6 +43,7 @@ function summary(event: HistoryEvent): string {
   if (typeof d.timeoutInSeconds === 'number') parts.push(`timeout ${d.timeoutInSeconds}s`);
   if (typeof d.heartbeatInSeconds === 'number') parts.push(`heartbeat ${d.heartbeatInSeconds}s`);
   if (str('mapRunArn')) parts.push(`map run ${str('mapRunArn')}`);
+  if (str('workerName')) parts.push(`worker ${str('workerName')}`);
   return parts.join('  ');
 }
 

@@ -39,12 +39,20 @@ export async function taskTokenOf(client: SFNClient, endpoint: string, flags: { 
   }
   if (flags.execution === undefined) throw new UsageError('name the task: --task-token TOKEN, or --execution EXECUTION');
   const arn = await executionArnOf(client, endpoint, flags.execution);
-  const callbacks = (await waitingTasks(endpoint, arn)).filter((t) => t.waitsFor === 'callback' && t.taskToken !== undefined);
+  const waiting = await waitingTasks(endpoint, arn);
+  const callbacks = waiting.filter((t) => t.waitsFor === 'callback' && t.taskToken !== undefined);
   const picked = flags.state === undefined ? callbacks : callbacks.filter((t) => t.stateName === flags.state);
   if (picked.length === 1) return picked[0].taskToken!;
   const states = callbacks.map((t) => t.stateName).join(', ');
   if (picked.length === 0) {
-    if (callbacks.length === 0) throw new CommandFailure(`${flags.execution} has no task waiting for a callback (\`sagaflow tasks ${flags.execution}\` shows what it waits for)`);
+    if (callbacks.length === 0) {
+      const activities = waiting.filter((t) => t.waitsFor === 'activity');
+      if (activities.length > 0) {
+        const which = activities.map((t) => `${t.stateName} (${t.started ? 'a worker has it' : 'no worker has it yet'})`).join(', ');
+        throw new CommandFailure(`${flags.execution} waits for an activity in state ${which}, not a callback: its worker completes it, or send the token it got with --task-token`);
+      }
+      throw new CommandFailure(`${flags.execution} has no task waiting for a callback (\`sagaflow tasks ${flags.execution}\` shows what it waits for)`);
+    }
     throw new CommandFailure(`no task of ${flags.execution} in state '${flags.state}' waits for a callback; these do: ${states}`);
   }
   throw new CommandFailure(`${picked.length} tasks of ${flags.execution} wait for a callback (${states}); name one with --state`);

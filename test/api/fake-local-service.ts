@@ -6,7 +6,8 @@ import { ServiceError, type OperationName, type StepFunctionsOperations } from '
 /**
  * A small in-memory stand-in for the runtime, for driving the HTTP layer and the CLI. Executions of
  * a state machine whose definition starts with a Task state ending in `.waitForTaskToken` park on a
- * task token; any other execution succeeds at once with its input as output. Every call is
+ * task token, one that starts with an activity Task waits for a worker that never comes; any other
+ * execution succeeds at once with its input as output. Every call is
  * recorded, and `failWith` makes the next call of an operation throw.
  */
 
@@ -35,6 +36,8 @@ interface Execution {
   stopDate?: Date;
   events: Event[];
   token?: string;
+  /** Parked on an activity no worker has taken. */
+  activity?: boolean;
 }
 
 export interface FakeOptions {
@@ -134,8 +137,9 @@ export class FakeLocalService implements LocalService {
     waitingTasks: async (executionArn) => {
       const e = this.executions.get(executionArn);
       if (!e) throw new ServiceError('ExecutionDoesNotExist', `Execution Does Not Exist: '${executionArn}'`);
-      if (e.token === undefined) return [];
       const definition = JSON.parse(e.machine.definition) as { StartAt: string; States: Record<string, { Resource: string }> };
+      if (e.activity && e.status === 'RUNNING') return [{ stateName: definition.StartAt, resource: definition.States[definition.StartAt].Resource, waitsFor: 'activity', started: false }];
+      if (e.token === undefined) return [];
       return [{ taskToken: e.token, stateName: definition.StartAt, resource: definition.States[definition.StartAt].Resource, waitsFor: 'callback' }];
     },
     registerLambdas: () => {},
@@ -195,6 +199,12 @@ export class FakeLocalService implements LocalService {
         this.event(e, 'TaskScheduled', { taskScheduledEventDetails: { resourceType: 'lambda', resource: 'invoke.waitForTaskToken', region: REGION, parameters: JSON.stringify({ FunctionName: 'approver', Payload: { token: e.token } }), heartbeatInSeconds: 3600, timeoutInSeconds: 86400 } }, 15);
         this.event(e, 'TaskStarted', { taskStartedEventDetails: { resourceType: 'lambda', resource: 'invoke.waitForTaskToken' } }, 40);
         this.event(e, 'TaskSubmitted', { taskSubmittedEventDetails: { resourceType: 'lambda', resource: 'invoke.waitForTaskToken', output: '{"StatusCode":200}', outputDetails: { truncated: false } } }, 90);
+        return { executionArn, startDate: e.startDate };
+      }
+      if (first?.Type === 'Task' && first.Resource?.includes(':activity:')) {
+        e.activity = true;
+        this.event(e, 'TaskStateEntered', { stateEnteredEventDetails: { name: definition.StartAt, input: e.input, inputDetails: { truncated: false } } }, 12);
+        this.event(e, 'ActivityScheduled', { activityScheduledEventDetails: { resource: first.Resource, input: e.input, inputDetails: { truncated: false } } }, 15);
         return { executionArn, startDate: e.startDate };
       }
       this.event(e, 'PassStateEntered', { stateEnteredEventDetails: { name: definition.StartAt, input: e.input, inputDetails: { truncated: false } } }, 3);

@@ -285,6 +285,17 @@ describe('send-task-success and send-task-failure', () => {
     expect(state).toMatchObject({ code: 1, stderr: "sagaflow send-task-success: no task of req-7 in state 'Review' waits for a callback; these do: Approve\n" });
   });
 
+  test('--execution of an execution that waits for an activity says that its worker completes it', async () => {
+    const definition = JSON.stringify({ StartAt: 'Review', States: { Review: { Type: 'Task', Resource: 'arn:aws:states:us-east-1:123456789012:activity:review', End: true } } });
+    const review = String((await h.call('CreateStateMachine', { name: 'review', definition, roleArn: ROLE })).json().stateMachineArn);
+    await h.call('StartExecution', { stateMachineArn: review, name: 'rev-1', input: '{}' });
+    const run = await cli('send-task-success', '--execution', 'rev-1', '--output', '{}');
+    expect(run).toMatchObject({
+      code: 1,
+      stderr: 'sagaflow send-task-success: rev-1 waits for an activity in state Review (no worker has it yet), not a callback: its worker completes it, or send the token it got with --task-token\n',
+    });
+  });
+
   test('missing flags exit 2', async () => {
     expect((await cli('send-task-success', '--output', '{}')).code).toBe(2);
     const both = await cli('send-task-success', '--task-token', 't', '--execution', 'req-7', '--output', '{}');

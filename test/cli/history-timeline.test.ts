@@ -63,3 +63,12 @@ test('a history that links forward is shown without looping', () => {
   ]);
   expect(rows.map((r) => r.state)).toEqual([undefined, undefined, undefined]);
 });
+
+test("an activity's start names the worker that took it", () => {
+  const at = new Date(0);
+  const [, started] = timeline([
+    { id: 1, type: 'TaskStateEntered', timestamp: at, previousEventId: 0, stateEnteredEventDetails: { name: 'Review', input: '{}' } },
+    { id: 2, type: 'ActivityStarted', timestamp: at, previousEventId: 1, activityStartedEventDetails: { workerName: 'w1' } },
+  ]);
+  expect(started).toMatchObject({ state: 'Review', details: 'worker w1' });
+});
