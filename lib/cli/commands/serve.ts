@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { ApiServer } from '../../api';
 import type { ClockOption, LambdaFunctionConfig, StoreOption } from '../../runtime/local-service-contract';
 import { UsageError, type Command } from '../command';
 import { CommandFailure } from '../command-failure';
+import { readFunctionsFile } from '../functions-file';
 import { parseFlags } from '../parse-flags';
 import { executionLogLine, serviceLogLine, type LogFormat } from '../serve-log';
 import { loadServingModules } from '../serving-modules';
@@ -28,7 +28,8 @@ execution start and end. Ctrl-C (or SIGTERM) stops it; running executions resume
                         power (it survives power loss too: every commit is synced to disk)
   --functions FILE      Lambda functions to run: a JSON array of
                         {"functionName", "modulePath", "handlerName"?, "timeoutSeconds"?,
-                         "environment"?, "memorySize"?}, module paths relative to the file
+                         "environment"?, "memorySize"?, "isolation"?, "maxConcurrency"?},
+                        module paths relative to the file
   --dynamodb-endpoint U where the optimised DynamoDB integration sends its calls`;
 
 const flags = {
@@ -59,25 +60,6 @@ interface ServeArgs {
   dynamodbEndpoint?: string;
 }
 
-/** Reads `--functions FILE`: the functions to register, their modules resolved next to the file. */
-function readFunctions(file: string): LambdaFunctionConfig[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new UsageError(`--functions ${file}: ${(err as Error).message}`);
-  }
-  if (!Array.isArray(parsed)) throw new UsageError(`--functions ${file}: expected a JSON array of functions`);
-  return parsed.map((f: Partial<LambdaFunctionConfig>, i) => {
-    if (typeof f?.functionName !== 'string' || typeof f.modulePath !== 'string') {
-      throw new UsageError(`--functions ${file}: function ${i} needs a "functionName" and a "modulePath"`);
-    }
-    const modulePath = resolve(dirname(file), f.modulePath);
-    if (!existsSync(modulePath)) throw new UsageError(`--functions ${file}: ${f.functionName}'s module ${modulePath} does not exist`);
-    return { ...f, functionName: f.functionName, modulePath };
-  });
-}
-
 function parse(argv: string[]): ServeArgs {
   const { flags: f, positionals } = parseFlags(argv, flags);
   if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
@@ -100,7 +82,7 @@ function parse(argv: string[]): ServeArgs {
     port,
     host: f.host ?? '127.0.0.1',
     store: f.memory ? { kind: 'memory' } : { kind: 'sqlite', dir: resolve(f.data ?? '.sagaflow'), durability },
-    lambdas: f.functions === undefined ? [] : readFunctions(resolve(f.functions)),
+    lambdas: f.functions === undefined ? [] : readFunctionsFile(resolve(f.functions)),
     ...(f['dynamodb-endpoint'] !== undefined ? { dynamodbEndpoint: f['dynamodb-endpoint'] } : {}),
     clock: f.clock === undefined ? { mode: 'real' } : parseClock(f.clock),
     region: f.region ?? 'us-east-1',
