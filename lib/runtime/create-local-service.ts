@@ -2,6 +2,7 @@ import { openStore } from '../store/open-store';
 import { ActivityQueue } from './activities/activity-queue';
 import { Arns } from './arns';
 import { createClock, VirtualClock, type ServiceClock } from './clock/service-clock';
+import { resumeScaledClock } from './clock/scaled-clock-file';
 import { virtualTimeFile } from './clock/virtual-time-file';
 import { activityTasks } from './dispatch/activity-task';
 import { dynamodbTasks } from './dispatch/dynamodb-task';
@@ -38,7 +39,8 @@ export const createLocalService: CreateLocalService = async (options: LocalServi
   const accountId = options.accountId ?? '123456789012';
   const store = openStore(options.store);
   const timeFile = options.store.kind === 'sqlite' && options.clock.mode === 'virtual' ? virtualTimeFile(options.store.dir) : undefined;
-  let clock: ServiceClock = createClock(options.clock);
+  const scaledAnchor = options.store.kind === 'sqlite' && options.clock.mode === 'scaled' && options.clock.factor > 0 ? resumeScaledClock(options.store.dir, options.clock.factor, Date.now()) : undefined;
+  let clock: ServiceClock = createClock(options.clock, scaledAnchor);
   if (timeFile && options.clock.mode === 'virtual') clock = new VirtualClock(Math.max(timeFile.read() ?? 0, options.clock.start ?? Date.now()));
 
   const lambdas = new LambdaRegistry(region, accountId, options.onFunctionLog);

@@ -22,13 +22,25 @@ class RealClock implements ServiceClock {
   }
 }
 
-/** Service time runs `factor` times faster than real time, from the moment the service started. */
+/** A real instant and the service time it stands for, from which a scaled clock counts. */
+export interface ScaledAnchor {
+  realStart: number;
+  serviceStart: number;
+}
+
+/** Service time runs `factor` times faster than real time, from its anchor (by default: the moment the service started). */
 class ScaledClock implements ServiceClock {
   readonly mode = 'scaled' as const;
-  private readonly realStart = Date.now();
-  constructor(private readonly factor: number) {}
+  private readonly anchor: ScaledAnchor;
+  constructor(
+    private readonly factor: number,
+    anchor?: ScaledAnchor,
+  ) {
+    const now = Date.now();
+    this.anchor = anchor ?? { realStart: now, serviceStart: now };
+  }
   now(): number {
-    return Math.floor(this.realStart + (Date.now() - this.realStart) * this.factor);
+    return Math.floor(this.anchor.serviceStart + (Date.now() - this.anchor.realStart) * this.factor);
   }
   realDelayUntil(at: number): number {
     return Math.max(0, (at - this.now()) / this.factor);
@@ -50,13 +62,14 @@ export class VirtualClock implements ServiceClock {
   }
 }
 
-export function createClock(option: ClockOption): ServiceClock {
+/** `scaledAnchor`: where a scaled clock resumes (see scaled-clock-file.ts). */
+export function createClock(option: ClockOption, scaledAnchor?: ScaledAnchor): ServiceClock {
   switch (option.mode) {
     case 'real':
       return new RealClock();
     case 'scaled':
       if (!(option.factor > 0)) throw new Error(`a scaled clock needs a factor above 0 (got ${option.factor})`);
-      return new ScaledClock(option.factor);
+      return new ScaledClock(option.factor, scaledAnchor);
     case 'virtual':
       return new VirtualClock(option.start ?? Date.now());
   }
