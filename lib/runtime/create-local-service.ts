@@ -112,6 +112,7 @@ export const createLocalService: CreateLocalService = async (options: LocalServi
         await recovered;
         return host.waitingTasks(executionArn);
       },
+      resumed: () => recovered,
       registerLambdas: (functions) => lambdas.register(functions),
     },
     async close() {

@@ -112,6 +112,8 @@ export interface AdminOperations {
   purge(options: PurgeOptions): Promise<{ purged: number }>;
   /** The tasks of an execution waiting with a task token, oldest first; none once it closed. */
   waitingTasks(executionArn: string): Promise<WaitingTask[]>;
+  /** Resolves, once they are all loaded again, with how many executions were RUNNING in the data folder when the service started. */
+  resumed(): Promise<number>;
   /** Registers or replaces Lambda functions at run time (used when a CDK app is loaded). */
   registerLambdas(functions: LambdaFunctionConfig[]): void;
 }

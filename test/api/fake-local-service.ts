@@ -142,6 +142,7 @@ export class FakeLocalService implements LocalService {
       if (e.token === undefined) return [];
       return [{ taskToken: e.token, stateName: definition.StartAt, resource: definition.States[definition.StartAt].Resource, waitsFor: 'callback' }];
     },
+    resumed: async () => 0,
     registerLambdas: () => {},
   };
 

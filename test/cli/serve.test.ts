@@ -146,12 +146,16 @@ test('serve --data DIR keeps what it was given across a restart', async () => {
     const first = await serve(['--data', dir]);
     expect(first.lines[1]).toBe(`data: ${dir}`);
     await first.client.send(new CreateStateMachineCommand({ name: 'kept', definition: PASS, roleArn: ROLE }));
+    const napping = await first.client.send(new CreateStateMachineCommand({ name: 'napping', definition: WAIT_AN_HOUR, roleArn: ROLE }));
+    await first.client.send(new StartExecutionCommand({ stateMachineArn: napping.stateMachineArn, name: 'nap-1' }));
     expect(await first.stop()).toBe(0);
     expect(existsSync(dir)).toBe(true);
     const second = await serve(['--data', dir]);
     try {
       const { stateMachines } = await second.client.send(new ListStateMachinesCommand({}));
-      expect(stateMachines!.map((m) => m.name)).toEqual(['kept']);
+      expect(stateMachines!.map((m) => m.name)).toEqual(['kept', 'napping']);
+      // The execution left RUNNING is loaded again, and the log says so.
+      await until(async () => second.lines, (lines) => lines.includes(`resumed 1 running execution from ${dir}`));
     } finally {
       expect(await second.stop()).toBe(0);
     }

@@ -132,6 +132,9 @@ export const serve: Command = {
     out(serviceLogLine(args.format, 'clock', `clock: ${describeClock(args.clock)}`, { clock: args.clock.mode }));
     if (args.lambdas.length > 0) out(serviceLogLine(args.format, 'functions', `functions: ${args.lambdas.map((l) => l.functionName).join(', ')}`, { functions: args.lambdas.map((l) => l.functionName) }));
     if (args.format === 'text') out(`try: aws stepfunctions list-state-machines --endpoint-url ${server.url}`);
+    void service.admin.resumed().then((n) => {
+      if (n > 0) out(serviceLogLine(args.format, 'resumed', `resumed ${n} running execution${n === 1 ? '' : 's'} from ${dataDir}`, { resumed: n }));
+    });
 
     const signal = await new Promise<NodeJS.Signals>((done) => {
       process.once('SIGINT', () => done('SIGINT'));

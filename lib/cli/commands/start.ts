@@ -100,6 +100,9 @@ export const start: Command = {
     log(running.synth.reused ? `cdk.out is current: reused ${running.synth.assemblyDir}` : `synthesized ${running.synth.assemblyDir}`);
     log(`data: ${running.dataDir ?? 'in memory (nothing kept)'}`);
     if (running.tables.created.length) log(`created tables: ${running.tables.created.join(', ')}`);
+    void running.service.admin.resumed().then((n) => {
+      if (n > 0) log(`resumed ${n} running execution${n === 1 ? '' : 's'}`);
+    });
     if (args.json) {
       console.log(JSON.stringify({ url: running.url, dynamodbEndpoint: running.dynamodb.endpoint, dataDir: running.dataDir ?? null, stateMachines: running.stateMachines, tables: running.app.tables.map((t) => t.name), functions: running.app.functions.map((f) => f.functionName) }));
     } else {
