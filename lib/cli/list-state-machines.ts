@@ -1,4 +1,5 @@
 import type { SFNClient, StateMachineListItem } from '@aws-sdk/client-sfn';
+import { CommandFailure } from './command-failure';
 import { callService } from './sfn-client';
 
 /** Every state machine the service has, all pages of ListStateMachines. */
@@ -14,4 +15,12 @@ export async function listStateMachines(client: SFNClient, endpoint: string): Pr
     } while (nextToken);
     return all;
   });
+}
+
+/** `--state-machine` as a user gives it: an ARN as it is, or the name of one of `machines`. */
+export function machineArnOf(machines: readonly StateMachineListItem[], wanted: string): string {
+  if (wanted.startsWith('arn:')) return wanted;
+  const match = machines.find((m) => m.name === wanted)?.stateMachineArn;
+  if (!match) throw new CommandFailure(`no state machine named '${wanted}'. State machines: ${machines.map((m) => m.name).join(', ') || 'none'}`);
+  return match;
 }

@@ -375,6 +375,17 @@ describe('purge', () => {
     expect(h.fake.purges.at(-1)).toEqual({ closedBefore: now - 30 * 86_400_000, statuses: ['SUCCEEDED', 'FAILED'], stateMachineArn: orders });
   });
 
+  test('--state-machine by name, as `executions` takes it; a name no machine has is an error', async () => {
+    const spare = String((await h.call('CreateStateMachine', { name: 'spare', definition: PASS_DEFINITION, roleArn: ROLE })).json().stateMachineArn);
+    const done = String((await h.call('StartExecution', { stateMachineArn: spare, input: '{}' })).json().executionArn);
+    expect(await cli('purge', '--state-machine', 'spare')).toMatchObject({ code: 0, stdout: 'Purged 1 execution.\n' });
+    expect(h.fake.purges.at(-1)).toEqual({ stateMachineArn: spare });
+    expect(h.fake.executions.has(done)).toBe(false);
+    const run = await cli('purge', '--state-machine', 'nope');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^sagaflow purge: no state machine named 'nope'\. State machines: .*orders/);
+  });
+
   test('everything closed, --json', async () => {
     const scratch = await startHarness();
     try {

@@ -1,10 +1,9 @@
 import type { ExecutionListItem, ExecutionStatus, ListExecutionsCommandOutput } from '@aws-sdk/client-sfn';
 import { CLIENT_FLAGS, CLIENT_USAGE, isoOrNull, shortTime } from '../client-flags';
 import { UsageError, type Command } from '../command';
-import { CommandFailure } from '../command-failure';
 import { formatDuration } from '../duration';
 import { endpointOf } from '../endpoint';
-import { listStateMachines } from '../list-state-machines';
+import { listStateMachines, machineArnOf } from '../list-state-machines';
 import { parseFlags } from '../parse-flags';
 import { callService, sfnClient } from '../sfn-client';
 import { textTable } from '../text-table';
@@ -40,12 +39,7 @@ export const executions: Command = {
       const machines = await listStateMachines(client, endpoint);
       // AWS keeps no list of EXPRESS executions (ListExecutions refuses such a machine).
       let targets = machines.filter((m) => m.type !== 'EXPRESS').map((m) => m.stateMachineArn!);
-      if (f['state-machine'] !== undefined) {
-        const wanted = f['state-machine'];
-        const match = wanted.startsWith('arn:') ? wanted : machines.find((m) => m.name === wanted)?.stateMachineArn;
-        if (!match) throw new CommandFailure(`no state machine named '${wanted}'. State machines: ${machines.map((m) => m.name).join(', ') || 'none'}`);
-        targets = [match];
-      }
+      if (f['state-machine'] !== undefined) targets = [machineArnOf(machines, f['state-machine'])];
       const found: ExecutionListItem[] = [];
       for (const stateMachineArn of targets) {
         let nextToken: string | undefined;

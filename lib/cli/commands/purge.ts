@@ -3,7 +3,9 @@ import { UsageError, type Command } from '../command';
 import { callAdmin } from '../admin-client';
 import { formatDuration, parseDuration } from '../duration';
 import { endpointOf } from '../endpoint';
+import { listStateMachines, machineArnOf } from '../list-state-machines';
 import { parseFlags } from '../parse-flags';
+import { sfnClient } from '../sfn-client';
 
 const CLOSED = ['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'];
 
@@ -14,7 +16,7 @@ are never purged. With no option, every closed execution goes.
 
   --older-than D      only executions that closed more than D ago (30d, 12h, 90m …) by the service clock
   --status S,S        only these statuses: ${CLOSED.join(', ')}
-  --state-machine ARN only this state machine's
+  --state-machine ARN only this state machine's, by ARN or name
 ${CLIENT_USAGE}`;
 
 export const purge: Command = {
@@ -31,11 +33,9 @@ export const purge: Command = {
       if (statuses.length === 0 || wrong.length) throw new UsageError(`--status takes closed statuses (${CLOSED.join(', ')}); not ${wrong.join(', ') || 'nothing'}`);
       body.statuses = statuses;
     }
-    if (flags['state-machine'] !== undefined) {
-      if (!flags['state-machine'].startsWith('arn:')) throw new UsageError('--state-machine takes a state machine ARN');
-      body.stateMachineArn = flags['state-machine'];
-    }
     const endpoint = endpointOf(flags);
+    const wanted = flags['state-machine'];
+    if (wanted !== undefined) body.stateMachineArn = wanted.startsWith('arn:') ? wanted : machineArnOf(await listStateMachines(sfnClient(endpoint, flags.region), endpoint), wanted);
     const { purged } = await callAdmin<{ purged: number }>(endpoint, 'POST', 'purge', body);
     if (flags.json) console.log(JSON.stringify({ purged }));
     else {
