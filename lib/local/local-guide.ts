@@ -13,6 +13,8 @@ interface GuideTarget {
   stateMachines: RunningLocalApp['stateMachines'];
   tables: RunningLocalApp['app']['tables'];
   functions: RunningLocalApp['app']['functions'];
+  /** Where executions and tables are kept; absent with --memory. */
+  dataDir?: string;
 }
 
 const q = (json: unknown) => `'${JSON.stringify(json)}'`;
@@ -119,7 +121,7 @@ export function localGuide(t: GuideTarget): string {
     "npx sagaflow send-task-success --execution <execution> --output '{...}'",
     'npx sagaflow advance-time 1h          # with --clock virtual: let waits and timeouts fall due',
     '',
-    'Ctrl-C stops everything; data stays in .sagaflow/ for the next start.',
+    t.dataDir ? `Ctrl-C stops everything; data stays in ${t.dataDir} for the next start.` : 'Ctrl-C stops everything; nothing is kept (--memory).',
   ]);
   return out.join('\n');
 }

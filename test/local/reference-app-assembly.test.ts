@@ -171,6 +171,13 @@ describe('the guide `npm start` prints, for this app', () => {
     expect(text).not.toMatch(/undefined|\[object/);
   });
 
+  test('says where the data stays, or that nothing is kept', () => {
+    expect(guide()).toContain('Ctrl-C stops everything; nothing is kept (--memory).');
+    expect(localGuide({ url: 'http://127.0.0.1:8083', dynamodbEndpoint: 'http://127.0.0.1:8000', region: REGION, stateMachines: [], tables: app.tables, functions: app.functions, dataDir: '/srv/app/.sagaflow' })).toContain(
+      'Ctrl-C stops everything; data stays in /srv/app/.sagaflow for the next start.',
+    );
+  });
+
   test('its inputs are ones the handlers accept: the first order is valid, the declined card fails at payment', async () => {
     const text = guide();
     jest.spyOn(console, 'log').mockImplementation(() => {});

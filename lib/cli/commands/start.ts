@@ -106,7 +106,7 @@ export const start: Command = {
     if (args.json) {
       console.log(JSON.stringify({ url: running.url, dynamodbEndpoint: running.dynamodb.endpoint, dataDir: running.dataDir ?? null, stateMachines: running.stateMachines, tables: running.app.tables.map((t) => t.name), functions: running.app.functions.map((f) => f.functionName) }));
     } else {
-      console.log(localGuide({ url: running.url, dynamodbEndpoint: running.dynamodb.endpoint, region: args.region, stateMachines: running.stateMachines, tables: running.app.tables, functions: running.app.functions }));
+      console.log(localGuide({ url: running.url, dynamodbEndpoint: running.dynamodb.endpoint, region: args.region, stateMachines: running.stateMachines, tables: running.app.tables, functions: running.app.functions, ...(running.dataDir ? { dataDir: running.dataDir } : {}) }));
     }
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
