@@ -2,6 +2,7 @@ import type { StateMachineDefinition } from '../asl';
 import type { ActivityBinding, CompiledWorkflow, SubWorkflowBinding, WorkflowBudget } from './compiled-workflow';
 import { GraphChecker, reachable, renderStates } from './graph';
 import { HistoryBudget } from './history-budget';
+import { checkPathFields } from './path-fields';
 import { DEFAULT_HISTORY_BUDGET, LoopChoice } from './patterns/loop';
 import type { Chainable, RenderContext, StateNode } from './state-node';
 import { WorkflowError } from './workflow-error';
@@ -55,6 +56,8 @@ function compileWorkflow(name: string, root: Chainable, props: WorkflowProps): C
   const graphs = new Map<StateNode, StateNode[]>();
   const all: StateNode[] = [];
   const collect = (start: StateNode): void => {
+    // Each body compiles to its own copy of its states: the same states as two bodies repeat their names.
+    if (graphs.has(start)) throw new WorkflowError('the states starting here are used twice, as two branches or bodies, so their names would repeat', 'build each branch or body from states of its own', start.name);
     const graph = reachable(start);
     checker.register(graph);
     graphs.set(start, graph);
@@ -105,6 +108,7 @@ function compileWorkflow(name: string, root: Chainable, props: WorkflowProps): C
     bindSubWorkflow: (child, placeholder) => void subWorkflows.set(child, { name: child, placeholder }),
   };
   const graph = ctx.renderGraph(root.startState);
+  checkPathFields(graph);
   const definition: StateMachineDefinition = {
     ...(props.comment && { Comment: props.comment }),
     StartAt: graph.StartAt,

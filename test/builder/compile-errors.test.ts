@@ -34,6 +34,29 @@ describe('compile-time checks', () => {
     );
   });
 
+  it('rejects the same states used as two branches, which would compile to two copies of each name', () => {
+    const shared = pass('Shared');
+    expect(errorOf(() => parallel('P', { branches: [shared, shared] }))).toBe(
+      "workflow 'Broken', state 'Shared': the states starting here are used twice, as two branches or bodies, so their names would repeat. Fix: build each branch or body from states of its own.",
+    );
+    const body = invoke(Work);
+    expect(errorOf(() => parallel('P', { branches: [map('EachA', { iterator: body }), map('EachB', { iterator: body })] }))).toContain("state 'Work': the states starting here are used twice");
+  });
+
+  it('rejects a path field that is no JSONPath, which AWS would refuse', () => {
+    expect(errorOf(() => invoke(Work, { resultPath: 'result' }))).toBe(
+      "workflow 'Broken', state 'Work': its ResultPath \"result\" is not a JSONPath (AWS refuses the definition). Fix: use a path into the state's input such as '$.result', or null to discard the result.",
+    );
+    expect(errorOf(() => invoke(Work, { resultPath: '$$.Execution' }))).toContain('its ResultPath "$$.Execution" is not a JSONPath');
+    expect(errorOf(() => map('Each', { itemsPath: 'items', iterator: invoke(Work) }))).toBe(
+      "workflow 'Broken', state 'Each': its ItemsPath \"items\" is not a JSONPath (AWS refuses the definition). Fix: start it with '$', e.g. '$.items'.",
+    );
+    expect(errorOf(() => parallel('P', { branches: [pass('A')] }).addCatch(pass('Handle'), { errors: ['States.ALL'], resultPath: 'error' }))).toContain(
+      "state 'P': its Catch #1 ResultPath \"error\" is not a JSONPath",
+    );
+    expect(errorOf(() => map('Deep', { iterator: pass('Inner', { resultPath: 'inner' }) }))).toContain("state 'Inner': its ResultPath \"inner\"");
+  });
+
   it('rejects an empty saga', () => {
     expect(errorOf(() => saga('Order', { steps: [] }))).toBe("workflow 'Broken', state 'Order': the saga has no steps. Fix: give at least one step.");
   });
